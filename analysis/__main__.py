@@ -1,0 +1,93 @@
+"""Command line: python -m analysis run | evaluate quotes | evaluate sentiment | train-sentiment | report-cleaning."""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from .errors import ConfigError
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="python -m analysis", description="Media framing toolkit")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    r = sub.add_parser("run", help="run the whole pipeline over a corpus and write the tables")
+    r.add_argument("--corpus", default=str(ROOT / "data/corpora/ukraine_talks"))
+    r.add_argument("--actors", default=str(ROOT / "data/actors/ukraine_talks.yml"))
+    r.add_argument("--lexicon", default=None, help="framing cue lexicon (YAML)")
+    r.add_argument("--out", required=True)
+    r.add_argument("--format", choices=["csv", "parquet"], default="csv")
+    r.add_argument("--sentiment", default="textblob,vader,trained",
+                   help="comma-separated methods: textblob, vader, trained")
+    r.add_argument("--window", type=int, default=10, help="sentiment window: tokens each side of a mention")
+    r.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    r.add_argument("--chunk-size", type=int, default=50)
+    r.add_argument("--engine", choices=["local", "dask"], default="local")
+    r.add_argument("--scheduler", default=None, help="Dask scheduler address (with --engine dask)")
+    r.add_argument("--text-column", default="text")
+    r.add_argument("--id-column", default="id")
+    r.add_argument("--outlet-column", default="outlet")
+    r.add_argument("--max-bytes", type=int, default=2_000_000)
+    r.add_argument("--quiet", action="store_true")
+
+    e = sub.add_parser("evaluate", help="measure accuracy against annotated data")
+    esub = e.add_subparsers(dest="what", required=True)
+    eq = esub.add_parser("quotes")
+    eq.add_argument("--corpus", required=True)
+    eq.add_argument("--gold", required=True)
+    eq.add_argument("--actors", default=None, help="actors file (default: none, speakers stay raw)")
+    eq.add_argument("--misses", type=int, default=20, help="how many misses of each kind to print")
+    es = esub.add_parser("sentiment")
+    es.add_argument("--data", required=True)
+    es.add_argument("--method", required=True, choices=["textblob", "vader", "trained", "textblob-sentence"])
+    es.add_argument("--window", type=int, default=10)
+    es.add_argument("--predictions", default=None)
+
+    t = sub.add_parser("train-sentiment", help="retrain the 'trained' sentiment model from NewsMTSC train")
+    t.add_argument("--data", default=str(ROOT.parent / "shared/eval/newsmtsc/train.jsonl"))
+    t.add_argument("--dev", default=str(ROOT.parent / "shared/eval/newsmtsc/dev_mt.jsonl"))
+    t.add_argument("--out", default=None)
+    t.add_argument("--window", type=int, default=10)
+
+    c = sub.add_parser("report-cleaning", help="count the lines the cleaning rules remove in a corpus, by reason")
+    c.add_argument("--corpus", required=True)
+    return p
+
+
+def main(argv=None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        if args.command == "run":
+            from .pipeline import run
+            counts = run(args.corpus, args.actors, args.out, fmt=args.format, jobs=args.jobs,
+                         methods=tuple(m.strip() for m in args.sentiment.split(",") if m.strip()),
+                         lexicon=args.lexicon, window=args.window, chunk_size=args.chunk_size, quiet=args.quiet,
+                         engine=args.engine, scheduler=args.scheduler, text_column=args.text_column,
+                         id_column=args.id_column, outlet_column=args.outlet_column, max_bytes=args.max_bytes)
+            if not args.quiet:
+                print(" ".join(f"{t}={n}" for t, n in counts.items()), file=sys.stderr)
+            return 0
+        if args.command == "evaluate" and args.what == "quotes":
+            from .evaluate import evaluate_quotes
+            return evaluate_quotes(args.corpus, args.gold, args.actors, args.misses)
+        if args.command == "evaluate" and args.what == "sentiment":
+            from .evaluate import evaluate_sentiment
+            return evaluate_sentiment(args.data, args.method, args.window, args.predictions)
+        if args.command == "train-sentiment":
+            from .train import train_sentiment
+            return train_sentiment(args.data, args.dev, args.out, args.window)
+        if args.command == "report-cleaning":
+            from .evaluate import report_cleaning
+            return report_cleaning(args.corpus)
+    except ConfigError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+    return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

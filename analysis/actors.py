@@ -1,0 +1,204 @@
+"""Actor files (YAML) -> a validated actor table and a fast mention matcher.
+
+Format (``data/actors/ukraine_talks.yml`` is a full example)::
+
+    parties: [Russia, Ukraine]          # parties to the conflict (used by bilateral framing)
+    actors:
+      Russia:
+        aliases: [Russia, Russian, Kremlin, Moscow]
+        people:
+          - name: Dmitry Peskov
+            aliases: [Peskov]           # the surname is added unless surname: false
+            role: Kremlin spokesperson
+            role_words: [spokesperson, spokesman]
+            gender: m                   # m | f | (empty): for he / she resolution
+
+Matching rules: acronyms (all capitals, or with dots: US, U.S., NATO) match exactly, so "us"
+is not the United States; other aliases need their first letter as written and match the
+rest in any case (KREMLIN). A possessive or a bare plural/possessive "s" may follow
+(Ukraine's, Ukraine’s, Ukraines, Putins); hyphenated compounds give a mention per part
+(Russian-American); the longest alias wins (White House before House).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .errors import ConfigError
+
+TOP_KEYS = {"parties", "actors", "description", "colors"}
+ACTOR_KEYS = {"aliases", "people", "description", "color"}
+PERSON_KEYS = {"name", "aliases", "role", "role_words", "gender", "surname"}
+
+
+@dataclass
+class Person:
+    name: str
+    actor: str
+    aliases: list[str]
+    role: str = ""
+    role_words: list[str] = field(default_factory=list)
+    gender: str = ""
+
+
+@dataclass
+class Actors:
+    path: str
+    actors: list[str]
+    parties: list[str]
+    people: dict[str, Person]
+    alias_map: dict[str, tuple[str, str]]   # alias -> (actor, person or "")
+    colors: dict[str, str]
+    _regex: re.Pattern = None
+
+    def matcher(self) -> re.Pattern:
+        if self._regex is None:
+            self._regex = _compile(self.alias_map)
+        return self._regex
+
+    def find(self, text: str, offset: int = 0) -> list[dict]:
+        """Mentions in text: dicts with actor, person, alias, start, end, text."""
+        out = []
+        amap = self.alias_map
+        if not amap:
+            return out
+        lookup = self._lookup()
+        for m in self.matcher().finditer(text):
+            key = m.group()
+            alias = key if key in amap else lookup[key.lower()]
+            actor, person = amap[alias]
+            out.append({"actor": actor, "person": person, "alias": alias,
+                        "start": m.start() + offset, "end": m.end() + offset, "text": key})
+        return out
+
+    def _lookup(self) -> dict[str, str]:
+        if not hasattr(self, "_low"):
+            self._low = {a.lower(): a for a in self.alias_map}
+        return self._low
+
+    def person_actor(self, person: str) -> str:
+        p = self.people.get(person)
+        return p.actor if p else ""
+
+
+def is_acronym(alias: str) -> bool:
+    letters = [c for c in alias if c.isalpha()]
+    return bool(letters) and (all(c.isupper() for c in letters) or "." in alias)
+
+
+def _alias_pattern(alias: str) -> str:
+    if is_acronym(alias):
+        body = re.escape(alias)
+        suffix = r"(?=(?:['’]s?)?(?![\w]))" if not alias.endswith(".") else r"(?![\w])"
+    else:
+        body = re.escape(alias[0]) + ("(?i:" + re.escape(alias[1:]) + ")" if len(alias) > 1 else "")
+        plural = "|s" if not alias.endswith("s") and len(alias) >= 4 else ""
+        suffix = r"(?=(?:['’]s?" + plural + r")?(?![\w]))"
+    return body + suffix
+
+
+def _compile(alias_map: dict) -> re.Pattern:
+    ordered = sorted(alias_map, key=lambda a: (-len(a), a))
+    return re.compile(r"(?<![\w])(?:" + "|".join(_alias_pattern(a) for a in ordered) + ")")
+
+
+def _err(path, where, msg):
+    raise ConfigError(f"{path}: {where}: {msg}")
+
+
+def _str_list(path, where, value) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        _err(path, where, "must be a list of non-empty strings")
+    return [v.strip() for v in value]
+
+
+def no_actors() -> Actors:
+    """An actor set that matches nothing (quotation evaluation without an actors file)."""
+    return Actors("<none>", [], [], {}, {}, {})
+
+
+def load_actors(path) -> Actors:
+    path = Path(path)
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: actors file not found") from None
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "somewhere"
+        raise ConfigError(f"{path}: invalid YAML at {where}: {getattr(err, 'problem', err)}") from None
+    return parse_actors(data, str(path))
+
+
+def parse_actors(data, path: str = "<actors>") -> Actors:
+    if not isinstance(data, dict):
+        _err(path, "top level", "must be a mapping with an 'actors' key")
+    unknown = set(data) - TOP_KEYS
+    if unknown:
+        _err(path, "top level", f"unknown key '{sorted(unknown)[0]}' (allowed: {', '.join(sorted(TOP_KEYS))})")
+    actors_data = data.get("actors")
+    if not isinstance(actors_data, dict) or not actors_data:
+        _err(path, "actors", "must be a non-empty mapping of actor name -> aliases / people")
+    alias_map: dict[str, tuple[str, str]] = {}
+    owner: dict[str, str] = {}
+    people: dict[str, Person] = {}
+    colors: dict[str, str] = {}
+
+    def claim(alias: str, actor: str, person: str, where: str):
+        key = alias.lower() if not is_acronym(alias) else alias
+        if key in owner and owner[key] != f"{actor}/{person}":
+            _err(path, where, f"alias '{alias}' is already claimed by {owner[key]}")
+        owner[key] = f"{actor}/{person}"
+        alias_map[alias] = (actor, person)
+
+    for actor, spec in actors_data.items():
+        where = f"actor '{actor}'"
+        if spec is None:
+            _err(path, where, "is empty (give it aliases or people)")
+        if not isinstance(spec, dict):
+            _err(path, where, "must be a mapping with aliases and/or people")
+        unknown = set(spec) - ACTOR_KEYS
+        if unknown:
+            _err(path, where, f"unknown key '{sorted(unknown)[0]}' (allowed: {', '.join(sorted(ACTOR_KEYS))})")
+        aliases = _str_list(path, f"{where} aliases", spec.get("aliases"))
+        plist = spec.get("people") or []
+        if not isinstance(plist, list):
+            _err(path, f"{where} people", "must be a list of people")
+        if not aliases and not plist:
+            _err(path, where, "is empty (give it aliases or people)")
+        if spec.get("color"):
+            colors[actor] = str(spec["color"])
+        for alias in aliases:
+            claim(alias, actor, "", f"{where} aliases")
+        for i, pspec in enumerate(plist):
+            pwhere = f"{where} people[{i}]"
+            if not isinstance(pspec, dict) or not isinstance(pspec.get("name"), str) or not pspec["name"].strip():
+                _err(path, pwhere, "needs a 'name'")
+            unknown = set(pspec) - PERSON_KEYS
+            if unknown:
+                _err(path, pwhere, f"unknown key '{sorted(unknown)[0]}' (allowed: {', '.join(sorted(PERSON_KEYS))})")
+            name = pspec["name"].strip()
+            if name in people:
+                _err(path, pwhere, f"person '{name}' is listed twice")
+            paliases = [name] + _str_list(path, f"{pwhere} aliases", pspec.get("aliases"))
+            if pspec.get("surname", True) and " " in name:
+                paliases.append(name.split()[-1])
+            gender = str(pspec.get("gender") or "").lower()
+            if gender not in ("", "m", "f"):
+                _err(path, f"{pwhere} gender", "must be m, f or empty")
+            people[name] = Person(name, actor, list(dict.fromkeys(paliases)), str(pspec.get("role") or ""),
+                                  _str_list(path, f"{pwhere} role_words", pspec.get("role_words")), gender)
+            for alias in people[name].aliases:
+                claim(alias, actor, name, pwhere)
+    parties = _str_list(path, "parties", data.get("parties"))
+    for p in parties:
+        if p not in actors_data:
+            _err(path, "parties", f"'{p}' is not an actor of this file")
+    return Actors(path, list(actors_data), parties, people, alias_map, colors)

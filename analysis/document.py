@@ -1,0 +1,99 @@
+"""One article after cleaning and segmentation: the plain record every measure reads.
+
+Headline and body are two *sections*; every offset is into its own section's text
+(``doc.section_text(section)[start:end] == text``). The headline is sentence 0 when
+there is one, so headline framing and headline quotations are measured too.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from . import text as T
+from .actors import Actors
+from .clean import clean_article
+
+
+@dataclass
+class Sentence:
+    sentence_id: int
+    section: str          # headline | body
+    paragraph_id: int     # -1 for the headline
+    start: int
+    end: int
+    text: str
+    in_quote: float = 0.0
+
+
+@dataclass
+class Doc:
+    article_id: str
+    outlet: str
+    headline: str
+    body: str
+    sentences: list[Sentence]
+    paragraphs: list[T.Span]
+    quote_spans: list[T.QuoteSpan]          # body only
+    headline_quotes: list[T.QuoteSpan]
+    mentions: list[dict] = field(default_factory=list)
+    record: dict = field(default_factory=dict)
+    log: list = field(default_factory=list)
+
+    def section_text(self, section: str) -> str:
+        return self.headline if section == "headline" else self.body
+
+    def quotes_in(self, section: str) -> list[T.QuoteSpan]:
+        return self.headline_quotes if section == "headline" else self.quote_spans
+
+
+def _quoted_share(start: int, end: int, spans: list[T.QuoteSpan]) -> float:
+    if end <= start:
+        return 0.0
+    inside = sum(max(0, min(end, q.end) - max(start, q.start)) for q in spans)
+    return round(min(1.0, inside / (end - start)), 4)
+
+
+def build_doc(record: dict, actors: Actors) -> Doc:
+    cleaned = clean_article(record["raw"], record.get("title", ""))
+    headline, body = cleaned["headline"], cleaned["body"]
+    paras = T.paragraphs(body)
+    qspans = T.quote_spans(body, paras)
+    hspans = T.quote_spans(headline) if headline else []
+    sents: list[Sentence] = []
+    if headline:
+        sents.append(Sentence(0, "headline", -1, 0, len(headline), headline, _quoted_share(0, len(headline), hspans)))
+    for p_idx, s, e in T.sentences(body, paras):
+        sents.append(Sentence(len(sents) if headline else len(sents) + 1, "body", p_idx, s, e, body[s:e],
+                              _quoted_share(s, e, qspans)))
+    doc = Doc(record["article_id"], record.get("outlet", ""), headline, body, sents, paras, qspans, hspans,
+              record=record, log=cleaned["log"])
+    doc.record["author"] = record.get("author") or cleaned["author"]
+    doc.record["byline"] = cleaned["byline"]
+    doc.mentions = locate_mentions(doc, actors)
+    return doc
+
+
+def locate_mentions(doc: Doc, actors: Actors) -> list[dict]:
+    """Actor mentions with their sentence id; the pattern runs once per section."""
+    out = []
+    for section in ("headline", "body"):
+        text = doc.section_text(section)
+        if not text:
+            continue
+        sents = [s for s in doc.sentences if s.section == section]
+        i = 0
+        for m in actors.find(text):
+            while i + 1 < len(sents) and m["start"] >= sents[i].end:
+                i += 1
+            if not sents or not (sents[i].start <= m["start"] < sents[i].end):
+                continue  # between sentences (cannot happen for text inside a paragraph)
+            m["sentence_id"] = sents[i].sentence_id
+            m["section"] = section
+            out.append(m)
+    return out
+
+
+def sentence_of(doc: Doc, section: str, pos: int) -> Sentence | None:
+    for s in doc.sentences:
+        if s.section == section and s.start <= pos < s.end:
+            return s
+    return None

@@ -1,0 +1,240 @@
+"""Sidelining (exclusion) and inclusion language bound to the actor it frames.
+
+Cues are data (``data/lexicons/sidelining.yml``): a label, a regular expression and a
+binding rule. For each sentence, each cue match is bound to actors by its rule (see the
+lexicon file's header); the frame is recorded with its voice (journalist or quoted, and
+the quoted speaker), whether it is in the headline, and whether a negator precedes an
+inclusion cue ("will not participate" counts as exclusion, rule ``negated``).
+A bilateral frame ("exclusively with the United States", "a bilateral dialogue between
+Moscow and Washington") marks as excluded every party of the actors file's ``parties``
+that is not among the frame's participants.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from .actors import Actors
+from .document import Doc
+from .errors import ConfigError
+
+COLUMNS = ["sentence_id", "section", "actor", "frame", "cue", "rule", "start", "end", "text", "voice", "speaker",
+           "in_headline", "negated", "sentence"]
+DEFAULT_LEXICON = Path(__file__).resolve().parent.parent / "data" / "lexicons" / "sidelining.yml"
+BINDINGS = {"object", "subject", "possessor", "without", "bilateral", "omission"}
+ENTRY_KEYS = {"cue", "pattern", "bind", "window"}
+OBJECT_WINDOW = 6
+TOPIC_MARKERS = re.compile(r"\b(?:on|about|over|regarding|in|into|of|to)\s+(?:the\s+)?$", re.I)
+NOUN_AFTER = re.compile(r"^[’']?s?\s*(?:conflict|war|crisis|settlement|issue|question|peace|invasion|front)\b", re.I)
+_NEGATION = re.compile(r"\b(?:not|never|no|n[’']t|refus\w+\s+to|won[’']t|cannot)\s+(?:\w+\s+){0,2}$", re.I)
+_CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:but|while|though|although|whereas)\b|,\s+(?=\w+ing\b)")
+
+
+@dataclass
+class Cue:
+    frame: str
+    cue: str
+    regex: re.Pattern
+    bind: str
+    window: int = OBJECT_WINDOW
+
+
+@dataclass
+class Lexicon:
+    path: str
+    cues: list[Cue]
+
+
+def load_lexicon(path) -> Lexicon:
+    path = Path(path)
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: lexicon file not found") from None
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        where = f"line {mark.line + 1}" if mark else "somewhere"
+        raise ConfigError(f"{path}: invalid YAML at {where}: {getattr(err, 'problem', err)}") from None
+    if not isinstance(data, dict):
+        raise ConfigError(f"{path}: top level must be a mapping with 'exclusion' and 'inclusion' lists")
+    unknown = set(data) - {"exclusion", "inclusion", "description"}
+    if unknown:
+        raise ConfigError(f"{path}: top level: unknown key '{sorted(unknown)[0]}' (allowed: exclusion, inclusion, description)")
+    cues = []
+    for frame in ("exclusion", "inclusion"):
+        entries = data.get(frame) or []
+        if not isinstance(entries, list):
+            raise ConfigError(f"{path}: '{frame}' must be a list of cue entries")
+        for i, e in enumerate(entries):
+            where = f"{path}: {frame}[{i}]"
+            if not isinstance(e, dict):
+                raise ConfigError(f"{where}: must be a mapping with cue, pattern and bind")
+            unknown = set(e) - ENTRY_KEYS
+            if unknown:
+                raise ConfigError(f"{where}: unknown key '{sorted(unknown)[0]}' (allowed: {', '.join(sorted(ENTRY_KEYS))})")
+            for k in ("cue", "pattern", "bind"):
+                if not isinstance(e.get(k), str) or not e[k].strip():
+                    raise ConfigError(f"{where}: '{k}' is missing or empty")
+            if e["bind"] not in BINDINGS:
+                raise ConfigError(f"{where}: bind '{e['bind']}' is not one of {', '.join(sorted(BINDINGS))}")
+            try:
+                rx = re.compile(e["pattern"], re.I)
+            except re.error as err:
+                raise ConfigError(f"{where}: pattern is not a valid regular expression ({err})") from None
+            cues.append(Cue(frame, e["cue"], rx, e["bind"], int(e.get("window", OBJECT_WINDOW))))
+    if not cues:
+        raise ConfigError(f"{path}: no cues (give 'exclusion' and/or 'inclusion' entries)")
+    return Lexicon(str(path), cues)
+
+
+def _words_between(text: str, a: int, b: int) -> int:
+    return len(re.findall(r"\w+", text[a:b]))
+
+
+class _Sentence:
+    def __init__(self, doc: Doc, sent, mentions: list[dict], quotes: list[dict]):
+        self.doc, self.s = doc, sent
+        self.text = sent.text
+        self.mentions = [dict(m, rs=m["start"] - sent.start, re=m["end"] - sent.start) for m in mentions]
+        self.quotes = [q for q in quotes if q["section"] == sent.section and q["start"] < sent.end and q["end"] > sent.start
+                       and q["kind"] in ("direct", "partial", "indirect")]
+
+    def quote_at(self, rel: int) -> dict | None:
+        pos = self.s.start + rel
+        for q in self.quotes:
+            if q["start"] <= pos < q["end"] and q["kind"] != "indirect":
+                return q
+        return None
+
+    def clause_bounds(self, rel: int) -> tuple[int, int]:
+        lo, hi = 0, len(self.text)
+        for m in _CLAUSE_BREAK.finditer(self.text):
+            if m.end() <= rel:
+                lo = m.end()
+            elif m.start() >= rel and hi == len(self.text):
+                hi = m.start()
+        return lo, hi
+
+    def after(self, pos: int, window: int, stop: int) -> list[dict]:
+        out = []
+        for m in self.mentions:
+            if pos <= m["rs"] < stop and _words_between(self.text, pos, m["rs"]) <= window:
+                out.append(m)
+        return out
+
+    def before(self, pos: int, start: int) -> list[dict]:
+        return [m for m in self.mentions if start <= m["rs"] and m["re"] <= pos]
+
+
+def _participant(sent: _Sentence, m: dict) -> bool:
+    """False for mentions that modify a noun or name a topic (the Ukraine conflict, talks on Ukraine)."""
+    return not (NOUN_AFTER.match(sent.text[m["re"]:]) or TOPIC_MARKERS.search(sent.text[:m["rs"]]))
+
+
+def _bind(cue: Cue, sent: _Sentence, ms: int, me: int, parties: list[str]) -> tuple[list[str], str]:
+    lo, hi = sent.clause_bounds(ms)
+    text = sent.text
+    q = sent.quote_at(ms)
+    speaker_actor = q["speaker_actor"] if q else ""
+    if cue.bind == "bilateral":
+        named = [m for m in sent.after(me, cue.window, hi) if _participant(sent, m)]
+        named += [m for m in sent.before(ms, lo) if _words_between(text, m["re"], ms) <= 3 and _participant(sent, m)]
+        participants = {m["actor"] for m in named}
+        if not participants:
+            subj = [m for m in sent.before(ms, lo) if _participant(sent, m)]
+            if q is not None or not subj:
+                return [], ""
+            participants = {subj[-1]["actor"]}
+            rule = "bilateral:implied"
+        else:
+            rule = "bilateral:named"
+            first = next((m for m in sent.mentions if _participant(sent, m) and lo <= m["rs"] < ms), None)
+            if first is not None:  # the clause's subject is the other party of a named frame
+                participants.add(first["actor"])
+        if speaker_actor:
+            participants.add(speaker_actor)
+        return [p for p in parties if p not in participants], rule
+    if cue.bind == "without":
+        tail = text[me:hi]
+        pm = re.match(r"\s+(?:(?:the|any|its|their|our)\s+)?(?P<w>us|our|we|me|my|them|their|him|his|her)\b", tail, re.I)
+        if pm:
+            w = pm.group("w").lower()
+            if w in ("us", "our", "we", "me", "my") and speaker_actor:
+                return [speaker_actor], "without:first-person"
+            if w in ("them", "their"):
+                subj = next((m for m in sent.mentions if m["rs"] < ms), None)
+                if subj:
+                    return [subj["actor"]], "without:their"
+            return [], ""
+        objs = [m for m in sent.after(me, 2, hi)]
+        return ([objs[0]["actor"]], "without:object") if objs else ([], "")
+    if cue.bind == "omission":
+        objs = sent.after(me, 14, len(text))
+        objs = [m for m in objs if m["rs"] > me]
+        return ([objs[0]["actor"]], "omission") if objs else ([], "")
+    if cue.bind == "possessor":
+        inside = [m for m in sent.mentions if ms <= m["rs"] < me and re.match(r"[’']s?\b|s\b", text[m["re"]:m["re"] + 2])]
+        if inside:
+            return [inside[0]["actor"]], "possessor"
+        before = [m for m in sent.before(ms, lo) if _words_between(text, m["re"], ms) <= 1
+                  and re.match(r"[’']s?\b|s\b", text[m["re"]:m["re"] + 2])]
+        if before:
+            return [before[-1]["actor"]], "possessor"
+        of = re.match(r"\s+of\s+", text[me:])
+        if of:
+            objs = sent.after(me, 3, hi)
+            if objs:
+                return [objs[0]["actor"]], "possessor:of"
+        subj = sent.before(ms, lo)
+        if subj:
+            return [subj[-1]["actor"]], "subject"
+        return [], ""
+    if cue.bind == "object":
+        objs = [m for m in sent.after(me, cue.window, hi)]
+        if objs:
+            return sorted({m["actor"] for m in objs[:1]}), "object"
+        return [], ""
+    if cue.bind == "subject":
+        subj = sent.before(ms, lo)
+        if subj:
+            return [subj[-1]["actor"]], "subject"
+        if speaker_actor and re.search(r"\b(?:we|us|our)\b", text[lo:ms], re.I):
+            return [speaker_actor], "subject:first-person"
+        return [], ""
+    return [], ""
+
+
+def find_frames(doc: Doc, quote_rows: list[dict], actors: Actors, lexicon: Lexicon) -> list[dict]:
+    by_sentence: dict[int, list[dict]] = {}
+    for m in doc.mentions:
+        by_sentence.setdefault(m["sentence_id"], []).append(m)
+    rows = []
+    for s in doc.sentences:
+        sent = _Sentence(doc, s, by_sentence.get(s.sentence_id, []), quote_rows)
+        taken: list[tuple[int, int]] = []
+        for cue in sorted(lexicon.cues, key=lambda c: c.frame != "exclusion"):
+            for m in cue.regex.finditer(s.text):
+                ms, me = m.start(), m.end()
+                if cue.frame == "inclusion" and any(a < me and ms < b for a, b in taken):
+                    continue  # inside an exclusion cue ("minimize Ukraine's role in these discussions")
+                bound, rule = _bind(cue, sent, ms, me, actors.parties)
+                if not bound:
+                    continue
+                frame = cue.frame
+                negated = bool(_NEGATION.search(s.text[max(0, ms - 40):ms]))
+                if frame == "inclusion" and negated:
+                    frame, rule = "exclusion", "negated:" + rule
+                if cue.frame == "exclusion":
+                    taken.append((ms, me))
+                q = sent.quote_at(ms)
+                for actor in bound:
+                    rows.append({"sentence_id": s.sentence_id, "section": s.section, "actor": actor, "frame": frame,
+                                 "cue": cue.cue, "rule": rule, "start": s.start + ms, "end": s.start + me,
+                                 "text": m.group(), "voice": "quoted" if q else "journalist",
+                                 "speaker": q["speaker"] if q else "", "in_headline": int(s.section == "headline"),
+                                 "negated": int(negated), "sentence": s.text})
+    rows.sort(key=lambda r: (r["sentence_id"], r["start"], r["actor"], r["cue"]))
+    return rows

@@ -1,0 +1,37 @@
+"""NewsMTSC reader: one target per row with its sentence, span and label."""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from .errors import ConfigError
+from .sentiment import window_words
+
+LABELS = {2.0: "negative", 4.0: "neutral", 6.0: "positive"}
+_CAPS = re.compile(r"\b[A-Z][\w’'\-]*(?:\s+(?:of|the|de|van|von)?\s?[A-Z][\w’'\-]*)*")
+
+
+def load_targets(path) -> list[dict]:
+    path = Path(path)
+    if not path.exists():
+        raise ConfigError(f"{path}: NewsMTSC file not found")
+    out = []
+    with open(path, encoding="utf-8") as fh:
+        for line_no, line in enumerate(fh):
+            if not line.strip():
+                continue
+            try:
+                row = json.loads(line)
+                sentence = row["sentence_normalized"]
+                for t_idx, t in enumerate(row["targets"]):
+                    out.append({"line": line_no, "target": t_idx, "sentence": sentence, "from": int(t["from"]),
+                                "to": int(t["to"]), "label": LABELS[float(t["polarity"])]})
+            except (json.JSONDecodeError, KeyError, TypeError, ValueError) as err:
+                raise ConfigError(f"{path}: line {line_no + 1}: not a NewsMTSC record ({type(err).__name__}: {err})") from None
+    return out
+
+
+def target_words(t: dict, window: int) -> list[str]:
+    """The scoped window of a NewsMTSC target: other capitalised names are excluded like actor mentions."""
+    return window_words(t["sentence"], [(t["from"], t["to"])], [], window)

@@ -1,0 +1,250 @@
+"""The whole flow over a corpus: load -> clean -> segment -> actors -> measures -> tables.
+
+``process_article`` turns one article record into rows of every table; ``run`` streams a
+corpus through it in chunks (in order, so output is identical for any number of workers),
+appends each chunk to the table files and records finished chunks so that a killed run
+resumes where it stopped. ``analyse`` is the in-memory form the notebooks use.
+"""
+from __future__ import annotations
+
+import json
+import os
+import sys
+from dataclasses import dataclass, field
+from itertools import islice
+from pathlib import Path
+
+import pandas as pd
+
+from . import framing, quotes, sentiment
+from .actors import Actors, load_actors
+from .corpus import MAX_BYTES, iter_corpus
+from .document import build_doc
+from .errors import ConfigError
+from .text import count_words
+
+TABLES = ("articles", "sentences", "mentions", "quotes", "sentiment", "framing", "cleaning_log", "rejected")
+
+COLUMNS = {
+    "articles": ["article_id", "outlet", "date", "title", "author", "byline", "headline", "body", "n_words",
+                 "n_sentences", "source_path", "warnings"],
+    "sentences": ["article_id", "sentence_id", "section", "paragraph_id", "start", "end", "text", "in_quote"],
+    "mentions": ["article_id", "sentence_id", "section", "actor", "person", "alias", "start", "end", "text"],
+    "quotes": ["article_id", "outlet"] + quotes.COLUMNS,
+    "sentiment": ["article_id", "outlet"] + sentiment.COLUMNS,
+    "framing": ["article_id", "outlet"] + framing.COLUMNS,
+    "cleaning_log": ["article_id", "line_no", "text", "reason"],
+    "rejected": ["source", "article_id", "reason"],
+}
+
+
+@dataclass
+class Settings:
+    actors: Actors
+    methods: tuple[str, ...] = ("textblob",)
+    window: int = sentiment.DEFAULT_WINDOW
+    lexicon: framing.Lexicon | None = None
+    extra_columns: list[str] = field(default_factory=list)
+
+
+def make_settings(actors_path, methods=("textblob",), window=sentiment.DEFAULT_WINDOW, lexicon_path=None) -> Settings:
+    actors = load_actors(actors_path)
+    for m in methods:
+        if m not in sentiment.METHODS:
+            raise ConfigError(f"--sentiment: unknown method '{m}' (choose from {', '.join(sentiment.METHODS)})")
+    lexicon = framing.load_lexicon(lexicon_path or framing.DEFAULT_LEXICON)
+    return Settings(actors, tuple(methods), window, lexicon)
+
+
+def process_article(record: dict, settings: Settings) -> dict[str, list[dict]]:
+    doc = build_doc(record, settings.actors)
+    aid, outlet = doc.article_id, doc.outlet
+    body_sents = [s for s in doc.sentences if s.section == "body"]
+    art = {k: record.get(k, "") for k in COLUMNS["articles"]}
+    art.update(author=doc.record["author"], byline=doc.record["byline"], headline=doc.headline, body=doc.body,
+               n_words=count_words(doc.body), n_sentences=len(body_sents))
+    extra = {k: v for k, v in record.items() if k not in art and k != "raw"}
+    art["extra"] = extra
+    rows = {
+        "articles": [art],
+        "sentences": [{"article_id": aid, "sentence_id": s.sentence_id, "section": s.section,
+                       "paragraph_id": s.paragraph_id, "start": s.start, "end": s.end, "text": s.text,
+                       "in_quote": s.in_quote} for s in doc.sentences],
+        "mentions": [{"article_id": aid, **{k: m[k] for k in COLUMNS["mentions"][1:]}} for m in doc.mentions],
+        "cleaning_log": [{"article_id": aid, "line_no": n, "text": t, "reason": r} for n, t, r in doc.log],
+    }
+    qrows = quotes.extract_quotes(doc, settings.actors)
+    rows["quotes"] = [{"article_id": aid, "outlet": outlet, **q} for q in qrows]
+    rows["sentiment"] = [{"article_id": aid, "outlet": outlet, **r}
+                         for r in sentiment.score_doc(doc, qrows, settings.methods, settings.window)]
+    rows["framing"] = [{"article_id": aid, "outlet": outlet, **r}
+                       for r in framing.find_frames(doc, qrows, settings.actors, settings.lexicon)]
+    return rows
+
+
+def _process_chunk(args) -> dict[str, list[dict]]:
+    items, settings = args
+    out: dict[str, list[dict]] = {t: [] for t in TABLES}
+    for kind, rec in items:
+        if kind == "rejected":
+            out["rejected"].append(rec)
+            continue
+        try:
+            rows = process_article(rec, settings)
+        except Exception as err:  # an article that breaks a stage is reported, never lost silently
+            out["rejected"].append({"source": rec.get("source_path", ""), "article_id": rec["article_id"],
+                                    "reason": f"processing failed: {type(err).__name__}: {err}"})
+            continue
+        for t, r in rows.items():
+            out[t].extend(r)
+    return out
+
+
+def rows_to_frames(rows: dict[str, list[dict]], extra_columns: list[str] | None = None) -> dict[str, pd.DataFrame]:
+    frames = {}
+    for t in TABLES:
+        cols = COLUMNS[t] + (extra_columns or [] if t == "articles" else [])
+        recs = rows.get(t, [])
+        if t == "articles":
+            recs = [_flatten_extra(r, extra_columns or []) for r in recs]
+        frames[t] = pd.DataFrame(recs, columns=cols)
+    return frames
+
+
+def _flatten_extra(rec: dict, extra_columns: list[str]) -> dict:
+    rec = dict(rec)
+    extra = dict(rec.pop("extra", {}))
+    for c in extra_columns:
+        rec[c] = extra.pop(c, "")
+    if extra:
+        rec["warnings"] = (rec.get("warnings") or "") + ("; " if rec.get("warnings") else "") + \
+            "extra fields: " + json.dumps(extra, ensure_ascii=False, sort_keys=True)
+    return rec
+
+
+def analyse(corpus, actors, methods=("textblob",), lexicon=None, window=sentiment.DEFAULT_WINDOW, **corpus_options):
+    """Run the whole flow in memory and return a dict of DataFrames (for notebooks and tests)."""
+    settings = make_settings(actors, methods, window, lexicon)
+    items = [it for it in iter_corpus(corpus, **corpus_options) if it[0] != "warning"]
+    rows = _process_chunk((items, settings))
+    extra = _extra_columns(items)
+    return rows_to_frames(rows, extra)
+
+
+def _extra_columns(items) -> list[str]:
+    for kind, rec in items:
+        if kind == "article":
+            base = set(COLUMNS["articles"]) | {"raw", "extra"}
+            return [k for k in rec if k not in base]
+    return []
+
+
+# ------------------------------------------------------------------ streaming run to files
+def _chunks(iterator, size):
+    while True:
+        chunk = list(islice(iterator, size))
+        if not chunk:
+            return
+        yield chunk
+
+
+def run(corpus, actors, out, *, fmt="csv", jobs=1, methods=("textblob",), lexicon=None,
+        window=sentiment.DEFAULT_WINDOW, chunk_size=50, quiet=False, engine="local", scheduler=None,
+        **corpus_options) -> dict[str, int]:
+    """Stream the corpus to DIR/<table>.<fmt>; resumable; identical output for any jobs count."""
+    from .store import TableStore
+
+    settings = make_settings(actors, methods, window, lexicon)
+    if fmt not in ("csv", "parquet"):
+        raise ConfigError(f"--format: unknown format '{fmt}' (csv or parquet)")
+    items = iter_corpus(corpus, **corpus_options)
+    warnings = []
+    first = []
+    for it in items:  # read up to the first article to learn the extra metadata columns
+        if it[0] == "warning":
+            warnings.append(it[1])
+            continue
+        first.append(it)
+        if it[0] == "article":
+            break
+    extra_columns = _extra_columns(first)
+    settings.extra_columns = extra_columns
+    for w in warnings:
+        print(f"warning: {w}", file=sys.stderr)
+
+    def all_items():
+        yield from first
+        for it in items:
+            if it[0] == "warning":
+                print(f"warning: {it[1]}", file=sys.stderr)
+            else:
+                yield it
+
+    store = TableStore(Path(out), fmt, {t: COLUMNS[t] + (extra_columns if t == "articles" else []) for t in TABLES},
+                       fingerprint=_fingerprint(corpus, actors, methods, lexicon, window, chunk_size, corpus_options))
+    chunks = enumerate(_chunks(all_items(), chunk_size))
+    done = store.done_chunks()
+    todo = ((i, c) for i, c in chunks if i not in done)
+    progress = _progress(quiet, store.n_done_articles())
+    counts = {t: 0 for t in TABLES}
+    for i, rows in _map(todo, settings, jobs, engine, scheduler):
+        frames = rows_to_frames(rows, extra_columns)
+        store.append_chunk(i, frames)
+        progress.update(len(rows["articles"]) + len(rows["rejected"]))
+    progress.close()
+    counts = store.finish()
+    return counts
+
+
+def _map(todo, settings, jobs, engine, scheduler):
+    """(chunk index, rows) in chunk order, computed serially, by a process pool or by Dask."""
+    if engine == "dask":
+        from .distributed import dask_map
+        yield from dask_map(todo, settings, scheduler, jobs)
+        return
+    if jobs <= 1:
+        for i, chunk in todo:
+            yield i, _process_chunk((chunk, settings))
+        return
+    import multiprocessing as mp
+    ctx = mp.get_context("fork" if sys.platform != "win32" else "spawn")
+    with ctx.Pool(jobs, initializer=_init_worker, initargs=(settings,)) as pool:
+        yield from pool.imap(_process_indexed, todo, chunksize=1)
+
+
+_WORKER_SETTINGS: Settings | None = None
+
+
+def _init_worker(settings: Settings) -> None:
+    global _WORKER_SETTINGS
+    _WORKER_SETTINGS = settings
+
+
+def _process_indexed(item):
+    i, chunk = item
+    return i, _process_chunk((chunk, _WORKER_SETTINGS))
+
+
+def _fingerprint(corpus, actors, methods, lexicon, window, chunk_size, options) -> str:
+    parts = {"corpus": str(Path(corpus).resolve()), "actors": Path(actors).read_text(encoding="utf-8"),
+             "lexicon": Path(lexicon or framing.DEFAULT_LEXICON).read_text(encoding="utf-8"),
+             "methods": list(methods), "window": window, "chunk_size": chunk_size,
+             "options": {k: str(v) for k, v in sorted(options.items())}}
+    import hashlib
+    return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()[:16]
+
+
+class _NoProgress:
+    def update(self, n):
+        pass
+
+    def close(self):
+        pass
+
+
+def _progress(quiet: bool, initial: int):
+    if quiet:
+        return _NoProgress()
+    from tqdm import tqdm
+    return tqdm(total=None, initial=initial, unit="article", file=sys.stderr, dynamic_ncols=True,
+                disable=None, mininterval=0.5)

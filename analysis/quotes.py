@@ -1,0 +1,401 @@
+"""Quotations, their speakers, and reported speech.
+
+Quotation spans come from ``text.quote_spans`` (straight, curly, guillemet and single
+marks; quotations running over paragraphs are merged). Each is attributed by the first
+rule that fires, and the rule is recorded:
+
+``after:name-cue``     “…,” Peskov said / “…,” Kremlin aide Yuri Ushakov, who …, told reporters
+``after:cue-name``     “…,” said Kremlin spokesman Dmitry Peskov
+``before:according``   According to Peskov, “…”
+``before:name-cue``    Kallas asserted on Wednesday night, “…” / Zelensky said it was “not pleasant”
+``before:participle``  Trump responded ambiguously, saying, “…” (the subject before the participle)
+``following``          a quotation with no cue after a quotation of the same paragraph
+``continuation``       a paragraph that continues the previous paragraph's quotation
+``previous-paragraph`` a paragraph that is only a quotation, after a paragraph that ended with one
+
+Speaker phrases resolve to a person of the actors file (full name, surname, spelling
+variant), a pronoun (the most recent compatible speaker or person outside quotation
+marks), an institution (Russia, the Kremlin), a role reference (the Russian spokesperson
+-> the person whose role_words and actor match), or stay as the raw mention.
+
+Kinds: ``direct`` (speech in quotation marks), ``partial`` (a fragment inside narration),
+``scare`` (a short unattributed phrase), ``title`` (a quoted name of a work),
+``indirect`` (reported speech: X said that …, no marks).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .actors import Actors
+from .document import Doc
+from .text import QuoteSpan, count_words
+
+COLUMNS = ["quote_id", "section", "start", "end", "text", "n_words", "kind", "speaker", "speaker_actor",
+           "speaker_mention", "cue", "rule"]
+
+CUE_VERBS = (
+    "said says say told tells added adds wrote writes stated states asserted asserts argued argues explained explains "
+    "noted notes remarked remarks declared declares insisted insists stressed stresses emphasized emphasised emphasizes "
+    "emphasises warned warns claimed claims continued continues replied replies responded responds answered answers "
+    "announced announces acknowledged acknowledges admitted admits asked asks tweeted tweets posted commented comments "
+    "observed suggested suggests concluded recalled described describes called calls urged urges cautioned predicted "
+    "predicts confirmed confirms reported reports testified joked quipped conceded concedes countered complained "
+    "complains mused boasted vowed vows promised promises exclaimed lamented laments charged alleged contended "
+    "maintained recounted agreed wondered cried shouted yelled pleaded pledged predicted insisted reiterated "
+    "reiterates explained blasted slammed hinted thundered scoffed fumed insisted texted emailed advised"
+).split()
+PARTICIPLES = (
+    "saying adding telling writing stating noting arguing explaining declaring insisting stressing emphasizing "
+    "emphasising warning claiming asking describing calling urging remarking tweeting recalling suggesting predicting "
+    "acknowledging admitting replying responding answering announcing continuing vowing promising reiterating"
+).split()
+INDIRECT_CUES = {"said", "says", "told", "tells", "added", "adds", "stated", "states", "stressed", "stresses",
+                 "insisted", "insists", "argued", "argues", "warned", "warns", "claimed", "claims", "noted", "notes",
+                 "explained", "explains", "announced", "announces", "acknowledged", "emphasized", "emphasised",
+                 "suggested", "suggests", "asserted", "asserts", "confirmed", "confirms", "reiterated", "maintained",
+                 "remarked", "remarks", "declared", "declares", "admitted", "admits", "wrote", "writes", "predicted",
+                 "cautioned", "contended", "conceded", "insisted"}
+NO_THAT_NEEDED = {"said", "says", "told", "tells", "added", "adds"}
+
+_CUE = r"(?:(?:has|had|have|also|later|then|again|once|previously|reportedly|repeatedly|recently|famously|would|will|did|does|not|n't|never|publicly|privately|notably|simply|quickly|further|\w+ly)\s+)*" \
+       r"(?P<cue>" + "|".join(sorted(set(CUE_VERBS), key=len, reverse=True)) + r"|pointed out|went on)\b"
+_CUE_RE = re.compile(r"\b(?P<cue>" + "|".join(sorted(set(CUE_VERBS), key=len, reverse=True)) + r"|pointed out|went on)\b")
+_PART_RE = re.compile(r"\b(?P<cue>" + "|".join(PARTICIPLES) + r")\b")
+PRONOUN_LOOKBACK = 600  # characters: a salient speaker this close wins over a later passing mention
+PRONOUNS = {"he": "m", "she": "f", "they": "", "we": "", "i": ""}
+_STOP_PHRASE = re.compile(r"[.!?;:“”\"«»()]")
+_NAME = re.compile(r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof|Rev)\.\s)?[A-Z][\w’'\-.]*(?:\s(?:de|van|von|der|la|al|bin)?\s?[A-Z][\w’'\-]*)*")
+_DETERMINER = re.compile(r"^(?:the|a|an|this|that|another|one)\s+", re.I)
+_APPOSITIVE = re.compile(r",\s+(?:who|which|whose|whom|where)\b[^,“”\"]{0,120},")
+_ADVERBIAL_BETWEEN = re.compile(r"^(?:\s*(?:on|in|at|during|after|before|last|this|earlier|later|late|early|in a|to)\b[^,“”\"]{0,60})?,?\s*[:,]?\s*$")
+
+ROLE_NOUNS = set("spokesperson spokesman spokeswoman aide adviser advisor envoy official officials minister secretary "
+                 "president chief leader chancellor negotiator ambassador diplomat diplomats spokespeople senator "
+                 "governor director chairman chairwoman chair representative lawmaker campaign manager".split())
+
+
+@dataclass
+class Speaker:
+    speaker: str
+    actor: str
+    mention: str
+    pos: int
+    kind: str   # person | institution | raw | pronoun-unresolved
+
+
+class _Resolver:
+    """Resolves speaker phrases in one article; remembers speakers for pronouns and surnames."""
+
+    def __init__(self, doc: Doc, actors: Actors):
+        self.doc, self.actors = doc, actors
+        # (pos, speaker, actor, gender, kind, salient): speakers and sentence subjects are salient
+        self.candidates: list[tuple[int, str, str, str, str, bool]] = []
+        body_q = doc.quote_spans
+        seen_sentences: set[int] = set()
+        for m in doc.mentions:
+            if m["section"] == "body" and m["person"] and not any(q.start <= m["start"] < q.end for q in body_q):
+                p = actors.people[m["person"]]
+                first = m["sentence_id"] not in seen_sentences
+                seen_sentences.add(m["sentence_id"])
+                self.candidates.append((m["start"], p.name, p.actor, p.gender, "person", first))
+        self.candidates.sort()
+        self.raw_names: dict[str, str] = {}
+
+    def remember(self, pos: int, sp: Speaker) -> None:
+        if sp.kind in ("person", "raw") and sp.speaker and sp.speaker[0].isupper():
+            gender = self.actors.people[sp.speaker].gender if sp.speaker in self.actors.people else ""
+            self.candidates.append((pos, sp.speaker, sp.actor, gender, sp.kind, True))
+            self.candidates.sort()
+
+    def pronoun(self, word: str, pos: int, section: str) -> Speaker | None:
+        want = PRONOUNS[word.lower()]
+        if section == "headline":
+            return None
+        best = salient = None
+        for cpos, name, actor, gender, kind, is_salient in self.candidates:
+            if cpos >= pos:
+                break
+            if want and gender and gender != want:
+                continue
+            best = (cpos, name, actor, kind)
+            if is_salient:
+                salient = best
+        if word.lower() in ("they", "we", "i"):
+            return None
+        if salient and pos - salient[0] <= PRONOUN_LOOKBACK:
+            best = salient
+        if best:
+            return Speaker(best[1], best[2], word, pos, best[3])
+        return None
+
+    def phrase(self, text: str, start: int, section: str) -> Speaker | None:
+        """Resolve a speaker phrase (text at offset start of the section)."""
+        raw = text.strip(" ,")
+        if not raw:
+            return None
+        lead = text.find(raw)
+        pos = start + max(lead, 0)
+        words = raw.split()
+        low = raw.lower()
+        if low in PRONOUNS:
+            return self.pronoun(low, pos, section) or Speaker(raw, "", raw, pos, "pronoun-unresolved")
+        mentions = [m for m in self.doc.mentions if m["section"] == section and pos <= m["start"] < pos + len(raw)]
+        persons = [m for m in mentions if m["person"]]
+        if persons:
+            m = persons[-1]
+            return Speaker(m["person"], m["actor"], raw, pos, "person")
+        role = self._role(low, mentions)
+        if role:
+            return Speaker(role.name, role.actor, raw, pos, "person")
+        if mentions and len(words) <= 4:
+            m = mentions[-1]
+            return Speaker(m["alias"], m["actor"], raw, pos, "institution")
+        name = self._name(raw)
+        if name:
+            return Speaker(name, "", raw, pos, "raw")
+        if len(words) <= 6 and not re.search(r"\b(?:it|this|that|there|which)\b", low):
+            return Speaker(_DETERMINER.sub("", raw), mentions[-1]["actor"] if mentions else "", raw, pos, "raw")
+        return None
+
+    def _role(self, low: str, mentions: list[dict]):
+        actor_hint = {m["actor"] for m in mentions}
+        for person in self.actors.people.values():
+            for rw in person.role_words:
+                if re.search(r"\b" + re.escape(rw.lower()) + r"\b", low) and (not actor_hint or person.actor in actor_hint):
+                    if actor_hint or low.startswith(("the ", "his ", "her ", "its ")):
+                        return person
+        return None
+
+    def _name(self, raw: str) -> str | None:
+        names = [m.group() for m in _NAME.finditer(raw) if m.group().lower() not in PRONOUNS]
+        if not names:
+            return None
+        name = names[-1].rstrip(".")
+        if len(name) < 2:
+            return None
+        surname = name.split()[-1]
+        if " " in name:
+            self.raw_names.setdefault(surname, name)
+            return name
+        return self.raw_names.get(surname, name)
+
+
+def _merge_spans(spans: list[QuoteSpan]) -> list[tuple[int, int, QuoteSpan]]:
+    """Merge paragraph continuations into one quotation: (start, end, first span)."""
+    out: list[list] = []
+    for sp in spans:
+        if sp.continues and out and not out[-1][2].closed and out[-1][3] is False:
+            out[-1][1] = sp.end
+            out[-1][3] = sp.closed
+            continue
+        out.append([sp.start, sp.end, sp, sp.closed if not sp.single else True])
+    return [(s, e, sp) for s, e, sp, _ in out]
+
+
+def _paragraph_bounds(doc: Doc, section: str, pos: int) -> tuple[int, int]:
+    if section == "headline":
+        return 0, len(doc.headline)
+    for ps, pe in doc.paragraphs:
+        if ps <= pos < pe or pos == pe:
+            return ps, pe
+    return 0, len(doc.body)
+
+
+def _sentence_bounds(doc: Doc, section: str, pos: int) -> tuple[int, int]:
+    for s in doc.sentences:
+        if s.section == section and s.start <= pos < s.end:
+            return s.start, s.end
+    return _paragraph_bounds(doc, section, pos)
+
+
+def _after(text: str, qtext: str, qend: int, send: int, res: _Resolver, section: str):
+    """Attribution after the closing mark, in the same sentence: “…,” X said / “…,” said X."""
+    tail_start = qend + 1
+    tail = text[tail_start:send]
+    if not (re.search(r"[,!?…—–-]\s*$", qtext) or re.match(r"^\s*[,—–-]", tail)):
+        return None
+    m = re.match(r"^[\s,—–-]*", tail)
+    k = m.end()
+    seg = tail[k:]
+    seg_clean = _APPOSITIVE.sub(lambda a: " " * len(a.group()), seg[:250])
+    # X said
+    mm = re.match(r"^(?P<np>[^.!?;:“”\"«»]{1,90}?)\s+" + _CUE, seg_clean)
+    if mm and not _STOP_PHRASE.search(seg_clean[: mm.start("cue")]):
+        np = seg[: mm.end("np")]
+        sp = res.phrase(np.split(",")[0] if "," in np and _APPOSITIVE.search(seg[:250]) else np, tail_start + k, section)
+        if sp:
+            return sp, mm.group("cue"), "after:name-cue"
+    # said X
+    mm = re.match(r"^(?P<cue>" + "|".join(CUE_VERBS) + r")\s+(?P<np>[^.!?;:,“”\"«»]{1,90})", seg)
+    if mm:
+        sp = res.phrase(mm.group("np"), tail_start + k + mm.start("np"), section)
+        if sp:
+            return sp, mm.group("cue"), "after:cue-name"
+    return None
+
+
+def _before(text: str, qstart: int, sstart: int, res: _Resolver, section: str):
+    """Attribution before the opening mark within the sentence."""
+    head = text[sstart: qstart - 1]
+    m = re.search(r"\baccording to\s+(?P<np>[^,“”\"]{1,80}?)\s*,?\s*$", head, re.I)
+    if m:
+        sp = res.phrase(m.group("np"), sstart + m.start("np"), section)
+        if sp:
+            return sp, "according to", "before:according"
+    cues = list(_CUE_RE.finditer(head))
+    parts = list(_PART_RE.finditer(head))
+    last_cue = cues[-1] if cues else None
+    last_part = parts[-1] if parts else None  # noqa: the participle rule needs both
+    if last_part and (not last_cue or last_part.start() > last_cue.start()) and \
+            _ADVERBIAL_BETWEEN.match(head[last_part.end():]) or (last_part and not last_cue):
+        sp = _subject_before(text, sstart + last_part.start(), sstart, res, section)
+        if sp:
+            return sp, last_part.group("cue"), "before:participle"
+    for cue_m in reversed(cues):
+        left = head[:cue_m.start()]
+        left = re.sub(r"(?:\s+(?:has|had|have|also|later|then|again|once|previously|reportedly|repeatedly|recently|"
+                      r"would|will|did|does|not|never|publicly|privately|notably|simply|quickly|further|\w+ly))+\s*$",
+                      "", left)
+        cuts = [left.rfind(w) + len(w) for w in (",", " that ", " and ", " but ", " while ", " as ", " when ",
+                                                  " what ", " whether ") if left.rfind(w) >= 0]
+        np = left[max(cuts):] if cuts else left
+        np_start = sstart + len(left) - len(np)
+        if np.strip() and len(np.split()) <= 10 and not _CUE_RE.search(np) and not _PART_RE.search(np):
+            sp = res.phrase(np, np_start, section)
+            if sp:
+                return sp, cue_m.group("cue"), "before:name-cue"
+    return None
+
+
+def _subject_before(text: str, pos: int, sstart: int, res: _Resolver, section: str) -> Speaker | None:
+    """The nearest person or subject pronoun before pos in the sentence (participle clauses)."""
+    doc = res.doc
+    persons = [m for m in doc.mentions if m["section"] == section and sstart <= m["start"] < pos and m["person"]]
+    pron = [m for m in re.finditer(r"\b(?:He|he|She|she)\b", text[sstart:pos])]
+    best_person = persons[-1] if persons else None
+    best_pron = pron[-1] if pron else None
+    if best_pron and (not best_person or sstart + best_pron.start() > best_person["start"]):
+        return res.pronoun(best_pron.group(), sstart + best_pron.start(), section)
+    if best_person:
+        return Speaker(best_person["person"], best_person["actor"], best_person["text"], best_person["start"], "person")
+    names = list(_NAME.finditer(text[sstart:pos]))
+    if names:
+        return res.phrase(names[-1].group(), sstart + names[-1].start(), section)
+    return None
+
+
+_TITLE_CUES = re.compile(r"\b(?:titled|entitled|called|named|dubbed|book|film|movie|song|album|show|program|programme|"
+                         r"series|article|op-ed|column|headline|slogan|hashtag|report|documentary|play|novel)\s*,?\s*$", re.I)
+
+
+def _kind(text: str, qtext: str, start: int, end: int, sstart: int, send: int, attributed: bool) -> str:
+    words = count_words(qtext)
+    before = text[sstart:start - 1]
+    after = text[end + 1:send]
+    if _TITLE_CUES.search(before) and words <= 12 and not re.search(r"[.!?,]$", qtext.strip()):
+        return "title"
+    full = qtext[:1].isupper() or qtext[:1] in "…." or re.search(r"[.!?…,]$", qtext.strip())
+    narration_before = bool(re.search(r"[a-z]\s*$", before)) and not re.search(
+        r"(?:" + "|".join(CUE_VERBS + PARTICIPLES) + r")\s*$", before.strip(" ,:"))
+    if not attributed and words <= 3:
+        return "scare"
+    if narration_before and (words < 8 or not full):
+        return "partial"
+    if not full and words < 8:
+        return "partial" if attributed else "scare"
+    return "direct"
+
+
+def extract_quotes(doc: Doc, actors: Actors) -> list[dict]:
+    res = _Resolver(doc, actors)
+    rows: list[dict] = []
+    for section in ("headline", "body"):
+        text = doc.section_text(section)
+        if not text:
+            continue
+        merged = _merge_spans(doc.quotes_in(section))
+        prev: dict | None = None
+        prev_para_end_quote: dict | None = None
+        for start, end, span in merged:
+            if end <= start or not text[start:end].strip():
+                continue
+            pstart, pend = _paragraph_bounds(doc, section, start)
+            sstart, send = _sentence_bounds(doc, section, start)
+            qtext = text[start:end]
+            send_q = _sentence_bounds(doc, section, max(start, end - 1))[1]
+            found = _after(text, qtext, end, max(send_q, send), res, section) if end < pend else None
+            if not found:
+                found = _before(text, start, sstart, res, section)
+            if not found and prev and prev["_para"] == pstart and prev["speaker"]:
+                found = (Speaker(prev["speaker"], prev["speaker_actor"], prev["speaker_mention"], start, "same"),
+                         prev["cue"], "following")
+            if not found and span.continues and prev and prev["speaker"]:
+                found = (Speaker(prev["speaker"], prev["speaker_actor"], prev["speaker_mention"], start, "same"),
+                         prev["cue"], "continuation")
+            if not found and prev_para_end_quote and start == pstart + 1 and prev_para_end_quote["speaker"]:
+                p = prev_para_end_quote
+                found = (Speaker(p["speaker"], p["speaker_actor"], p["speaker_mention"], start, "same"), p["cue"],
+                         "previous-paragraph")
+            if not found:
+                # a quotation opening a paragraph, attributed later in the same paragraph: “…” X said
+                pass
+            sp, cue, rule = found if found else (None, "", "unattributed")
+            if sp and sp.kind not in ("same",):
+                res.remember(sp.pos, sp)
+            kind = _kind(text, qtext, start, end, sstart, send, bool(sp))
+            row = {"section": section, "start": start, "end": end, "text": qtext, "n_words": count_words(qtext),
+                   "kind": kind, "speaker": sp.speaker if sp else "", "speaker_actor": sp.actor if sp else "",
+                   "speaker_mention": sp.mention if sp else "", "cue": cue, "rule": rule, "_para": pstart}
+            rows.append(row)
+            prev = row
+            tail = text[end:pend].strip(" ”\"’'»")
+            prev_para_end_quote = row if not tail or re.fullmatch(r"[.!?,]?", tail) else (
+                row if found and rule.startswith("after") else None)
+        if section == "body":
+            rows.extend(_indirect(doc, res, rows))
+    rows.sort(key=lambda r: (r["section"] != "headline", r["start"], r["end"]))
+    out = []
+    for i, r in enumerate(rows, start=1):
+        r.pop("_para", None)
+        out.append({"quote_id": i, **{k: r[k] for k in COLUMNS[1:]}})
+    return out
+
+
+_INDIRECT = re.compile(r"(?P<np>(?:[A-Z][\w’'.\-]*|the|a|an|his|her|its|their|[a-z]+)(?:\s+[\w’'.\-]+){0,7}?)\s+"
+                       + _CUE + r"(?:\s+(?:reporters|journalists|him|her|them|us|me|the (?:press|media|crowd|audience|[A-Z][\w.]+)|"
+                         r"[A-Z][\w.]+(?:\s[A-Z][\w.]+){0,2}))?\s*,?\s+(?P<that>that\s+)?")
+
+
+def _indirect(doc: Doc, res: _Resolver, direct_rows: list[dict]) -> list[dict]:
+    """Reported speech: X said (that) … in a sentence with no quotation marks."""
+    out = []
+    for s in doc.sentences:
+        if s.section != "body" or s.in_quote > 0:
+            continue
+        m = _INDIRECT.search(s.text)
+        if not m:
+            continue
+        cue = m.group("cue")
+        if cue not in INDIRECT_CUES or (cue not in NO_THAT_NEEDED and not m.group("that")):
+            continue
+        np = m.group("np")
+        np_clean = re.split(r",\s+", np)[-1]
+        np_start = s.start + m.start("np") + (len(np) - len(np_clean))
+        sp = res.phrase(np_clean, np_start, "body")
+        if not sp or sp.kind == "pronoun-unresolved" and not sp.speaker:
+            continue
+        if sp.kind == "raw" and not sp.speaker[:1].isupper():
+            continue
+        start = s.start + m.end()
+        end = s.end
+        while end > start and doc.body[end - 1] in ".!? ":
+            end -= 1
+        clause = doc.body[start:end]
+        if count_words(clause) < 4:
+            continue
+        res.remember(sp.pos, sp)
+        out.append({"section": "body", "start": start, "end": end, "text": clause, "n_words": count_words(clause),
+                    "kind": "indirect", "speaker": sp.speaker, "speaker_actor": sp.actor, "speaker_mention": sp.mention,
+                    "cue": cue, "rule": "indirect:name-cue", "_para": 0})
+    return out
