@@ -114,18 +114,23 @@ def clean_article(raw: str, metadata_title: str = "") -> dict:
     if lines and _words(lines[0][1]) <= HEADLINE_MAX_WORDS:
         first = lines[0][1]
         headline, pos = first, 1
-        # breadcrumbs + headline on one line: a later line is the first line's tail
-        for j in range(1, min(len(lines), 12)):
+        # breadcrumbs + headline on one line: a later line (after at most a short header) is its tail
+        split_at = None
+        for j in range(1, min(len(lines), 4)):
             later = lines[j][1]
             if len(later) >= 20 and first.endswith(later) and first != later and _words(first[: -len(later)]) <= 6:
-                log.append((lines[0][0], first, "breadcrumb navigation"))
-                headline = later
-                log.extend((n, t, "header line before headline") for n, t in lines[1:j])
-                log.append((lines[j][0], later, "headline (moved to the headline field)"))
-                pos = j + 1
+                split_at = j
                 break
-        else:
+            if _words(later) > CAPTION_MAX_WORDS:
+                break
+        if split_at is None:
             log.append((lines[0][0], first, "headline (moved to the headline field)"))
+        else:
+            log.append((lines[0][0], first, "breadcrumb navigation"))
+            headline = lines[split_at][1]
+            log.extend((n, t, "header line before headline") for n, t in lines[1:split_at])
+            log.append((lines[split_at][0], headline, "headline (moved to the headline field)"))
+            pos = split_at + 1
     # header zone
     while pos < len(lines):
         n, text = lines[pos]

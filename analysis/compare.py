@@ -1,0 +1,168 @@
+"""Per-outlet aggregates with bootstrap confidence intervals (deterministic: fixed seed).
+
+Every function takes the pipeline's tables (DataFrames) and returns a tidy DataFrame.
+"""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+SEED = 20251203
+N_BOOT = 2000
+
+
+def bootstrap_ci(values, stat=np.mean, n_boot: int = N_BOOT, seed: int = SEED, level: float = 0.95):
+    """Percentile bootstrap interval of stat over values; (nan, nan) for fewer than 2 values."""
+    v = np.asarray(values, dtype=float)
+    v = v[~np.isnan(v)]
+    if len(v) < 2:
+        return float("nan"), float("nan")
+    rng = np.random.default_rng(seed)
+    idx = rng.integers(0, len(v), size=(n_boot, len(v)))
+    stats = np.apply_along_axis(stat, 1, v[idx]) if stat is not np.mean else v[idx].mean(axis=1)
+    lo, hi = np.quantile(stats, [(1 - level) / 2, 1 - (1 - level) / 2])
+    return float(lo), float(hi)
+
+
+def outlet_order(articles: pd.DataFrame, order: list[str] | None = None) -> list[str]:
+    present = list(dict.fromkeys(articles["outlet"]))
+    if order:
+        return [o for o in order if o in present]
+    return sorted(present)
+
+
+# ------------------------------------------------------------------ corpus overview
+def actor_visibility(articles: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame:
+    """Mentions per actor per outlet, absolute and per 1,000 words."""
+    words = articles.groupby("outlet")["n_words"].sum()
+    counts = mentions.merge(articles[["article_id", "outlet"]], on="article_id").groupby(["outlet", "actor"]).size()
+    out = counts.rename("mentions").reset_index()
+    out["per_1000_words"] = (out["mentions"] / out["outlet"].map(words) * 1000).round(3)
+    return out.sort_values(["outlet", "actor"]).reset_index(drop=True)
+
+
+# ------------------------------------------------------------------ quotations
+def quote_share(quotes: pd.DataFrame, articles: pd.DataFrame, by: str = "speaker",
+                kinds=("direct", "partial")) -> pd.DataFrame:
+    """Each speaker's (or actor group's) share of quotations and of quoted words, per outlet.
+
+    Outlets without quotations appear with zeros and a note.
+    """
+    q = quotes[quotes["kind"].isin(kinds)].copy()
+    key = "speaker_actor" if by == "actor" else "speaker"
+    q[key] = q[key].fillna("").replace("", "(unattributed)" if by == "speaker" else "(unknown)")
+    rows = []
+    for outlet in outlet_order(articles):
+        sub = q[q["outlet"] == outlet]
+        n_q, n_w = len(sub), int(sub["n_words"].sum())
+        if n_q == 0:
+            rows.append({"outlet": outlet, key: "(none)", "quotes": 0, "words": 0, "share_quotes": 0.0,
+                         "share_words": 0.0, "note": "no quotations in this outlet"})
+            continue
+        for name, g in sub.groupby(key):
+            rows.append({"outlet": outlet, key: name, "quotes": len(g), "words": int(g["n_words"].sum()),
+                         "share_quotes": round(len(g) / n_q, 4), "share_words": round(g["n_words"].sum() / n_w, 4),
+                         "note": ""})
+    return pd.DataFrame(rows).sort_values(["outlet", "quotes", key], ascending=[True, False, True]).reset_index(drop=True)
+
+
+def quoted_word_share(quotes: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """Share of each article's words that stand inside direct or partial quotations."""
+    q = quotes[quotes["kind"].isin(("direct", "partial")) & (quotes["section"] == "body")]
+    qw = q.groupby("article_id")["n_words"].sum()
+    out = articles[["article_id", "outlet", "n_words"]].copy()
+    out["quoted_words"] = out["article_id"].map(qw).fillna(0).astype(int)
+    out["quoted_share"] = (out["quoted_words"] / out["n_words"].where(out["n_words"] > 0)).fillna(0).round(4)
+    return out
+
+
+# ------------------------------------------------------------------ sentiment
+def sentiment_by_outlet(sentiment: pd.DataFrame, method: str, voice: str | None = None) -> pd.DataFrame:
+    """Mean polarity toward each actor per outlet with a bootstrap 95% interval and counts."""
+    s = sentiment[(sentiment["method"] == method)]
+    if voice:
+        s = s[s["voice"] == voice]
+    rows = []
+    for (outlet, actor), g in s.groupby(["outlet", "actor"]):
+        vals = g["polarity"].dropna().to_numpy(dtype=float)
+        lo, hi = bootstrap_ci(vals)
+        rows.append({"outlet": outlet, "actor": actor, "method": method, "n_rows": len(g), "n_scored": len(vals),
+                     "mean_polarity": round(float(vals.mean()), 4) if len(vals) else float("nan"),
+                     "ci_low": round(lo, 4), "ci_high": round(hi, 4)})
+    return pd.DataFrame(rows, columns=["outlet", "actor", "method", "n_rows", "n_scored", "mean_polarity",
+                                       "ci_low", "ci_high"])
+
+
+def method_robustness(sentiment: pd.DataFrame, methods) -> pd.DataFrame:
+    """Rank of each outlet's mean polarity toward each actor under each method; does the ranking change?"""
+    frames = []
+    for m in methods:
+        agg = sentiment_by_outlet(sentiment, m)
+        agg["rank"] = agg.groupby("actor")["mean_polarity"].rank(ascending=False, method="min")
+        frames.append(agg[["actor", "outlet", "rank", "mean_polarity"]].assign(method=m))
+    if not frames:
+        return pd.DataFrame()
+    allr = pd.concat(frames)
+    wide = allr.pivot_table(index=["actor", "outlet"], columns="method", values="rank").reset_index()
+    wide.columns.name = None
+    cols = [m for m in methods if m in wide.columns]
+    wide["ranking_changes"] = wide[cols].nunique(axis=1) > 1
+    return wide
+
+
+# ------------------------------------------------------------------ framing
+def framing_by_outlet(framing: pd.DataFrame, articles: pd.DataFrame, actors: list[str] | None = None) -> pd.DataFrame:
+    """Exclusion and inclusion (distinct framed sentences) per outlet and actor, per 1,000 words,
+    the sidelining index (excl - incl) / (excl + incl) with a bootstrap interval over articles,
+    and how many of them are in headlines."""
+    words = articles.groupby("outlet")["n_words"].sum()
+    f = framing.drop_duplicates(["article_id", "sentence_id", "actor", "frame"])
+    rows = []
+    outlets = outlet_order(articles)
+    for actor in actors if actors is not None else sorted(f["actor"].unique()):
+        for outlet in outlets:
+            g = f[(f["outlet"] == outlet) & (f["actor"] == actor)]
+            ex, inc = int((g["frame"] == "exclusion").sum()), int((g["frame"] == "inclusion").sum())
+            per_article = []
+            for aid in articles.loc[articles["outlet"] == outlet, "article_id"]:
+                a = g[g["article_id"] == aid]
+                e, i = (a["frame"] == "exclusion").sum(), (a["frame"] == "inclusion").sum()
+                per_article.append((e, i))
+            lo, hi = _index_ci(per_article)
+            rows.append({"outlet": outlet, "actor": actor, "exclusion": ex, "inclusion": inc,
+                         "exclusion_per_1000": round(ex / words[outlet] * 1000, 3) if words[outlet] else 0.0,
+                         "inclusion_per_1000": round(inc / words[outlet] * 1000, 3) if words[outlet] else 0.0,
+                         "sidelining_index": round((ex - inc) / (ex + inc), 4) if ex + inc else float("nan"),
+                         "ci_low": lo, "ci_high": hi,
+                         "headline_exclusion": int(((g["frame"] == "exclusion") & (g["in_headline"] == 1)).sum()),
+                         "headline_inclusion": int(((g["frame"] == "inclusion") & (g["in_headline"] == 1)).sum())})
+    return pd.DataFrame(rows)
+
+
+def _index_ci(per_article: list[tuple[int, int]], n_boot: int = N_BOOT, seed: int = SEED):
+    """Bootstrap over articles of the pooled index; nan when fewer than 2 articles carry a frame."""
+    arr = np.array(per_article, dtype=float).reshape(-1, 2)
+    if (arr.sum(axis=1) > 0).sum() < 2:
+        return float("nan"), float("nan")
+    rng = np.random.default_rng(seed)
+    idx = rng.integers(0, len(arr), size=(n_boot, len(arr)))
+    tot = arr[idx].sum(axis=1)
+    den = tot[:, 0] + tot[:, 1]
+    vals = np.where(den > 0, (tot[:, 0] - tot[:, 1]) / np.where(den > 0, den, 1), np.nan)
+    vals = vals[~np.isnan(vals)]
+    lo, hi = np.quantile(vals, [0.025, 0.975])
+    return round(float(lo), 4), round(float(hi), 4)
+
+
+def concordance(framing: pd.DataFrame, width: int = 60) -> pd.DataFrame:
+    """Keyword in context: outlet, article, left context, cue, right context, actor, frame, rule."""
+    rows = []
+    for r in framing.itertuples(index=False):
+        sent = r.sentence
+        s_rel = sent.find(r.text)
+        left, right = (sent[:s_rel], sent[s_rel + len(r.text):]) if s_rel >= 0 else ("", "")
+        rows.append({"outlet": r.outlet, "article_id": r.article_id, "sentence_id": r.sentence_id,
+                     "left": left[-width:], "cue": r.text, "right": right[:width], "actor": r.actor,
+                     "frame": r.frame, "rule": r.rule, "voice": r.voice, "in_headline": r.in_headline})
+    return pd.DataFrame(rows, columns=["outlet", "article_id", "sentence_id", "left", "cue", "right", "actor", "frame",
+                                       "rule", "voice", "in_headline"])
