@@ -70,6 +70,9 @@ _DETERMINER = re.compile(r"^(?:the|a|an|this|that|another|one)\s+", re.I)
 _APPOSITIVE = re.compile(r",\s+(?:who|which|whose|whom|where)\b[^,“”\"]{0,120},")
 _ADVERBIAL_BETWEEN = re.compile(r"^(?:\s*(?:on|in|at|during|after|before|last|this|earlier|later|late|early|in a|to)\b[^,“”\"]{0,60})?,?\s*[:,]?\s*$")
 
+TITLE_WORDS = set("mr mrs ms dr sen rep gov gen prof rev president chairman chairwoman chair senator governor secretary "
+                  "spokesman spokeswoman spokesperson director minister chief former vice press leader candidate "
+                  "democratic republican attorney general lt col judge mayor speaker ambassador envoy aide".split())
 ROLE_NOUNS = set("spokesperson spokesman spokeswoman aide adviser advisor envoy official officials minister secretary "
                  "president chief leader chancellor negotiator ambassador diplomat diplomats spokespeople senator "
                  "governor director chairman chairwoman chair representative lawmaker campaign manager".split())
@@ -155,7 +158,7 @@ class _Resolver:
         if name:
             return Speaker(name, "", raw, pos, "raw")
         if len(words) <= 6 and not re.search(r"\b(?:it|this|that|there|which)\b", low):
-            return Speaker(_DETERMINER.sub("", raw), mentions[-1]["actor"] if mentions else "", raw, pos, "raw")
+            return Speaker(raw, mentions[-1]["actor"] if mentions else "", raw, pos, "raw")
         return None
 
     def _role(self, low: str, mentions: list[dict]):
@@ -171,7 +174,10 @@ class _Resolver:
         names = [m.group() for m in _NAME.finditer(raw) if m.group().lower() not in PRONOUNS]
         if not names:
             return None
-        name = names[-1].rstrip(".")
+        parts = names[-1].rstrip(".").split()
+        while len(parts) > 1 and (parts[0].isupper() or parts[0].lower().rstrip(".") in TITLE_WORDS):
+            parts = parts[1:]  # DNC Chairman Tom Perez -> Tom Perez
+        name = " ".join(parts)
         if len(name) < 2:
             return None
         surname = name.split()[-1]
@@ -295,7 +301,7 @@ def _kind(text: str, qtext: str, start: int, end: int, sstart: int, send: int, a
     after = text[end + 1:send]
     if _TITLE_CUES.search(before) and words <= 12 and not re.search(r"[.!?,]$", qtext.strip()):
         return "title"
-    full = qtext[:1].isupper() or qtext[:1] in "…." or re.search(r"[.!?…,]$", qtext.strip())
+    full = qtext[:1].isupper() or qtext[:1] in "…"  # a full statement opens with a capital
     narration_before = bool(re.search(r"[a-z]\s*$", before)) and not re.search(
         r"(?:" + "|".join(CUE_VERBS + PARTICIPLES) + r")\s*$", before.strip(" ,:"))
     if not attributed and words <= 3:

@@ -1,0 +1,103 @@
+import pytest
+
+from conftest import SEED
+
+# every direct quotation of the seeds: (seed, opening words, speaker, actor group), checked by hand
+DIRECT = [
+    ("000", "The success of the Russian army", "Yuri Ushakov", "Russia"),
+    ("000", "This is one of the key issues", "Yuri Ushakov", "Russia"),
+    ("000", "Putin has repeatedly said", "Yuri Ushakov", "Russia"),
+    ("001", "We, of course, understand", "Dmitry Peskov", "Russia"),
+    ("001", "One way or another", "Dmitry Peskov", "Russia"),
+    ("001", "Of course, there will be a bilateral", "Dmitry Peskov", "Russia"),
+    ("001", "It’s an interesting question", "Donald Trump", "United States"),
+    ("001", "I think they have to make peace.", "Donald Trump", "United States"),
+    ("001", "As an independent country", "Volodymyr Zelensky", "Ukraine"),
+    ("001", "And I articulate this", "Volodymyr Zelensky", "Ukraine"),
+    ("001", "So far no decisions", "Dmitry Peskov", "Russia"),
+    ("001", "Of course, it will take time", "Dmitry Peskov", "Russia"),
+    ("002", "We, of course, understand", "Dmitry Peskov", "Russia"),
+    ("002", "One way or another", "Dmitry Peskov", "Russia"),
+    ("002", "It’s an interesting question", "Donald Trump", "United States"),
+    ("002", "I think they have to make peace. That was", "Donald Trump", "United States"),
+    ("002", "Ukraine’s independence and territorial", "Kaja Kallas", "Europe"),
+    ("002", "I also warned world leaders", "Volodymyr Zelensky", "Ukraine"),
+    ("003", "The progress and tone", "Yuri Ushakov", "Russia"),
+    ("003", "Our military operations", "Yuri Ushakov", "Russia"),
+    ("003", "We remain willing", "Dmitry Peskov", "Russia"),
+]
+PARTIAL = [
+    ("000", "substantive", "Yuri Ushakov"), ("000", "positive in tone.", "Yuri Ushakov"),
+    ("000", "more adequate and realistic view", "Yuri Ushakov"),
+    ("001", "our main counterpart", "Russia"), ("001", "main counterpart", "Russia"),
+    ("001", "lengthy and highly productive", "Donald Trump"), ("001", "work together, very closely", "Donald Trump"),
+    ("001", "equal member", "Donald Trump"), ("001", "not pleasant", "Volodymyr Zelensky"),
+    ("002", "illusory goal.", "Pete Hegseth"), ("002", "meaningful", "Volodymyr Zelensky"),
+]
+
+
+def _quotes(tables, seed):
+    q = tables["quotes"]
+    return q[q["article_id"] == SEED[seed]]
+
+
+def test_every_direct_quotation_found_and_attributed(tables):
+    q = tables["quotes"]
+    direct = q[q["kind"] == "direct"]
+    got = sorted((a[:3], t, s, g) for a, t, s, g in direct[["article_id", "text", "speaker", "speaker_actor"]].values)
+    assert len(got) == len(DIRECT)
+    for seed, start, speaker, actor in DIRECT:
+        match = [g for g in got if g[0] == seed and g[1].startswith(start)]
+        assert match and match[0][2:] == (speaker, actor), (seed, start, match)
+
+
+@pytest.mark.parametrize("seed,text,speaker", PARTIAL)
+def test_partial_quotations(tables, seed, text, speaker):
+    q = _quotes(tables, seed)
+    row = q[q["text"].str.startswith(text)]
+    assert len(row) == 1 and row.iloc[0]["speaker"] == speaker and row.iloc[0]["kind"] == "partial"
+
+
+def test_counts_per_speaker(tables):
+    q = _quotes(tables, "001")
+    direct = q[q["kind"] == "direct"]
+    assert (direct["speaker"] == "Dmitry Peskov").sum() == 5
+    assert len(_quotes(tables, "004").query("kind != 'indirect'")) == 0
+
+
+def test_rules_are_recorded(tables):
+    q = _quotes(tables, "002").set_index("text")
+    assert q.loc[q.index[q.index.str.startswith("We, of course")][0], "rule"] == "before:according"
+    assert q.loc[q.index[q.index.str.startswith("One way")][0], "rule"] == "before:participle"
+    q3 = _quotes(tables, "003")
+    assert q3[q3["text"].str.startswith("Our military")]["rule"].item() == "following"
+
+
+def test_indirect_speech(tables):
+    q = tables["quotes"]
+    ind = q[q["kind"] == "indirect"]
+    pairs = {(a[:3], s, t[:25]) for a, s, t in ind[["article_id", "speaker", "text"]].values}
+    assert ("003", "Volodymyr Zelensky", "any agreement must preven") in pairs
+    assert ("000", "Yuri Ushakov", "every aspect of a future ") in pairs
+    assert ("004", "Vladimir Putin", "Russia is prepared for co") in pairs
+
+
+def test_unknown_speakers_keep_their_mention():
+    from analysis.actors import no_actors
+    from analysis.document import build_doc
+    from analysis.quotes import extract_quotes
+    rec = {"article_id": "x", "outlet": "o", "raw": "Head\n\n“We will sue and we will win,” DNC Chairman Tom Perez "
+           "said. Later, “it is a fraud,” Perez added.\n\n“The claims are baseless,” the suit said."}
+    a = no_actors()
+    q = extract_quotes(build_doc(rec, a), a)
+    assert [(r["speaker"], r["speaker_mention"]) for r in q] == [
+        ("Tom Perez", "DNC Chairman Tom Perez"), ("Tom Perez", "Perez"), ("the suit", "the suit")]
+
+
+def test_quote_share_outlet_without_quotes(tables):
+    from analysis.compare import quote_share
+    s = quote_share(tables["quotes"], tables["articles"], by="actor")
+    row = s[s["outlet"] == "Outlet 004"]
+    assert row["quotes"].tolist() == [0] and row["note"].item() == "no quotations in this outlet"
+    r1 = s[s["outlet"] == "Outlet 001"].set_index("speaker_actor")
+    assert r1.loc["Russia", "quotes"] == 7 and r1.loc["Ukraine", "quotes"] == 3
