@@ -10,7 +10,7 @@ export JUPYTER_PLATFORM_DIRS := 1
 
 NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]_*.ipynb))
 
-.PHONY: figures test lab bench report results clean-venv
+.PHONY: figures test lab report results clean-venv
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -38,8 +38,6 @@ lab: $(STAMP)
 report: $(STAMP)
 	$(PY) -m analysis.notebooks report $(NOTEBOOKS)
 
-bench: $(STAMP)
-	$(PY) benchmarks/run.py
 
 clean-venv:
 	rm -rf $(VENV)

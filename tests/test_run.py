@@ -1,0 +1,118 @@
+import filecmp
+import shutil
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+
+from analysis.pipeline import TABLES, run
+from conftest import ACTORS, CORPUS, ROOT, SHARED, need_shared
+
+NEWSWCL_ACTORS = """
+parties: [North Korea, United States]
+actors:
+  North Korea:
+    aliases: [North Korea, North Korean, North Koreans, Pyongyang]
+    people:
+      - {name: Kim Jong-un, aliases: [Kim Jong Un, Kim], gender: m, role: leader of North Korea, role_words: [leader]}
+  United States:
+    aliases: [United States, U.S., US, American, Americans, Washington, White House, C.I.A., CIA]
+    people:
+      - {name: Donald Trump, gender: m, role: President, role_words: [president]}
+      - {name: Mike Pompeo, gender: m, role: CIA director, role_words: [director]}
+  South Korea:
+    aliases: [South Korea, South Korean, Seoul]
+    people:
+      - {name: Moon Jae-in, aliases: [Moon], gender: m}
+  Japan:
+    aliases: [Japan, Japanese, Tokyo]
+    people:
+      - {name: Shinzo Abe, aliases: [Abe], gender: m}
+"""
+
+
+def _cli(*args):
+    return subprocess.run([sys.executable, "-m", "analysis", "run", "--quiet", *args], capture_output=True, text=True,
+                          cwd=ROOT)
+
+
+def test_jobs_give_byte_identical_tables(tmp_path):
+    for j in (1, 2):
+        p = _cli("--out", str(tmp_path / f"j{j}"), "--jobs", str(j), "--chunk-size", "2")
+        assert p.returncode == 0, p.stderr
+    for t in TABLES:
+        assert filecmp.cmp(tmp_path / "j1" / f"{t}.csv", tmp_path / "j2" / f"{t}.csv", shallow=False), t
+    assert not (tmp_path / "j1" / ".partial").exists()
+    arts = pd.read_csv(tmp_path / "j1" / "articles.csv")
+    assert arts["outlet"].tolist()[0] == "Egypt Daily News" and "event" in arts.columns
+
+
+def test_resume_after_interruption_gives_identical_tables(tmp_path):
+    full = tmp_path / "full"
+    run(CORPUS, ACTORS, full, chunk_size=2, quiet=True, methods=("textblob",))
+    part = tmp_path / "part"
+    from analysis import pipeline
+    real = pipeline._process_chunk
+    calls = {"n": 0}
+
+    def dying(args):
+        calls["n"] += 1
+        if calls["n"] == 2:
+            raise KeyboardInterrupt  # killed while the second chunk is processed
+        return real(args)
+
+    pipeline._process_chunk = dying
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            run(CORPUS, ACTORS, part, chunk_size=2, quiet=True, methods=("textblob",), jobs=1)
+    finally:
+        pipeline._process_chunk = real
+    assert not (part / "articles.csv").exists()          # nothing looks complete
+    assert len(list((part / ".partial" / "done").glob("*.json"))) == 1
+    run(CORPUS, ACTORS, part, chunk_size=2, quiet=True, methods=("textblob",))
+    for t in TABLES:
+        assert filecmp.cmp(full / f"{t}.csv", part / f"{t}.csv", shallow=False), t
+
+
+def test_parquet_output(tmp_path):
+    run(CORPUS, ACTORS, tmp_path, fmt="parquet", quiet=True, methods=("textblob",))
+    m = pd.read_parquet(tmp_path / "mentions.parquet")
+    assert len(m) == 259 and str(m["start"].dtype) == "Int64"
+
+
+def test_newswcl50_event_with_its_own_actors_file(tmp_path):
+    corpus = need_shared(SHARED / "corpora" / "newswcl50")
+    actors = tmp_path / "nk.yml"
+    actors.write_text(NEWSWCL_ACTORS)
+    run(corpus, actors, tmp_path / "o", quiet=True, methods=("textblob",))
+    arts = pd.read_csv(tmp_path / "o" / "articles.csv")
+    assert len(arts) == 50 and len(pd.read_csv(tmp_path / "o" / "rejected.csv")) == 0
+    m = pd.read_csv(tmp_path / "o" / "mentions.csv")
+    ev0 = m[m["article_id"].str.startswith("0_")]
+    assert set(ev0["actor"]) >= {"North Korea", "United States"}
+    q = pd.read_csv(tmp_path / "o" / "quotes.csv")
+    assert (q[q["article_id"].str.startswith("0_")]["speaker"] == "Donald Trump").sum() >= 1
+
+
+def test_polnear_train_nothing_lost(tmp_path):
+    corpus = need_shared(SHARED / "corpora" / "polnear-train")
+    counts = run(corpus, ACTORS, tmp_path, quiet=True, jobs=2, methods=("textblob",))
+    assert counts["articles"] + counts["rejected"] == 840 and counts["rejected"] == 0
+
+
+def test_damaged_copy_of_the_bundled_corpus(tmp_path):
+    d = tmp_path / "c"
+    shutil.copytree(CORPUS, d)
+    art = d / "articles"
+    (art / "000_4d342d756823a7b9.txt").write_bytes((art / "000_4d342d756823a7b9.txt").read_bytes()[:300])  # truncated
+    (art / "001_e1f9903dc677269f.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00binary")
+    (art / "002_83cc40f3c48c89aa.txt").write_bytes("Title\n\nKyiv \udcff".encode("utf-8", "surrogateescape"))
+    meta = (d / "metadata.csv").read_text().splitlines()
+    meta.append(meta[4])                                               # duplicate id
+    meta.append("005_missing,Outlet 005,,,,articles/005.txt,")        # missing file
+    (d / "metadata.csv").write_text("\n".join(meta) + "\n")
+    counts = run(d, ACTORS, tmp_path / "o", quiet=True, methods=("textblob",))
+    rej = pd.read_csv(tmp_path / "o" / "rejected.csv")
+    assert counts["articles"] == 4
+    assert set(rej["article_id"]) == {"001_e1f9903dc677269f", "003_76d8c9e53e45d6fa", "005_missing"}
