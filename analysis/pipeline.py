@@ -186,14 +186,12 @@ def run(corpus, actors, out, *, fmt="csv", jobs=1, methods=("textblob",), lexico
     done = store.done_chunks()
     todo = ((i, c) for i, c in chunks if i not in done)
     progress = _progress(quiet, store.n_done_articles())
-    counts = {t: 0 for t in TABLES}
     for i, rows in _map(todo, settings, jobs, engine, scheduler):
         frames = rows_to_frames(rows, extra_columns)
         store.append_chunk(i, frames)
         progress.update(len(rows["articles"]) + len(rows["rejected"]))
     progress.close()
-    counts = store.finish()
-    return counts
+    return store.finish()
 
 
 def _map(todo, settings, jobs, engine, scheduler):

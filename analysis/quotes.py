@@ -343,9 +343,6 @@ def extract_quotes(doc: Doc, actors: Actors) -> list[dict]:
                 p = prev_para_end_quote
                 found = (Speaker(p["speaker"], p["speaker_actor"], p["speaker_mention"], start, "same"), p["cue"],
                          "previous-paragraph")
-            if not found:
-                # a quotation opening a paragraph, attributed later in the same paragraph: “…” X said
-                pass
             sp, cue, rule = found if found else (None, "", "unattributed")
             if sp and sp.kind not in ("same",):
                 res.remember(sp.pos, sp)
