@@ -7,7 +7,9 @@ the quoted speaker), whether it is in the headline, and whether a negator preced
 inclusion cue ("will not participate" counts as exclusion, rule ``negated``).
 A bilateral frame ("exclusively with the United States", "a bilateral dialogue between
 Moscow and Washington") marks as excluded every party of the actors file's ``parties``
-that is not among the frame's participants.
+that is not among the frame's participants. When only one side of the frame is identified, the left-out
+party is determined only if a single party remains (a two-party conflict with a mediator); otherwise the
+cue is not counted.
 """
 from __future__ import annotations
 
@@ -156,7 +158,10 @@ def _bind(cue: Cue, sent: _Sentence, ms: int, me: int, parties: list[str]) -> tu
                 participants.add(first["actor"])
         if speaker_actor:
             participants.add(speaker_actor)
-        return [p for p in parties if p not in participants], rule
+        left_out = [p for p in parties if p not in participants]
+        if len(participants) < 2 and len(left_out) > 1:
+            return [], ""  # one side known, several parties it could be talking to: who is left out is undetermined
+        return left_out, rule
     if cue.bind == "without":
         tail = text[me:hi]
         pm = re.match(r"\s+(?:(?:the|any|its|their|our)\s+)?(?P<w>us|our|we|me|my|them|their|him|his|her)\b", tail, re.I)

@@ -24,9 +24,7 @@ def test_every_figure_has_a_notebook():
 
 def test_papermill_on_newswcl50(tmp_path):
     corpus = need_shared(SHARED / "corpora" / "newswcl50")
-    from test_run import NEWSWCL_ACTORS
-    actors = tmp_path / "nk.yml"
-    actors.write_text(NEWSWCL_ACTORS)
+    from test_run import NEWSWCL_ACTORS as actors
     import papermill as pm
     for nb in ("04_framing", "05_summary"):
         pm.execute_notebook(str(ROOT / "notebooks" / f"{nb}.ipynb"), str(tmp_path / f"{nb}.ipynb"),

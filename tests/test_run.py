@@ -9,27 +9,7 @@ import pytest
 from analysis.pipeline import TABLES, run
 from conftest import ACTORS, CORPUS, ROOT, SHARED, need_shared
 
-NEWSWCL_ACTORS = """
-parties: [North Korea, United States]
-actors:
-  North Korea:
-    aliases: [North Korea, North Korean, North Koreans, Pyongyang]
-    people:
-      - {name: Kim Jong-un, aliases: [Kim Jong Un, Kim], gender: m, role: leader of North Korea, role_words: [leader]}
-  United States:
-    aliases: [United States, U.S., US, American, Americans, Washington, White House, C.I.A., CIA]
-    people:
-      - {name: Donald Trump, gender: m, role: President, role_words: [president]}
-      - {name: Mike Pompeo, gender: m, role: CIA director, role_words: [director]}
-  South Korea:
-    aliases: [South Korea, South Korean, Seoul]
-    people:
-      - {name: Moon Jae-in, aliases: [Moon], gender: m}
-  Japan:
-    aliases: [Japan, Japanese, Tokyo]
-    people:
-      - {name: Shinzo Abe, aliases: [Abe], gender: m}
-"""
+NEWSWCL_ACTORS = ROOT / "tests" / "data" / "newswcl50_event0_actors.yml"
 
 
 def _cli(*args):
@@ -83,9 +63,7 @@ def test_parquet_output(tmp_path):
 
 def test_newswcl50_event_with_its_own_actors_file(tmp_path):
     corpus = need_shared(SHARED / "corpora" / "newswcl50")
-    actors = tmp_path / "nk.yml"
-    actors.write_text(NEWSWCL_ACTORS)
-    run(corpus, actors, tmp_path / "o", quiet=True, methods=("textblob",))
+    run(corpus, NEWSWCL_ACTORS, tmp_path / "o", quiet=True, methods=("textblob",))
     arts = pd.read_csv(tmp_path / "o" / "articles.csv")
     assert len(arts) == 50 and len(pd.read_csv(tmp_path / "o" / "rejected.csv")) == 0
     m = pd.read_csv(tmp_path / "o" / "mentions.csv")
