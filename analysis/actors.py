@@ -53,11 +53,20 @@ class Actors:
     alias_map: dict[str, tuple[str, str]]   # alias -> (actor, person or "")
     colors: dict[str, str]
     _regex: re.Pattern = None
+    _roles: list = None
+    _low: dict = None
 
     def matcher(self) -> re.Pattern:
         if self._regex is None:
             self._regex = _compile(self.alias_map)
         return self._regex
+
+    def role_patterns(self) -> list[tuple[Person, re.Pattern]]:
+        """(person, pattern of one role word) in file order, compiled once."""
+        if self._roles is None:
+            self._roles = [(p, re.compile(r"\b" + re.escape(rw.lower()) + r"\b"))
+                           for p in self.people.values() for rw in p.role_words]
+        return self._roles
 
     def find(self, text: str, offset: int = 0) -> list[dict]:
         """Mentions in text: dicts with actor, person, alias, start, end, text."""
@@ -75,7 +84,7 @@ class Actors:
         return out
 
     def _lookup(self) -> dict[str, str]:
-        if not hasattr(self, "_low"):
+        if self._low is None:
             self._low = {a.lower(): a for a in self.alias_map}
         return self._low
 

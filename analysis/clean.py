@@ -45,7 +45,10 @@ def _same_headline(line: str, headline: str) -> bool:
     a, b = _norm(line), _norm(headline)
     if not a or not b:
         return False
-    return a == b or difflib.SequenceMatcher(None, a, b).ratio() >= 0.8
+    if a == b:
+        return True
+    sm = difflib.SequenceMatcher(None, a, b)  # the quick ratios are upper bounds of ratio(): same answer, faster
+    return sm.real_quick_ratio() >= 0.8 and sm.quick_ratio() >= 0.8 and sm.ratio() >= 0.8
 
 
 def _is_spam(line: str) -> bool:

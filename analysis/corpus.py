@@ -25,6 +25,7 @@ from typing import Iterator
 from .errors import ConfigError
 
 MAX_BYTES = 2_000_000
+csv.field_size_limit(2**31 - 1)  # articles are long fields; the size cap is MAX_BYTES, applied per article
 NUL = b"\x00"
 BASE_FIELDS = ("article_id", "outlet", "date", "title", "author")
 
@@ -143,6 +144,30 @@ def iter_corpus(path, *, text_column: str = "text", id_column: str = "id", outle
         yield from _iter_table(root, text_column, id_column, outlet_column, max_bytes)
 
 
+def count_items(path, *, text_column: str = "text", **_options) -> int | None:
+    """How many items ``iter_corpus`` will yield (articles + rejected), for the progress bar; None if unknown."""
+    root = Path(path)
+    try:
+        if root.is_dir():
+            meta = root / "metadata.csv"
+            if meta.exists():
+                return sum(1 for _ in csv.DictReader(meta.read_bytes().decode("utf-8-sig").splitlines()))
+            return sum(1 for p in root.rglob("*.txt") if p.is_file())
+        suffix = root.suffix.lower()
+        if suffix == ".parquet":
+            import pyarrow.parquet as pq
+            return pq.ParquetFile(root).metadata.num_rows
+        if suffix in (".jsonl", ".ndjson"):
+            with open(root, "rb") as fh:
+                return sum(1 for line in fh if line.strip())
+        if suffix == ".csv":
+            with open(root, encoding="utf-8-sig", newline="") as fh:
+                return sum(1 for _ in csv.reader(fh)) - 1
+    except (OSError, UnicodeDecodeError, csv.Error, ValueError):
+        return None
+    return None
+
+
 def _rejected(source: str, article_id: str, reason: str) -> tuple[str, dict]:
     return "rejected", {"source": source, "article_id": article_id, "reason": reason}
 
@@ -206,20 +231,22 @@ def _iter_txt_folder(root: Path, max_bytes: int):
 
 def _iter_table(file: Path, text_column: str, id_column: str, outlet_column: str, max_bytes: int):
     suffix = file.suffix.lower()
-    if suffix == ".csv":
+    if suffix == ".csv":  # streamed, so memory stays flat in the corpus size
+        handle = open(file, encoding="utf-8-sig", newline="")
+        reader = csv.DictReader(handle)
         try:
-            reader = csv.DictReader(file.read_bytes().decode("utf-8-sig").splitlines(keepends=True))
+            columns = reader.fieldnames or []
         except UnicodeDecodeError as err:
-            raise ConfigError(f"{file}: not UTF-8 at byte {err.start}") from None
-        columns = reader.fieldnames or []
-        rows = ((f"{file.name} line {reader.line_num}", r) for r in reader)
+            raise ConfigError(f"{file}: not UTF-8 in the header line (byte {err.start})") from None
+        rows = _csv_rows(file, reader, handle)
     elif suffix in (".jsonl", ".ndjson"):
         rows, columns = _jsonl_rows(file), None
     elif suffix == ".parquet":
         import pyarrow.parquet as pq
-        table = pq.read_table(file)
-        columns = table.column_names
-        rows = ((f"{file.name} row {i + 1}", r) for i, r in enumerate(table.to_pylist()))
+        pf = pq.ParquetFile(file)
+        columns = pf.schema_arrow.names
+        rows = ((f"{file.name} row {i + 1}", r) for i, r in
+                enumerate(r for batch in pf.iter_batches(batch_size=256) for r in batch.to_pylist()))
     else:
         raise ConfigError(f"{file}: unknown corpus file type '{suffix}' (use a folder, .csv, .jsonl or .parquet)")
     if columns is not None and text_column not in columns:
@@ -249,6 +276,20 @@ def _iter_table(file: Path, text_column: str, id_column: str, outlet_column: str
             yield _rejected(place, article_id, "text holds lone surrogates")
             continue
         yield "article", _record(article_id, body, place, warnings, meta)
+
+
+def _csv_rows(file: Path, reader: csv.DictReader, handle):
+    with handle:
+        while True:
+            try:
+                row = next(reader)
+            except StopIteration:
+                return
+            except UnicodeDecodeError:
+                raise ConfigError(f"{file}: not UTF-8 after line {reader.line_num}; re-save the file as UTF-8") from None
+            except csv.Error as err:
+                raise ConfigError(f"{file}: line {reader.line_num}: {err}") from None
+            yield f"{file.name} line {reader.line_num}", row
 
 
 def _jsonl_rows(file: Path):

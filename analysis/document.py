@@ -6,6 +6,7 @@ there is one, so headline framing and headline quotations are measured too.
 """
 from __future__ import annotations
 
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 
 from . import text as T
@@ -52,8 +53,19 @@ def _quoted_share(start: int, end: int, spans: list[T.QuoteSpan]) -> float:
     return round(min(1.0, inside / (end - start)), 4)
 
 
-def build_doc(record: dict, actors: Actors) -> Doc:
-    cleaned = clean_article(record["raw"], record.get("title", ""))
+def build_doc(record: dict, actors: Actors, timer=None) -> Doc:
+    """Clean, segment and find actor mentions; ``timer(stage)`` (a context manager) times each step."""
+    timer = timer or (lambda stage: nullcontext())
+    with timer("clean"):
+        cleaned = clean_article(record["raw"], record.get("title", ""))
+    with timer("segment"):
+        doc = _segment(record, cleaned)
+    with timer("actors"):
+        doc.mentions = locate_mentions(doc, actors)
+    return doc
+
+
+def _segment(record: dict, cleaned: dict) -> Doc:
     headline, body = cleaned["headline"], cleaned["body"]
     paras = T.paragraphs(body)
     qspans = T.quote_spans(body, paras)
@@ -68,7 +80,6 @@ def build_doc(record: dict, actors: Actors) -> Doc:
               record=record, log=cleaned["log"])
     doc.record["author"] = record.get("author") or cleaned["author"]
     doc.record["byline"] = cleaned["byline"]
-    doc.mentions = locate_mentions(doc, actors)
     return doc
 
 

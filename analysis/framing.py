@@ -42,6 +42,66 @@ class Cue:
     regex: re.Pattern
     bind: str
     window: int = OBJECT_WINDOW
+    needs: frozenset | None = None  # lower-case strings one of which every match contains (None: unknown)
+
+    def __post_init__(self):
+        if self.needs is None:
+            self.needs = required_literals(self.regex.pattern)
+
+    def may_match(self, lowered: str) -> bool:
+        return self.needs is None or any(n in lowered for n in self.needs)
+
+
+# ------------------------------------------------------------------ exact pre-filter for the cue patterns
+_FOLD_UNSAFE = re.compile("[\u0130\u0131\u017f]")  # İ ı ſ match i / s under re.I but lower() differs
+
+
+def required_literals(pattern: str) -> frozenset | None:
+    """Strings (lower-case ASCII) one of which occurs in every match of ``pattern``, or None.
+
+    Read from the parsed pattern: literal runs of the top-level sequence, alternatives (one
+    string from each branch) and repeats of at least one. Used only to skip sentences that
+    cannot match, so a cue's hits are exactly those of the pattern itself."""
+    import re._parser as sre_parse
+    try:
+        parsed = sre_parse.parse(pattern, re.I)
+    except (re.error, RecursionError):
+        return None
+    found = _seq_needs(list(parsed))
+    return frozenset(found) if found else None
+
+
+def _seq_needs(items) -> set | None:
+    from re._constants import BRANCH, LITERAL, MAX_REPEAT, MIN_REPEAT, SUBPATTERN
+    candidates, run = [], ""
+
+    def close():
+        nonlocal run
+        if run:
+            candidates.append({run})
+        run = ""
+
+    for op, av in items:
+        if op is LITERAL and av < 128:
+            run += chr(av).lower()
+            continue
+        close()
+        if op is SUBPATTERN:
+            sub = _seq_needs(list(av[-1]))
+            if sub:
+                candidates.append(sub)
+        elif op is BRANCH:
+            subs = [_seq_needs(list(b)) for b in av[1]]
+            if all(subs):
+                candidates.append(set().union(*subs))
+        elif op in (MAX_REPEAT, MIN_REPEAT) and av[0] >= 1:
+            sub = _seq_needs(list(av[2]))
+            if sub:
+                candidates.append(sub)
+    close()
+    if not candidates:
+        return None
+    return max(candidates, key=lambda c: (min(len(x) for x in c), -len(c)))
 
 
 @dataclass
@@ -217,10 +277,15 @@ def find_frames(doc: Doc, quote_rows: list[dict], actors: Actors, lexicon: Lexic
     for m in doc.mentions:
         by_sentence.setdefault(m["sentence_id"], []).append(m)
     rows = []
+    cues = sorted(lexicon.cues, key=lambda c: c.frame != "exclusion")
     for s in doc.sentences:
+        lowered = None if _FOLD_UNSAFE.search(s.text) else s.text.lower()
+        possible = [c for c in cues if lowered is None or c.may_match(lowered)]
+        if not possible:
+            continue
         sent = _Sentence(doc, s, by_sentence.get(s.sentence_id, []), quote_rows)
         taken: list[tuple[int, int]] = []
-        for cue in sorted(lexicon.cues, key=lambda c: c.frame != "exclusion"):
+        for cue in possible:
             for m in cue.regex.finditer(s.text):
                 ms, me = m.start(), m.end()
                 if cue.frame == "inclusion" and any(a < me and ms < b for a, b in taken):

@@ -10,6 +10,9 @@ from __future__ import annotations
 import json
 import os
 import sys
+import time
+from collections import deque
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
@@ -18,11 +21,12 @@ import pandas as pd
 
 from . import framing, quotes, sentiment
 from .actors import Actors, load_actors
-from .corpus import MAX_BYTES, iter_corpus
+from .corpus import MAX_BYTES, count_items, iter_corpus
 from .document import build_doc
 from .errors import ConfigError
 from .text import count_words
 
+IN_FLIGHT = 2  # chunks read ahead per worker
 TABLES = ("articles", "sentences", "mentions", "quotes", "sentiment", "framing", "cleaning_log", "rejected")
 
 COLUMNS = {
@@ -56,8 +60,31 @@ def make_settings(actors_path, methods=("textblob",), window=sentiment.DEFAULT_W
     return Settings(actors, tuple(methods), window, lexicon)
 
 
-def process_article(record: dict, settings: Settings) -> dict[str, list[dict]]:
-    doc = build_doc(record, settings.actors)
+class StageTimer:
+    """Seconds spent per stage, summed over articles (``make bench``); ``NO_TIMER`` records nothing."""
+
+    def __init__(self):
+        self.seconds: dict[str, float] = {}
+
+    @contextmanager
+    def __call__(self, stage: str):
+        t0 = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.seconds[stage] = self.seconds.get(stage, 0.0) + time.perf_counter() - t0
+
+
+class _NoTimer:
+    def __call__(self, stage: str):
+        return nullcontext()
+
+
+NO_TIMER = _NoTimer()
+
+
+def process_article(record: dict, settings: Settings, timer=NO_TIMER) -> dict[str, list[dict]]:
+    doc = build_doc(record, settings.actors, timer)
     aid, outlet = doc.article_id, doc.outlet
     body_sents = [s for s in doc.sentences if s.section == "body"]
     art = {k: record.get(k, "") for k in COLUMNS["articles"]}
@@ -73,16 +100,19 @@ def process_article(record: dict, settings: Settings) -> dict[str, list[dict]]:
         "mentions": [{"article_id": aid, **{k: m[k] for k in COLUMNS["mentions"][1:]}} for m in doc.mentions],
         "cleaning_log": [{"article_id": aid, "line_no": n, "text": t, "reason": r} for n, t, r in doc.log],
     }
-    qrows = quotes.extract_quotes(doc, settings.actors)
+    with timer("quotes"):
+        qrows = quotes.extract_quotes(doc, settings.actors)
     rows["quotes"] = [{"article_id": aid, "outlet": outlet, **q} for q in qrows]
-    rows["sentiment"] = [{"article_id": aid, "outlet": outlet, **r}
-                         for r in sentiment.score_doc(doc, qrows, settings.methods, settings.window)]
-    rows["framing"] = [{"article_id": aid, "outlet": outlet, **r}
-                       for r in framing.find_frames(doc, qrows, settings.actors, settings.lexicon)]
+    with timer("sentiment"):
+        rows["sentiment"] = [{"article_id": aid, "outlet": outlet, **r}
+                             for r in sentiment.score_doc(doc, qrows, settings.methods, settings.window)]
+    with timer("framing"):
+        rows["framing"] = [{"article_id": aid, "outlet": outlet, **r}
+                           for r in framing.find_frames(doc, qrows, settings.actors, settings.lexicon)]
     return rows
 
 
-def _process_chunk(args) -> dict[str, list[dict]]:
+def _process_chunk(args, timer=NO_TIMER) -> dict[str, list[dict]]:
     items, settings = args
     out: dict[str, list[dict]] = {t: [] for t in TABLES}
     for kind, rec in items:
@@ -90,7 +120,7 @@ def _process_chunk(args) -> dict[str, list[dict]]:
             out["rejected"].append(rec)
             continue
         try:
-            rows = process_article(rec, settings)
+            rows = process_article(rec, settings, timer)
         except Exception as err:  # an article that breaks a stage is reported, never lost silently
             out["rejected"].append({"source": rec.get("source_path", ""), "article_id": rec["article_id"],
                                     "reason": f"processing failed: {type(err).__name__}: {err}"})
@@ -185,29 +215,42 @@ def run(corpus, actors, out, *, fmt="csv", jobs=1, methods=("textblob",), lexico
     chunks = enumerate(_chunks(all_items(), chunk_size))
     done = store.done_chunks()
     todo = ((i, c) for i, c in chunks if i not in done)
-    progress = _progress(quiet, store.n_done_articles())
-    for i, rows in _map(todo, settings, jobs, engine, scheduler):
-        frames = rows_to_frames(rows, extra_columns)
-        store.append_chunk(i, frames)
-        progress.update(len(rows["articles"]) + len(rows["rejected"]))
+    progress = _progress(quiet, store.n_done_articles(), None if quiet else count_items(corpus, **corpus_options))
+    for i, tables in _map(todo, settings, jobs, engine, scheduler):
+        store.append_chunk(i, tables)
+        progress.update(tables["articles"][1] + tables["rejected"][1])
     progress.close()
     return store.finish()
 
 
+def chunk_tables(chunk, settings: Settings) -> dict[str, tuple[bytes, int]]:
+    """One chunk of the corpus as CSV bytes per table (with header) and row counts; runs in the worker."""
+    from .store import frame_to_csv_bytes
+    frames = rows_to_frames(_process_chunk((chunk, settings)), settings.extra_columns)
+    return {t: (frame_to_csv_bytes(f), len(f)) for t, f in frames.items()}
+
+
 def _map(todo, settings, jobs, engine, scheduler):
-    """(chunk index, rows) in chunk order, computed serially, by a process pool or by Dask."""
+    """(chunk index, tables) in chunk order, computed serially, by a process pool or by Dask."""
     if engine == "dask":
         from .distributed import dask_map
         yield from dask_map(todo, settings, scheduler, jobs)
         return
     if jobs <= 1:
         for i, chunk in todo:
-            yield i, _process_chunk((chunk, settings))
+            yield i, chunk_tables(chunk, settings)
         return
     import multiprocessing as mp
     ctx = mp.get_context("fork" if sys.platform != "win32" else "spawn")
     with ctx.Pool(jobs, initializer=_init_worker, initargs=(settings,)) as pool:
-        yield from pool.imap(_process_indexed, todo, chunksize=1)
+        # at most IN_FLIGHT chunks per worker are read ahead (Pool.imap would read the whole corpus into memory)
+        pending: deque = deque()
+        for item in todo:
+            pending.append(pool.apply_async(_process_indexed, (item,)))
+            if len(pending) >= IN_FLIGHT * jobs:
+                yield pending.popleft().get()
+        while pending:
+            yield pending.popleft().get()
 
 
 _WORKER_SETTINGS: Settings | None = None
@@ -220,7 +263,7 @@ def _init_worker(settings: Settings) -> None:
 
 def _process_indexed(item):
     i, chunk = item
-    return i, _process_chunk((chunk, _WORKER_SETTINGS))
+    return i, chunk_tables(chunk, _WORKER_SETTINGS)
 
 
 def _fingerprint(corpus, actors, methods, lexicon, window, chunk_size, options) -> str:
@@ -240,9 +283,10 @@ class _NoProgress:
         pass
 
 
-def _progress(quiet: bool, initial: int):
+def _progress(quiet: bool, initial: int, total: int | None):
+    """tqdm on stderr: articles done of the total, articles/s and the time left."""
     if quiet:
         return _NoProgress()
     from tqdm import tqdm
-    return tqdm(total=None, initial=initial, unit="article", file=sys.stderr, dynamic_ncols=True,
-                disable=None, mininterval=0.5)
+    return tqdm(total=total, initial=initial, unit="article", file=sys.stderr, dynamic_ncols=True,
+                disable=None, mininterval=0.5, smoothing=0.1)

@@ -163,11 +163,10 @@ class _Resolver:
 
     def _role(self, low: str, mentions: list[dict]):
         actor_hint = {m["actor"] for m in mentions}
-        for person in self.actors.people.values():
-            for rw in person.role_words:
-                if re.search(r"\b" + re.escape(rw.lower()) + r"\b", low) and (not actor_hint or person.actor in actor_hint):
-                    if actor_hint or low.startswith(("the ", "his ", "her ", "its ")):
-                        return person
+        for person, rx in self.actors.role_patterns():
+            if rx.search(low) and (not actor_hint or person.actor in actor_hint):
+                if actor_hint or low.startswith(("the ", "his ", "her ", "its ")):
+                    return person
         return None
 
     def _name(self, raw: str) -> str | None:
@@ -370,13 +369,16 @@ _INDIRECT = re.compile(r"(?P<np>(?:[A-Z][\w’'.\-]*|the|a|an|his|her|its|their|
                          r"[A-Z][\w.]+(?:\s[A-Z][\w.]+){0,2}))?\s*,?\s+(?P<that>that\s+)?")
 
 
+_INDIRECT_PREFILTER = _CUE_RE  # every _INDIRECT match holds a cue word: sentences without one skip the slow search
+
+
 def _indirect(doc: Doc, res: _Resolver, direct_rows: list[dict]) -> list[dict]:
     """Reported speech: X said (that) … in a sentence with no quotation marks."""
     out = []
     for s in doc.sentences:
         if s.section != "body" or s.in_quote > 0:
             continue
-        m = _INDIRECT.search(s.text)
+        m = _INDIRECT.search(s.text) if _INDIRECT_PREFILTER.search(s.text) else None
         if not m:
             continue
         cue = m.group("cue")

@@ -65,8 +65,10 @@ def normalise_for_lexicon(text: str) -> str:
 
 @lru_cache(maxsize=1)
 def _pattern():
-    from textblob.en.sentiments import PatternAnalyzer
-    return PatternAnalyzer()
+    """The scorer inside TextBlob's PatternAnalyzer (``TextBlob(text).sentiment``): the same values,
+    without the named-tuple class that ``analyze`` builds on every call."""
+    from textblob.en.sentiments import pattern_sentiment
+    return pattern_sentiment
 
 
 @lru_cache(maxsize=1)
@@ -77,8 +79,8 @@ def _vader():
 
 def textblob_scores(text: str) -> tuple[float, float]:
     """TextBlob PatternAnalyzer polarity and subjectivity after the news-text fixes."""
-    s = _pattern().analyze(normalise_for_lexicon(text))
-    return s[0], s[1]
+    polarity, subjectivity = _pattern()(normalise_for_lexicon(text))
+    return polarity, subjectivity
 
 
 def vader_score(text: str) -> float:

@@ -5,7 +5,8 @@ and marked done by ``DIR/.partial/done/NNNNNNN.json`` only after all its tables 
 A restarted run with the same fingerprint (corpus, actors, lexicon, parameters) skips the
 done chunks. ``finish`` concatenates the chunks in order into ``DIR/<table>.csv`` or
 ``.parquet`` (one row group per chunk), each through a temporary name and a rename, then
-removes ``.partial``. A table file with its final name is therefore always complete.
+removes ``.partial``. A table file with its final name is therefore always complete, and a fresh
+run first deletes the tables of any earlier run in the same folder.
 """
 from __future__ import annotations
 
@@ -55,9 +56,14 @@ class TableStore:
         self.out, self.fmt, self.columns = out, fmt, columns
         self.partial = out / ".partial"
         self.out.mkdir(parents=True, exist_ok=True)
+        for old in out.glob(".partial-finished-*"):  # a finished run killed while removing its chunks
+            shutil.rmtree(old, ignore_errors=True)
         stamp = self.partial / "fingerprint"
         if self.partial.exists() and (not stamp.exists() or stamp.read_text() != fingerprint):
             shutil.rmtree(self.partial)  # another run's leftovers: start afresh
+        if not self.partial.exists():  # a fresh run: tables of an earlier run must not look like this run's
+            for t in columns:
+                (out / f"{t}.{fmt}").unlink(missing_ok=True)
         (self.partial / "done").mkdir(parents=True, exist_ok=True)
         for t in columns:
             (self.partial / t).mkdir(exist_ok=True)
@@ -73,11 +79,12 @@ class TableStore:
     def n_done_articles(self) -> int:
         return sum(json.loads(p.read_text())["items"] for p in self._done_files())
 
-    def append_chunk(self, index: int, frames: dict[str, pd.DataFrame]) -> None:
+    def append_chunk(self, index: int, tables: dict[str, tuple[bytes, int]]) -> None:
+        """Store one chunk: per table, its CSV bytes (header + rows, columns as declared) and row count."""
         name = f"{index:07d}"
-        for t, frame in frames.items():
-            _atomic_write(self.partial / t / f"{name}.csv", frame_to_csv_bytes(frame[self.columns[t]]))
-        rows = {t: len(f) for t, f in frames.items()}
+        for t, (data, _n) in tables.items():
+            _atomic_write(self.partial / t / f"{name}.csv", data)
+        rows = {t: n for t, (_data, n) in tables.items()}
         marker = {"items": rows.get("articles", 0) + rows.get("rejected", 0), "rows": rows}
         _atomic_write(self.partial / "done" / f"{name}.json", json.dumps(marker, sort_keys=True).encode())
 
@@ -89,7 +96,9 @@ class TableStore:
         for t, cols in self.columns.items():
             self._concat(t, cols, chunks)
             counts[t] = sum(m["rows"].get(t, 0) for m in markers)
-        shutil.rmtree(self.partial)
+        trash = self.out / f".partial-finished-{os.getpid()}"
+        os.replace(self.partial, trash)  # every table is in place: drop the chunks (a kill now loses nothing)
+        shutil.rmtree(trash)
         return counts
 
     def _concat(self, table: str, cols: list[str], chunks: list[str]) -> None:

@@ -1,0 +1,45 @@
+"""The pipeline on a Dask distributed cluster (``run --engine dask [--scheduler ADDRESS]``).
+
+Chunks go to the workers as tasks and come back in chunk order, so the tables are the same
+as a local run's. The settings (actors, lexicon, methods) are scattered to every worker once.
+Without a scheduler address a local cluster of ``jobs`` single-threaded worker processes is
+started on loopback. Workers need this package installed (``pip install -e .`` on each node).
+"""
+from __future__ import annotations
+
+from collections import deque
+
+IN_FLIGHT = 2  # chunks queued per worker
+
+
+def _process_remote(item, settings):
+    from .pipeline import chunk_tables
+    i, chunk = item
+    return i, chunk_tables(chunk, settings)
+
+
+def dask_map(todo, settings, scheduler: str | None, jobs: int):
+    from dask.distributed import Client, LocalCluster
+
+    cluster = None
+    if scheduler:
+        client = Client(scheduler)
+    else:
+        cluster = LocalCluster(n_workers=max(1, jobs), threads_per_worker=1, processes=True,
+                               host="127.0.0.1", dashboard_address=None)
+        client = Client(cluster)
+    try:
+        n_workers = max(1, len(client.scheduler_info()["workers"]))
+        remote_settings = client.scatter(settings, broadcast=True)
+        pending: deque = deque()
+        for item in todo:
+            # pure=False: a fresh task key per chunk, never shared with another run on the same cluster
+            pending.append(client.submit(_process_remote, item, remote_settings, pure=False))
+            if len(pending) >= IN_FLIGHT * n_workers:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()

@@ -1,0 +1,148 @@
+"""Speed and scale: the fast paths give exactly the straightforward values, a SIGKILLed run resumes
+to identical tables, the Dask engine on a local 2-worker cluster gives identical tables, progress."""
+import difflib
+import filecmp
+import os
+import re
+import signal
+import subprocess
+import sys
+import time
+
+import pandas as pd
+import pytest
+
+from analysis import clean, framing, quotes, sentiment
+from analysis.pipeline import TABLES, analyse, run
+from conftest import ACTORS, CORPUS, ROOT, SHARED, need_shared
+
+
+def _same_tables(a, b):
+    for t in TABLES:
+        assert filecmp.cmp(a / f"{t}.csv", b / f"{t}.csv", shallow=False), t
+
+
+def test_textblob_scores_equal_textblobs_own(tables):
+    from textblob import TextBlob
+    s = tables["sentiment"]
+    windows = s.loc[(s["method"] == "textblob") & s["polarity"].notna(), "window_text"].tolist()
+    assert len(windows) > 50
+    for w in windows:
+        fixed = sentiment.normalise_for_lexicon(w)
+        own = TextBlob(fixed).sentiment
+        assert sentiment.textblob_scores(w) == (own.polarity, own.subjectivity)
+
+
+def test_fast_paths_give_the_straightforward_tables(monkeypatch):
+    """Pre-filters (cue words before the reported-speech search, literals before each framing cue,
+    quick ratios before difflib) switched off must change nothing, on 50 real articles."""
+    corpus = need_shared(SHARED / "corpora" / "newswcl50")
+    fast = analyse(corpus, ACTORS, methods=("textblob",))
+    monkeypatch.setattr(quotes, "_INDIRECT_PREFILTER", re.compile(""))
+    monkeypatch.setattr(framing.Cue, "may_match", lambda self, lowered: True)
+    monkeypatch.setattr(clean, "_same_headline", lambda line, headline: bool(clean._norm(line)) and bool(
+        clean._norm(headline)) and difflib.SequenceMatcher(None, clean._norm(line), clean._norm(headline)).ratio() >= 0.8)
+    slow = analyse(corpus, ACTORS, methods=("textblob",))
+    for t in TABLES:
+        pd.testing.assert_frame_equal(fast[t], slow[t], obj=t)
+
+
+def test_required_literals_of_cue_patterns():
+    assert framing.required_literals(r"\bsidelin(?:e|es|ed|ing)\b") == {"sidelin"}
+    assert framing.required_literals(r"(?<!who )\bparticipat(?:e|ion)\b") == {"participat"}
+    assert framing.required_literals(r"\b(?:not|never)\s+at\s+the\s+table\b|\bno\s+seat\b") == {"table", "seat"}
+    assert framing.required_literals(r"\w+\s*") is None  # nothing literal: every sentence is tried
+    cue = framing.Cue("exclusion", "x", re.compile(r"\bsidelin\w*", re.I), "object")
+    assert cue.may_match("they were sidelined")
+    assert not cue.may_match("they were excluded")
+
+
+def _cmd(out, *extra):
+    return [sys.executable, "-m", "analysis", "run", "--corpus", str(SHARED / "corpora" / "polnear-train"),
+            "--out", str(out), "--sentiment", "textblob", "--chunk-size", "20", "--quiet", *extra]
+
+
+def _done(out):
+    d = out / ".partial" / "done"
+    return len(list(d.glob("*.json"))) if d.exists() else 0
+
+
+def test_sigkill_at_any_moment_then_resume_gives_identical_tables(tmp_path):
+    need_shared(SHARED / "corpora" / "polnear-train")
+    full, part = tmp_path / "full", tmp_path / "part"
+    subprocess.run(_cmd(full, "--jobs", "2"), check=True, cwd=ROOT)
+    for wait_for in (3, 15):  # killed twice, the second time while resuming
+        p = subprocess.Popen(_cmd(part, "--jobs", "2"), cwd=ROOT, start_new_session=True)
+        deadline = time.time() + 120
+        while _done(part) < wait_for and p.poll() is None and time.time() < deadline:
+            time.sleep(0.02)
+        os.killpg(p.pid, signal.SIGKILL)
+        p.wait()
+        assert _done(part) >= wait_for and _done(part) < 42  # really stopped midway (42 chunks in all)
+        assert not any((part / f"{t}.csv").exists() for t in TABLES)  # nothing looks complete
+    subprocess.run(_cmd(part, "--jobs", "1"), check=True, cwd=ROOT)
+    _same_tables(full, part)
+    assert not (part / ".partial").exists()
+
+
+def test_a_fresh_run_removes_an_earlier_runs_tables(tmp_path):
+    run(CORPUS, ACTORS, tmp_path, quiet=True, methods=("textblob",))
+    from analysis import pipeline
+    real = pipeline._process_chunk
+
+    def dying(args):
+        raise KeyboardInterrupt
+
+    pipeline._process_chunk = dying
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            run(CORPUS, ACTORS, tmp_path, quiet=True, methods=("textblob", "vader"))  # another run
+    finally:
+        pipeline._process_chunk = real
+    assert not (tmp_path / "articles.csv").exists()
+
+
+@pytest.fixture(scope="module")
+def dask_cluster():
+    distributed = pytest.importorskip("dask.distributed")
+    cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
+                                       dashboard_address=None)
+    yield cluster
+    cluster.close()
+
+
+def test_dask_engine_on_a_local_two_worker_cluster_gives_identical_tables(tmp_path, dask_cluster):
+    run(CORPUS, ACTORS, tmp_path / "local", quiet=True, chunk_size=2, jobs=1)
+    run(CORPUS, ACTORS, tmp_path / "dask", quiet=True, chunk_size=2, engine="dask",
+        scheduler=dask_cluster.scheduler_address)
+    _same_tables(tmp_path / "local", tmp_path / "dask")
+    assert len(dask_cluster.workers) == 2
+
+
+def test_progress_bar_shows_rate_and_time_left_and_quiet_silences_it(tmp_path):
+    import pty
+    cmd = [sys.executable, "-m", "analysis", "run", "--out", str(tmp_path / "a"), "--sentiment", "textblob",
+           "--chunk-size", "1", "--jobs", "1"]
+    import fcntl
+    import struct
+    import termios
+    master, slave = pty.openpty()  # a terminal on stderr, as a researcher running it has, 120 columns wide
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
+    p = subprocess.run(cmd, stderr=slave, stdout=subprocess.DEVNULL, cwd=ROOT)
+    os.close(slave)
+    err = b""
+    while True:
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        err += chunk
+    os.close(master)
+    err = err.decode()
+    assert p.returncode == 0, err
+    assert "5/5" in err and "article/s" in err and "<" in err  # done/total, rate, elapsed<time left
+    q = subprocess.run(cmd[:5] + [str(tmp_path / "b")] + cmd[6:] + ["--quiet"], capture_output=True, text=True,
+                       cwd=ROOT)
+    assert q.returncode == 0 and q.stderr == ""
