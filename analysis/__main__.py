@@ -1,4 +1,4 @@
-"""Command line: python -m analysis run | evaluate quotes | evaluate sentiment | train-sentiment | report-cleaning."""
+"""Command line: python -m analysis run | evaluate quotes|sentiment | validate sample|score | train-sentiment | report-cleaning."""
 from __future__ import annotations
 
 import argparse
@@ -53,9 +53,27 @@ def _parser() -> argparse.ArgumentParser:
     t.add_argument("--out", default=None)
     t.add_argument("--window", type=int, default=10)
 
+    v = sub.add_parser("validate", help="coding sample for human validation, and scores against the coded sheets")
+    vsub = v.add_subparsers(dest="what", required=True)
+    vs = vsub.add_parser("sample", help="draw a stratified coding sample from a run's tables")
+    vs.add_argument("--tables", required=True, help="the --out folder of `python -m analysis run`")
+    vs.add_argument("--out", required=True, help="folder for coding_sheet.csv, key.csv, instructions.md")
+    vs.add_argument("--per-stratum", type=int, default=5, help="items per measure x outlet x toolkit answer")
+    vs.add_argument("--method", default="textblob", help="sentiment method whose labels are validated")
+    vs.add_argument("--seed", type=int, default=20251203)
+    vc = vsub.add_parser("score", help="score the toolkit against coded sheets")
+    vc.add_argument("--sample", required=True, help="the folder written by `validate sample`")
+    vc.add_argument("--sheets", nargs="+", required=True, help="coded copies of coding_sheet.csv, one per coder")
+    vc.add_argument("--out", default=None, help="folder for validation_*.csv (default: the sample folder)")
+
     c = sub.add_parser("report-cleaning", help="count the lines the cleaning rules remove in a corpus, by reason")
     c.add_argument("--corpus", required=True)
     return p
+
+
+def pd_options():
+    import pandas as pd
+    return pd.option_context("display.width", 200, "display.max_columns", 30)
 
 
 def main(argv=None) -> int:
@@ -77,6 +95,21 @@ def main(argv=None) -> int:
         if args.command == "evaluate" and args.what == "sentiment":
             from .evaluate import evaluate_sentiment
             return evaluate_sentiment(args.data, args.method, args.window, args.predictions)
+        if args.command == "validate":
+            from . import validate
+            if args.what == "sample":
+                sheet = validate.draw_sample(args.tables, args.out, args.per_stratum, args.method, args.seed)
+                counts = sheet["measure"].value_counts().reindex(list(validate.MEASURES), fill_value=0)
+                print(f"{len(sheet)} items ({', '.join(f'{m} {n}' for m, n in counts.items())}) -> "
+                      f"{Path(args.out) / 'coding_sheet.csv'}; instructions in {Path(args.out) / 'instructions.md'}")
+                return 0
+            report = validate.score(args.sample, args.sheets)
+            validate.write_report(report, args.out or args.sample)
+            with pd_options():
+                for name in ("scores", "agreement"):
+                    print(f"== {name}\n{report[name].to_string(index=False)}")
+                print(f"== {len(report['disagreements'])} disagreements -> validation_disagreements.csv")
+            return 0
         if args.command == "train-sentiment":
             from .train import train_sentiment
             return train_sentiment(args.data, args.dev, args.out, args.window)

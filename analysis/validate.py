@@ -1,0 +1,356 @@
+"""Validation against human coders: a stratified coding sample, and the toolkit scored against it.
+
+``draw_sample`` reads a run's tables and draws, per measure, outlet and toolkit answer, up to
+``per_stratum`` items (a fixed seed: the same sample every time), so that hits *and* non-hits
+are coded and recall can be estimated. Each item carries its stratum's sampling weight
+(population / drawn); scores are weighted, so they estimate the corpus-wide precision and
+recall rather than those of the sample. The sample is written as
+
+* ``coding_sheet.csv``: one row per item, the text to read, the question, the allowed codes and
+  empty ``coder``, ``code`` and ``note`` columns (each coder fills a copy; the toolkit's answer is
+  not shown);
+* ``key.csv``: the toolkit's answer and the weight of each item (kept from the coders);
+* ``instructions.md``: what each code means.
+
+Measures and codes:
+
+=========  =============================================  =================================
+measure    unit                                            codes
+=========  =============================================  =================================
+quote      a body sentence                                 yes / no (holds quoted speech)
+speaker    an extracted quotation                          the speaker's name, or unknown
+sentiment  a sentence and an actor it names                negative / neutral / positive
+framing    a sentence and an actor it names                exclusion / inclusion / none
+=========  =============================================  =================================
+
+``score`` reads the coded sheets back (a clear error names the file and row of any missing
+column, unknown code, duplicated or unknown item), takes the coders' majority as the reference
+(ties are left out and counted), and reports per measure and class the weighted precision,
+recall and F1 of the toolkit with bootstrap 95% intervals, Krippendorff's alpha (``krippendorff``
+package) between the coders and between each coder and the toolkit, and the disagreements.
+"""
+from __future__ import annotations
+
+import csv
+import re
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from .compare import SEED
+from .errors import ConfigError
+from .store import read_table
+
+MEASURES = ("quote", "speaker", "sentiment", "framing")
+CODES = {"quote": ("yes", "no"), "sentiment": ("negative", "neutral", "positive"),
+         "framing": ("exclusion", "inclusion", "none"), "speaker": None}  # speaker: free text
+LEVEL = {"quote": "nominal", "speaker": "nominal", "sentiment": "ordinal", "framing": "nominal"}
+POSITIVE = {"quote": ["yes"], "framing": ["exclusion", "inclusion", "any frame"],
+            "sentiment": ["negative", "neutral", "positive"], "speaker": ["correct speaker"]}
+QUESTIONS = {
+    "quote": "Does this sentence hold words quoted from a speaker (in quotation marks)? yes / no",
+    "speaker": "Who spoke the quoted words in `text`? Write the name as the article gives it (or: unknown)",
+    "sentiment": "What tone does this sentence take toward {actor}? negative / neutral / positive",
+    "framing": "Does this sentence frame {actor} as excluded from, or included in, the talks? exclusion / inclusion / none",
+}
+SHEET_COLUMNS = ["item_id", "measure", "outlet", "article_id", "sentence_id", "actor", "context", "text", "question",
+                 "codes", "coder", "code", "note"]
+KEY_COLUMNS = ["item_id", "measure", "stratum", "population", "drawn", "weight", "toolkit_code"]
+N_BOOT = 1000
+
+INSTRUCTIONS = """# Coding instructions
+
+Copy `coding_sheet.csv` once per coder (e.g. `coding_sheet_anna.csv`), write your name in the
+`coder` column and one code per row in `code`. Read `context` (the sentence before, the sentence
+and the one after) and answer the `question` about `text`. Code independently; do not consult the
+toolkit's tables. Use `note` for anything unclear. Leave `code` empty to skip an item.
+
+* **quote**: `yes` if the sentence contains words in quotation marks that a person or
+  institution said or wrote (also partial quotations of a few words); `no` for scare quotes,
+  titles, or no quotation marks.
+* **speaker**: the name of whoever spoke the quoted words, as the article identifies them
+  (a surname is enough); `unknown` if the article does not say.
+* **sentiment**: the tone of the sentence toward the named actor: `negative`, `neutral` or
+  `positive`. Judge what the sentence says about the actor, not the topic in general.
+* **framing**: `exclusion` if the sentence presents the actor as left out of, sidelined in or
+  bypassed by the talks (including "talks without X", a two-party format that leaves X out, or
+  avoiding to say whether X takes part); `inclusion` if it presents the actor as taking part or
+  having a role; `none` otherwise.
+
+Then: `python -m analysis validate score --sample <this folder> --sheets coding_sheet_*.csv`.
+"""
+
+
+# ------------------------------------------------------------------ populations
+def _tables(tables_dir: Path) -> dict[str, pd.DataFrame]:
+    out = {}
+    for t in ("articles", "sentences", "mentions", "quotes", "sentiment", "framing"):
+        for ext in ("csv", "parquet"):
+            p = tables_dir / f"{t}.{ext}"
+            if p.exists():
+                out[t] = read_table(p)
+                break
+        else:
+            raise ConfigError(f"{tables_dir}: no {t}.csv or {t}.parquet (run `python -m analysis run --out {tables_dir}` first)")
+    return out
+
+
+def _context(sents: pd.DataFrame, article_id: str, sentence_id: int) -> str:
+    s = sents[(sents["article_id"] == article_id) & sents["sentence_id"].between(sentence_id - 1, sentence_id + 1)]
+    return " ".join(s.sort_values("sentence_id")["text"].astype(str))
+
+
+def _populations(t: dict[str, pd.DataFrame], method: str) -> pd.DataFrame:
+    """Every unit of every measure with the toolkit's code: measure, outlet, article_id, sentence_id,
+    actor, text, toolkit_code."""
+    outlets = dict(zip(t["articles"]["article_id"], t["articles"]["outlet"]))
+    sents = t["sentences"]
+    body = sents[sents["section"] == "body"]
+    q = t["quotes"]
+    q = q[q["kind"].isin(["direct", "partial"]) & (q["section"] == "body")]
+    quoted = set()
+    for r in q.itertuples():
+        hit = body[(body["article_id"] == r.article_id) & (body["start"] < r.end) & (body["end"] > r.start)]
+        quoted.update((r.article_id, int(s)) for s in hit["sentence_id"])
+    rows = [{"measure": "quote", "article_id": r.article_id, "sentence_id": int(r.sentence_id), "actor": "",
+             "text": r.text, "toolkit_code": "yes" if (r.article_id, int(r.sentence_id)) in quoted else "no"}
+            for r in body.itertuples()]
+    for r in q.itertuples():
+        hit = body[(body["article_id"] == r.article_id) & (body["start"] <= r.start) & (body["end"] > r.start)]
+        sid = int(hit["sentence_id"].iloc[0]) if len(hit) else -1
+        rows.append({"measure": "speaker", "article_id": r.article_id, "sentence_id": sid, "actor": "",
+                     "text": r.text, "toolkit_code": r.speaker or "unknown"})
+    s = t["sentiment"]
+    s = s[(s["method"] == method) & (s["label"] != "")]
+    text_of = dict(zip(zip(sents["article_id"], sents["sentence_id"].astype(int)), sents["text"]))
+    for r in s.itertuples():
+        rows.append({"measure": "sentiment", "article_id": r.article_id, "sentence_id": int(r.sentence_id),
+                     "actor": r.actor, "text": text_of[(r.article_id, int(r.sentence_id))], "toolkit_code": r.label})
+    f = t["framing"]
+    frames: dict[tuple, set] = {}
+    for r in f.itertuples():
+        frames.setdefault((r.article_id, int(r.sentence_id), r.actor), set()).add(r.frame)
+    pairs = t["mentions"][["article_id", "sentence_id", "actor"]].drop_duplicates()
+    for r in pairs.itertuples():
+        key = (r.article_id, int(r.sentence_id), r.actor)
+        fr = frames.get(key, set())
+        code = "exclusion" if "exclusion" in fr else "inclusion" if "inclusion" in fr else "none"
+        rows.append({"measure": "framing", "article_id": r.article_id, "sentence_id": int(r.sentence_id),
+                     "actor": r.actor, "text": text_of[key[:2]], "toolkit_code": code})
+    pop = pd.DataFrame(rows, columns=["measure", "article_id", "sentence_id", "actor", "text", "toolkit_code"])
+    pop.insert(1, "outlet", pop["article_id"].map(outlets).fillna(""))
+    return pop
+
+
+def draw_sample(tables_dir, out_dir, per_stratum: int = 5, method: str = "textblob", seed: int = SEED,
+                measures=MEASURES) -> pd.DataFrame:
+    """Write coding_sheet.csv, key.csv and instructions.md to out_dir; return the sheet."""
+    tables_dir, out_dir = Path(tables_dir), Path(out_dir)
+    t = _tables(tables_dir)
+    pop = _populations(t, method)
+    pop = pop[pop["measure"].isin(measures)]
+    rng = np.random.default_rng(seed)
+    picked = []
+    for m in measures:
+        sub = pop[pop["measure"] == m]
+        # the stratum of a speaker item is its outlet only (names are open-ended)
+        strat = sub["outlet"] if m == "speaker" else sub["outlet"] + " | " + sub["toolkit_code"]
+        for name in sorted(strat.unique()):
+            g = sub[strat == name].sort_values(["article_id", "sentence_id", "actor", "text"])
+            n = min(per_stratum, len(g))
+            idx = np.sort(rng.choice(len(g), size=n, replace=False))
+            d = g.iloc[idx].copy()
+            d["stratum"], d["population"], d["drawn"] = f"{m} | {name}", len(g), n
+            d["weight"] = round(len(g) / n, 6)
+            picked.append(d)
+    sample = pd.concat(picked, ignore_index=True) if picked else pop.head(0).assign(stratum="", population=0, drawn=0,
+                                                                                      weight=1.0)
+    prefix = {"quote": "Q", "speaker": "S", "sentiment": "T", "framing": "F"}
+    sample["item_id"] = [f"{prefix[m]}{i:04d}" for i, m in enumerate(sample["measure"], start=1)]
+    sents = t["sentences"]
+    sample["context"] = [_context(sents, a, s) for a, s in zip(sample["article_id"], sample["sentence_id"])]
+    sample["question"] = [QUESTIONS[m].format(actor=a) for m, a in zip(sample["measure"], sample["actor"])]
+    sample["codes"] = [" / ".join(CODES[m]) if CODES[m] else "a name, or unknown" for m in sample["measure"]]
+    sample["coder"] = sample["code"] = sample["note"] = ""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    sheet = sample[SHEET_COLUMNS]
+    sheet.to_csv(out_dir / "coding_sheet.csv", index=False, lineterminator="\n")
+    sample[KEY_COLUMNS].to_csv(out_dir / "key.csv", index=False, lineterminator="\n")
+    (out_dir / "instructions.md").write_text(INSTRUCTIONS, encoding="utf-8")
+    return sheet
+
+
+# ------------------------------------------------------------------ reading coded sheets
+def _norm_code(measure: str, code: str) -> str:
+    code = (code or "").strip()
+    return code if measure == "speaker" else code.lower()
+
+
+def name_key(name: str) -> str:
+    """A speaker name reduced to its last word of 3+ letters, lower case ('unknown' for none)."""
+    words = [w for w in re.findall(r"[^\W\d_]+", (name or "").lower()) if len(w) >= 3]
+    if not words or words[-1] in ("unknown", "unattributed"):
+        return "unknown"
+    return words[-1]
+
+
+def read_sheet(path, key: pd.DataFrame) -> tuple[str, dict[str, str]]:
+    """(coder name, {item_id: code}) of one coded sheet; ConfigError naming file and row on any problem."""
+    path = Path(path)
+    try:
+        with open(path, newline="", encoding="utf-8-sig") as fh:
+            rows = list(csv.DictReader(fh))
+            fields = rows[0].keys() if rows else []
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: coded sheet not found") from None
+    except (UnicodeDecodeError, csv.Error) as err:
+        raise ConfigError(f"{path}: not a readable UTF-8 CSV file ({err})") from None
+    missing = [c for c in ("item_id", "code") if c not in fields]
+    if missing:
+        raise ConfigError(f"{path}: missing column(s) {', '.join(missing)} (a coding sheet needs item_id and code)")
+    measures = dict(zip(key["item_id"], key["measure"]))
+    codes, first_line, coders = {}, {}, set()
+    for line, r in enumerate(rows, start=2):
+        item = (r.get("item_id") or "").strip()
+        where = f"{path}: row {line}"
+        if item not in measures:
+            raise ConfigError(f"{where}: item_id '{item}' is not in the sample's key.csv")
+        if item in first_line:
+            raise ConfigError(f"{where}: item {item} is coded twice (first at row {first_line[item]})")
+        first_line[item] = line
+        m = measures[item]
+        code = _norm_code(m, r.get("code", ""))
+        if code and CODES[m] and code not in CODES[m]:
+            raise ConfigError(f"{where}: unknown code '{r['code']}' for a {m} item (allowed: {', '.join(CODES[m])})")
+        if code:
+            codes[item] = code
+        if (r.get("coder") or "").strip():
+            coders.add(r["coder"].strip())
+    if len(coders) > 1:
+        raise ConfigError(f"{path}: several coders named in one sheet ({', '.join(sorted(coders))}); one sheet per coder")
+    return (coders.pop() if coders else path.stem), codes
+
+
+# ------------------------------------------------------------------ scores
+def _prf(tool, gold, weights, positive) -> tuple[float, float, float]:
+    tp = float(np.sum(weights * (tool == positive) * (gold == positive)))
+    fp = float(np.sum(weights * (tool == positive) * (gold != positive)))
+    fn = float(np.sum(weights * (tool != positive) * (gold == positive)))
+    p = tp / (tp + fp) if tp + fp else float("nan")
+    r = tp / (tp + fn) if tp + fn else float("nan")
+    if tp == 0 and fp + fn > 0:
+        f = 0.0  # wrong whenever it says so, or never finds the class
+    else:
+        f = 2 * p * r / (p + r) if p + r and not (np.isnan(p) or np.isnan(r)) else float("nan")
+    return p, r, f
+
+
+def _binary(measure: str, cls: str, tool: np.ndarray, gold: np.ndarray):
+    if cls == "any frame":
+        return (tool != "none").astype(object), (gold != "none").astype(object), True
+    if cls == "correct speaker":
+        return np.full(len(tool), True, dtype=object), (tool == gold).astype(object), True
+    return tool, gold, cls
+
+
+def _alpha(matrix: list[list[str]], level: str, order: tuple | None) -> float:
+    """Krippendorff's alpha of coders x items codes ('' = not coded) with the ``krippendorff`` package;
+    ordinal codes are numbered in their order, nominal ones in sorted order. NaN when undefined."""
+    import krippendorff
+    values = list(order) if order else sorted({v for row in matrix for v in row if v})
+    if len(values) < 2:
+        return float("nan")
+    index = {v: i for i, v in enumerate(values)}
+    data = np.array([[index[v] if v else np.nan for v in row] for row in matrix], dtype=float)
+    if not (np.sum(~np.isnan(data), axis=0) >= 2).any():
+        return float("nan")
+    return float(krippendorff.alpha(reliability_data=data, level_of_measurement=level,
+                                    value_domain=list(range(len(values)))))
+
+
+def score(sample_dir, sheets, n_boot: int = N_BOOT, seed: int = SEED) -> dict[str, pd.DataFrame]:
+    """Scores, agreement and disagreements of the toolkit against the coded sheets."""
+    sample_dir = Path(sample_dir)
+    key_path = sample_dir / "key.csv"
+    if not key_path.exists():
+        raise ConfigError(f"{sample_dir}: no key.csv (draw the sample with `python -m analysis validate sample`)")
+    key = pd.read_csv(key_path, dtype=str, keep_default_na=False)
+    key["weight"] = key["weight"].astype(float)
+    if not sheets:
+        raise ConfigError("give at least one coded sheet (--sheets)")
+    coded = [read_sheet(p, key) for p in sheets]
+    names = [c for c, _ in coded]
+    if len(set(names)) != len(names):
+        raise ConfigError(f"two sheets carry the same coder name ({', '.join(names)}); set the coder column")
+    sheet = pd.read_csv(sample_dir / "coding_sheet.csv", dtype=str, keep_default_na=False) \
+        if (sample_dir / "coding_sheet.csv").exists() else key[["item_id"]].assign(text="", actor="")
+    text = dict(zip(sheet["item_id"], sheet["text"]))
+    scores, agreement, disagreements = [], [], []
+    rng = np.random.default_rng(seed)
+    for m in MEASURES:
+        k = key[key["measure"] == m].reset_index(drop=True)
+        if k.empty:
+            continue
+        norm = name_key if m == "speaker" else (lambda c: c)
+        per_coder = [[norm(codes[i]) if i in codes else "" for i in k["item_id"]] for _, codes in coded]
+        tool = [norm(_norm_code(m, c)) for c in k["toolkit_code"]]
+        gold, ties = [], 0
+        for j in range(len(k)):
+            votes = Counter(pc[j] for pc in per_coder if pc[j])
+            top = votes.most_common()
+            if not top or (len(top) > 1 and top[0][1] == top[1][1]):
+                ties += bool(top)
+                gold.append("")
+            else:
+                gold.append(top[0][0])
+        gold_a, tool_a = np.array(gold, dtype=object), np.array(tool, dtype=object)
+        w = k["weight"].to_numpy()
+        have = gold_a != ""
+        for cls in POSITIVE[m]:
+            t_, g_, pos = _binary(m, cls, tool_a[have], gold_a[have])
+            ww = w[have]
+            p, r, f = _prf(t_, g_, ww, pos)
+            boots = []
+            for _ in range(n_boot if have.sum() >= 2 else 0):
+                i = rng.integers(0, have.sum(), have.sum())
+                boots.append(_prf(t_[i], g_[i], ww[i], pos))
+            if m == "speaker":  # every extracted quotation has a speaker: only accuracy is defined
+                r = f = float("nan")
+                boots = [(bp, float("nan"), float("nan")) for bp, _, _ in boots]
+            b = np.array(boots, dtype=float) if boots else np.full((1, 3), np.nan)
+            ci = [np.nanquantile(b[:, j], [0.025, 0.975]) if np.isfinite(b[:, j]).any() else (np.nan, np.nan)
+                  for j in range(3)]
+            scores.append({"measure": m, "class": cls, "n_items": int(have.sum()), "ties": ties,
+                           "precision": round(p, 4), "precision_low": round(ci[0][0], 4), "precision_high": round(ci[0][1], 4),
+                           "recall": round(r, 4), "recall_low": round(ci[1][0], 4), "recall_high": round(ci[1][1], 4),
+                           "f1": round(f, 4), "f1_low": round(ci[2][0], 4), "f1_high": round(ci[2][1], 4)})
+        if m == "sentiment":
+            f1s = [r["f1"] for r in scores if r["measure"] == m and r["class"] in CODES[m]]
+            scores.append({"measure": m, "class": "macro", "n_items": int(have.sum()), "ties": ties,
+                           "f1": round(float(np.nanmean(f1s)), 4) if np.isfinite(f1s).any() else float("nan")})
+        order = CODES[m] if LEVEL[m] == "ordinal" else None
+        if len(per_coder) >= 2:
+            agreement.append({"measure": m, "between": "coders", "alpha": round(_alpha(per_coder, LEVEL[m], order), 4),
+                              "level": LEVEL[m], "n_items": int(sum(sum(1 for pc in per_coder if pc[j]) >= 2
+                                                                    for j in range(len(k))))})
+        for name, pc in zip(names, per_coder):
+            agreement.append({"measure": m, "between": f"{name} ~ toolkit",
+                              "alpha": round(_alpha([pc, tool], LEVEL[m], order), 4), "level": LEVEL[m],
+                              "n_items": int(sum(1 for v in pc if v))})
+        for j, item in enumerate(k["item_id"]):
+            vals = {n: pc[j] for n, pc in zip(names, per_coder)}
+            coder_vals = {v for v in vals.values() if v}
+            if len(coder_vals) > 1 or (gold[j] and gold[j] != tool[j]):
+                disagreements.append({"item_id": item, "measure": m, "toolkit": tool[j], "majority": gold[j] or "(tie)",
+                                      **{f"coder:{n}": v for n, v in vals.items()}, "text": text.get(item, "")})
+    return {"scores": pd.DataFrame(scores), "agreement": pd.DataFrame(agreement),
+            "disagreements": pd.DataFrame(disagreements)}
+
+
+def write_report(report: dict[str, pd.DataFrame], out_dir) -> None:
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for name, frame in report.items():
+        frame.to_csv(out_dir / f"validation_{name}.csv", index=False, lineterminator="\n")

@@ -1,0 +1,109 @@
+"""Validation round trip. tests/data/validation/ holds a sample drawn from the bundled corpus
+(`validate sample --per-stratum 1`) and two coded copies of its sheet. coder_a.csv was coded by
+hand by reading each item; coder_b.csv is the same reading with five items re-coded the other
+defensible way (S0011, T0016, T0025, F0033, F0038), so that coders disagree. It is not an
+independent second coder; it exercises the agreement and tie handling."""
+import shutil
+
+import krippendorff
+import numpy as np
+import pandas as pd
+import pytest
+
+from analysis import validate
+from analysis.errors import ConfigError
+from analysis.pipeline import run
+from conftest import ACTORS, CORPUS, ROOT
+
+V = ROOT / "tests" / "data" / "validation"
+SHEETS = [V / "coder_a.csv", V / "coder_b.csv"]
+
+
+@pytest.fixture(scope="module")
+def report():
+    return validate.score(V, SHEETS, n_boot=200)
+
+
+def _row(report, measure, cls):
+    s = report["scores"]
+    return s[(s["measure"] == measure) & (s["class"] == cls)].iloc[0]
+
+
+def test_scores_against_the_coders_majority(report):
+    q = _row(report, "quote", "yes")
+    assert (q["n_items"], q["precision"], q["recall"]) == (9, 1.0, 1.0)
+    # T0016 and T0025 are ties between the coders and left out: 12 sentiment items
+    neg = _row(report, "sentiment", "negative")
+    assert neg["n_items"] == 12 and neg["ties"] == 2
+    # toolkit negative: T0019 (weight 2, coders neutral), T0022 (12, coders negative);
+    # coders negative: T0018 (11), T0020 (25), T0022 (12), T0027 (3)
+    assert neg["precision"] == round(12 / 14, 4) and neg["recall"] == round(12 / 51, 4)
+    pos = _row(report, "sentiment", "positive")  # five toolkit positives, no coder positive
+    assert pos["precision"] == 0.0 and pos["f1"] == 0.0
+    fr = _row(report, "framing", "any frame")
+    assert fr["n_items"] == 10 and fr["precision"] == 1.0 and fr["recall"] == 1.0
+    sp = _row(report, "speaker", "correct speaker")
+    assert sp["n_items"] == 3 and sp["ties"] == 1 and sp["precision"] == 1.0
+
+
+def test_alpha_matches_the_krippendorff_package(report):
+    a = pd.read_csv(SHEETS[0], dtype=str, keep_default_na=False)
+    b = pd.read_csv(SHEETS[1], dtype=str, keep_default_na=False)
+    order = ["negative", "neutral", "positive"]
+    sa = a[a["measure"] == "sentiment"]["code"].map(order.index).tolist()
+    sb = b[b["measure"] == "sentiment"]["code"].map(order.index).tolist()
+    expected = krippendorff.alpha(reliability_data=np.array([sa, sb], dtype=float), level_of_measurement="ordinal",
+                                  value_domain=[0, 1, 2])
+    ag = report["agreement"].set_index(["measure", "between"])["alpha"]
+    assert ag[("sentiment", "coders")] == round(expected, 4)
+    fa = a[a["measure"] == "framing"]["code"].tolist()
+    fb = b[b["measure"] == "framing"]["code"].tolist()
+    vals = sorted(set(fa + fb))
+    expected = krippendorff.alpha(reliability_data=np.array([[vals.index(x) for x in fa], [vals.index(x) for x in fb]],
+                                                            dtype=float), level_of_measurement="nominal")
+    assert ag[("framing", "coders")] == round(expected, 4)
+    assert ag[("quote", "coders")] == 1.0 and ag[("framing", "Coder A ~ toolkit")] == 1.0
+
+
+def test_disagreements_list_what_to_read(report):
+    d = report["disagreements"].set_index("item_id")
+    assert {"S0011", "T0016", "T0025", "F0033", "F0038"} <= set(d.index)   # coders differ
+    assert d.loc["T0018", "toolkit"] == "positive" and d.loc["T0018", "majority"] == "negative"  # "sidelining Ukraine"
+    assert "F0031" not in d.index
+
+
+def test_round_trip_from_a_fresh_run(tmp_path):
+    run(CORPUS, ACTORS, tmp_path / "tables", quiet=True, methods=("textblob",))
+    s1 = validate.draw_sample(tmp_path / "tables", tmp_path / "s1", per_stratum=2)
+    s2 = validate.draw_sample(tmp_path / "tables", tmp_path / "s2", per_stratum=2)
+    assert (tmp_path / "s1" / "coding_sheet.csv").read_bytes() == (tmp_path / "s2" / "coding_sheet.csv").read_bytes()
+    key = pd.read_csv(tmp_path / "s1" / "key.csv", keep_default_na=False)
+    assert "toolkit_code" not in s1.columns and (s1["code"] == "").all()
+    # hits and non-hits of every binary measure, from every outlet
+    assert set(key[key["measure"] == "framing"]["toolkit_code"]) == {"exclusion", "inclusion", "none"}
+    assert set(key[key["measure"] == "quote"]["toolkit_code"]) == {"yes", "no"}
+    assert s1[s1["measure"] == "quote"]["outlet"].nunique() == 5
+    # the seed 004 outlet has no quotations: no speaker stratum for it
+    assert "Outlet 004" not in set(s1[s1["measure"] == "speaker"]["outlet"])
+    # a coder who agrees with the toolkit everywhere: every precision and recall is 1
+    coded = s1.copy()
+    coded["code"] = key["toolkit_code"].values
+    coded["coder"] = "echo"
+    coded.to_csv(tmp_path / "echo.csv", index=False)
+    r = validate.score(tmp_path / "s1", [tmp_path / "echo.csv"], n_boot=50)["scores"]
+    assert (r.dropna(subset=["precision"])["precision"] == 1.0).all()
+
+
+@pytest.mark.parametrize("edit, message", [
+    (lambda d: d.drop(columns=["code"]), "missing column(s) code"),
+    (lambda d: d.assign(code=d["code"].where(d["item_id"] != "F0029", "maybe")), "row 30: unknown code 'maybe'"),
+    (lambda d: pd.concat([d, d.iloc[[3]]]), "row 41: item Q0004 is coded twice (first at row 5)"),
+    (lambda d: d.assign(item_id=d["item_id"].where(d["item_id"] != "Q0001", "Z9")), "row 2: item_id 'Z9' is not in"),
+])
+def test_malformed_sheets_name_the_row(tmp_path, edit, message):
+    shutil.copy(V / "key.csv", tmp_path / "key.csv")
+    d = edit(pd.read_csv(SHEETS[0], dtype=str, keep_default_na=False))
+    d.to_csv(tmp_path / "bad.csv", index=False)
+    with pytest.raises(ConfigError) as err:
+        validate.score(tmp_path, [tmp_path / "bad.csv"])
+    assert message in str(err.value) and "bad.csv" in str(err.value)
