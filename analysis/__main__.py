@@ -1,4 +1,4 @@
-"""Command line: python -m analysis run | evaluate quotes|sentiment | validate sample|score | train-sentiment | report-cleaning."""
+"""Command line: python -m analysis run | evaluate quotes|sentiment | validate sample|score | shared | train-sentiment | report-cleaning."""
 from __future__ import annotations
 
 import argparse
@@ -66,6 +66,11 @@ def _parser() -> argparse.ArgumentParser:
     vc.add_argument("--sheets", nargs="+", required=True, help="coded copies of coding_sheet.csv, one per coder")
     vc.add_argument("--out", default=None, help="folder for validation_*.csv (default: the sample folder)")
 
+    sh = sub.add_parser("shared", help="quotations and paragraphs shared across outlets, article similarity")
+    sh.add_argument("--tables", required=True, help="the --out folder of `python -m analysis run`")
+    sh.add_argument("--out", default=None, help="folder for shared_items.csv and article_similarity.csv "
+                                                "(default: the tables folder)")
+
     c = sub.add_parser("report-cleaning", help="count the lines the cleaning rules remove in a corpus, by reason")
     c.add_argument("--corpus", required=True)
     return p
@@ -109,6 +114,12 @@ def main(argv=None) -> int:
                 for name in ("scores", "agreement"):
                     print(f"== {name}\n{report[name].to_string(index=False)}")
                 print(f"== {len(report['disagreements'])} disagreements -> validation_disagreements.csv")
+            return 0
+        if args.command == "shared":
+            from .syndication import write_shared
+            items = write_shared(args.tables, args.out or args.tables)
+            counts = items["relation"].value_counts().sort_index()
+            print(", ".join(f"{r}: {n}" for r, n in counts.items()) or "nothing shared between outlets")
             return 0
         if args.command == "train-sentiment":
             from .train import train_sentiment

@@ -3,12 +3,19 @@ from __future__ import annotations
 
 import pandas as pd
 
+from .errors import ConfigError
 from .figures import Params
 from .pipeline import analyse
 
 
-def load(corpus, actors, lexicon=None, methods=("textblob",), outlets=None, date_from=None, date_to=None) -> dict:
-    """Run the pipeline in memory and keep the outlets (in the given order) and dates asked for."""
+def load(corpus, actors, lexicon=None, methods=("textblob",), outlets=None, date_from=None, date_to=None,
+         copies="count") -> dict:
+    """Run the pipeline in memory and keep the outlets (in the given order) and dates asked for.
+
+    copies: "count" keeps everything; "exclude" leaves out the quotations, sentiment and framing
+    rows of text copied from another outlet's earlier article (``analysis.syndication``)."""
+    if copies not in ("count", "exclude"):
+        raise ConfigError(f"copies: '{copies}' is not one of count, exclude")
     tables = analyse(corpus, actors, methods=tuple(methods), lexicon=lexicon)
     arts = tables["articles"]
     keep = pd.Series(True, index=arts.index)
@@ -22,6 +29,9 @@ def load(corpus, actors, lexicon=None, methods=("textblob",), outlets=None, date
     out = {}
     for name, t in tables.items():
         out[name] = t[t["article_id"].isin(ids)].reset_index(drop=True) if "article_id" in t and name != "rejected" else t
+    if copies == "exclude":
+        from .syndication import exclude_copies
+        out = exclude_copies(out)
     return out
 
 

@@ -135,3 +135,19 @@ def read_table(path) -> pd.DataFrame:
     if path.suffix == ".parquet":
         return pd.read_parquet(path)
     return typed(pd.read_csv(path, dtype=str, keep_default_na=False))
+
+
+def read_tables(folder, names) -> dict[str, pd.DataFrame]:
+    """The named tables of a run's folder (CSV or Parquet); ConfigError naming any that is missing."""
+    from .errors import ConfigError
+    folder = Path(folder)
+    out = {}
+    for t in names:
+        for ext in ("csv", "parquet"):
+            p = folder / f"{t}.{ext}"
+            if p.exists():
+                out[t] = read_table(p)
+                break
+        else:
+            raise ConfigError(f"{folder}: no {t}.csv or {t}.parquet (run `python -m analysis run --out {folder}` first)")
+    return out

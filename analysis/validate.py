@@ -41,7 +41,7 @@ import pandas as pd
 
 from .compare import SEED
 from .errors import ConfigError
-from .store import read_table
+from .store import read_tables
 
 MEASURES = ("quote", "speaker", "sentiment", "framing")
 CODES = {"quote": ("yes", "no"), "sentiment": ("negative", "neutral", "positive"),
@@ -84,19 +84,6 @@ Then: `python -m analysis validate score --sample <this folder> --sheets coding_
 
 
 # ------------------------------------------------------------------ populations
-def _tables(tables_dir: Path) -> dict[str, pd.DataFrame]:
-    out = {}
-    for t in ("articles", "sentences", "mentions", "quotes", "sentiment", "framing"):
-        for ext in ("csv", "parquet"):
-            p = tables_dir / f"{t}.{ext}"
-            if p.exists():
-                out[t] = read_table(p)
-                break
-        else:
-            raise ConfigError(f"{tables_dir}: no {t}.csv or {t}.parquet (run `python -m analysis run --out {tables_dir}` first)")
-    return out
-
-
 def _context(sents: pd.DataFrame, article_id: str, sentence_id: int) -> str:
     s = sents[(sents["article_id"] == article_id) & sents["sentence_id"].between(sentence_id - 1, sentence_id + 1)]
     return " ".join(s.sort_values("sentence_id")["text"].astype(str))
@@ -148,7 +135,7 @@ def draw_sample(tables_dir, out_dir, per_stratum: int = 5, method: str = "textbl
                 measures=MEASURES) -> pd.DataFrame:
     """Write coding_sheet.csv, key.csv and instructions.md to out_dir; return the sheet."""
     tables_dir, out_dir = Path(tables_dir), Path(out_dir)
-    t = _tables(tables_dir)
+    t = read_tables(tables_dir, ("articles", "sentences", "mentions", "quotes", "sentiment", "framing"))
     pop = _populations(t, method)
     pop = pop[pop["measure"].isin(measures)]
     rng = np.random.default_rng(seed)

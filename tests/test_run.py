@@ -87,10 +87,21 @@ def test_damaged_copy_of_the_bundled_corpus(tmp_path):
     (art / "001_e1f9903dc677269f.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00binary")
     (art / "002_83cc40f3c48c89aa.txt").write_bytes("Title\n\nKyiv \udcff".encode("utf-8", "surrogateescape"))
     meta = (d / "metadata.csv").read_text().splitlines()
+    text4 = (art / "004_fc02664054af1738.txt").read_text(encoding="utf-8")
+    (art / "004_fc02664054af1738.txt").write_bytes(text4.replace("’", "'").encode("cp1252", "replace") + b" \x93ok\x94")
     meta.append(meta[4])                                               # duplicate id
     meta.append("005_missing,Outlet 005,,,,articles/005.txt,")        # missing file
+    meta.append(",Outlet 006,,,,articles/006.txt,")                   # missing id
+    meta.append("007_nopath,Outlet 007,,,,,")                          # missing path
     (d / "metadata.csv").write_text("\n".join(meta) + "\n")
     counts = run(d, ACTORS, tmp_path / "o", quiet=True, methods=("textblob",))
-    rej = pd.read_csv(tmp_path / "o" / "rejected.csv")
-    assert counts["articles"] == 4
-    assert set(rej["article_id"]) == {"001_e1f9903dc677269f", "003_76d8c9e53e45d6fa", "005_missing"}
+    rej = pd.read_csv(tmp_path / "o" / "rejected.csv", keep_default_na=False)
+    arts = pd.read_csv(tmp_path / "o" / "articles.csv", keep_default_na=False).set_index("article_id")
+    assert counts["articles"] == 4   # 000 (truncated), 002 (stray bytes), 003 (its first row), 004 (cp1252)
+    assert "decoded as cp1252" in arts.loc["004_fc02664054af1738", "warnings"]
+    assert arts.loc["002_83cc40f3c48c89aa", "warnings"] == "not UTF-8 (invalid byte at 12); decoded as cp1252"
+    assert set(rej["article_id"]) == {"001_e1f9903dc677269f", "003_76d8c9e53e45d6fa", "005_missing", "", "007_nopath"}
+    reasons = dict(zip(rej["article_id"], rej["reason"]))
+    assert reasons["001_e1f9903dc677269f"].startswith("binary file") and reasons["005_missing"] == "file not found"
+    assert reasons[""] == "metadata row has an empty id" and reasons["007_nopath"] == "metadata row has an empty path"
+    assert reasons["003_76d8c9e53e45d6fa"].startswith("duplicate id (first at line 5)")

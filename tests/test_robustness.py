@@ -1,0 +1,112 @@
+"""Property-based robustness of the text stages (hypothesis, derandomized so CI is repeatable):
+any Unicode, control characters, lone surrogates in file bytes, unbalanced quotation marks,
+very long lines, right-to-left text and empty strings give no exception and valid offsets."""
+import re
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from analysis import framing, text as T
+from analysis.clean import clean_article
+from analysis.corpus import BadInput, decode_text
+from analysis.pipeline import make_settings, process_article
+from conftest import ACTORS
+
+SETTINGS = settings(max_examples=150, deadline=None, derandomize=True,
+                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+
+# pieces that stress the stages: quotation marks of every kind, RTL marks and letters, control
+# characters, paragraph breaks, actor names, speech cues, sentence ends and abbreviations
+PIECES = ["“", "”", '"', "‘", "’", "'", "«", "»", "„", "\u202e", "\u200f", "שלום ", "مرحبا ", "\x00", "\x07", "\x1b",
+          "\r\n", "\n\n", "\n", "\t", " ", ".", "?", "!", "...", "U.S.", "Mr. ", "Dr. ", "Russia", "Ukraine", "Kyiv ",
+          "Zelensky", "Peskov said", " said ", "told reporters", "according to ", "without us", "sidelining ",
+          "Kremlin", "NATO", "he ", "they ", ":", ",", "—", "(", ")", "\ufeff", "\u00a0", "İ", "ſ", "ﬁ", "😀", "Å",
+          "SIDELINED ", "participaTing ", "exclusively with ", "bilateral ", "not at the table", "role in the talks ",
+          "take part ", "Sidelin", "partİcipate "]
+texty = st.lists(st.one_of(st.sampled_from(PIECES), st.text(st.characters(codec=None), max_size=12)),
+                 max_size=80).map("".join)
+long_line = st.builds(lambda w, n: (w + " ") * n, st.sampled_from(["word", "“quote", "Russia", "a.b"]),
+                      st.integers(500, 3000))
+
+
+@pytest.fixture(scope="module")
+def pipeline_settings():
+    return make_settings(ACTORS, ("textblob", "vader", "trained"))
+
+
+@SETTINGS
+@given(st.one_of(st.binary(max_size=400), texty.map(lambda s: s.encode("utf-8", "surrogatepass")),
+                 st.text(st.characters(categories=["Cs", "Cc", "Lo", "Zs"]), max_size=60).map(
+                     lambda s: s.encode("utf-8", "surrogatepass"))))
+def test_any_file_bytes_decode_or_are_rejected_with_a_reason(data):
+    try:
+        text, warnings = decode_text(data)
+    except BadInput as err:
+        assert str(err)
+        return
+    assert isinstance(text, str) and not re.search("[\ud800-\udfff\x00]", text)
+
+
+def _check_spans(spans, n):
+    prev = 0
+    for s, e in spans:
+        assert 0 <= s <= e <= n
+        assert s >= prev
+        prev = e
+
+
+@SETTINGS
+@given(st.one_of(texty, long_line, st.just("")))
+def test_segmentation_gives_valid_offsets(body):
+    paras = T.paragraphs(body)
+    _check_spans(paras, len(body))
+    sents = T.sentences(body, paras)
+    _check_spans([(s, e) for _, s, e in sents], len(body))
+    for p_idx, s, e in sents:
+        ps, pe = paras[p_idx]
+        assert ps <= s <= e <= pe
+    for q in T.quote_spans(body, paras):
+        assert 0 <= q.start <= q.end <= len(body)
+    for s, e in T.tokens(body):
+        assert 0 <= s < e <= len(body)
+
+
+@SETTINGS
+@given(st.one_of(texty, long_line, st.just("")), st.one_of(st.just(""), texty))
+def test_whole_article_never_raises_and_offsets_point_at_the_text(pipeline_settings, raw, title):
+    try:
+        raw, _ = decode_text(raw.encode("utf-8", "surrogatepass"))
+    except BadInput:
+        return
+    cleaned = clean_article(raw, title)
+    assert isinstance(cleaned["body"], str)
+    rec = {"article_id": "x", "outlet": "o", "date": "", "title": title, "author": "", "raw": raw,
+           "source_path": "x.txt", "warnings": ""}
+    rows = process_article(rec, pipeline_settings)
+    body, headline = rows["articles"][0]["body"], rows["articles"][0]["headline"]
+
+    def section_text(sec):
+        return headline if sec == "headline" else body
+
+    for s in rows["sentences"]:
+        assert section_text(s["section"])[s["start"]:s["end"]] == s["text"]
+    for m in rows["mentions"]:
+        assert section_text(m["section"])[m["start"]:m["end"]] == m["text"]
+    for q in rows["quotes"]:
+        assert 0 <= q["start"] <= q["end"] <= len(section_text(q["section"]))
+    for f in rows["framing"]:
+        assert section_text(f["section"])[f["start"]:f["end"]] == f["text"]
+    for r in rows["sentiment"]:
+        assert r["polarity"] is None or -1 <= r["polarity"] <= 1
+
+
+@SETTINGS
+@given(texty)
+def test_framing_prefilter_never_hides_a_match(sentence):
+    """The literal pre-filter of each cue is exact: a sentence it skips has no match."""
+    lex = framing.load_lexicon(framing.DEFAULT_LEXICON)
+    lowered = None if framing._FOLD_UNSAFE.search(sentence) else sentence.lower()
+    for cue in lex.cues:
+        if lowered is not None and not cue.may_match(lowered):
+            assert cue.regex.search(sentence) is None, cue.cue
