@@ -129,7 +129,7 @@ def evaluate_quotes(corpus: str, gold_path: str, actors_path: str | None, n_miss
                     if _shares_word(best["speaker"] + " " + best["speaker_mention"], g["source"]):
                         speaker_ok += 1
                     else:
-                        wrong.append((rec["article_id"], g["source"], best["speaker"] or "-", best["text"][:70]))
+                        wrong.append((rec["article_id"], g["source"], best["speaker"] or "-", best["rule"], best["text"][:70]))
             else:
                 misses.append((rec["article_id"], doc.body[a:b][:90]))
         gspans = [(a, b) for a, b, _ in gold_spans]
@@ -151,7 +151,7 @@ def evaluate_quotes(corpus: str, gold_path: str, actors_path: str | None, n_miss
                         ("wrong speaker (gold source | ours | quote)", wrong)):
         print(f"\n{title}: {len(rows)}")
         for r in rows[:n_misses]:
-            print("  " + " | ".join(r))
+            print("  " + " | ".join(str(x) for x in r))
     return 0
 
 

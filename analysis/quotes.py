@@ -43,7 +43,8 @@ CUE_VERBS = (
     "predicts confirmed confirms reported reports testified joked quipped conceded concedes countered complained "
     "complains mused boasted vowed vows promised promises exclaimed lamented laments charged alleged contended "
     "maintained recounted agreed wondered cried shouted yelled pleaded pledged predicted insisted reiterated "
-    "reiterates explained blasted slammed hinted thundered scoffed fumed insisted texted emailed advised"
+    "reiterates explained blasted slammed hinted thundered scoffed fumed insisted texted emailed advised demanded "
+    "demands sings sang reads read chanted"
 ).split()
 PARTICIPLES = (
     "saying adding telling writing stating noting arguing explaining declaring insisting stressing emphasizing "
@@ -65,7 +66,12 @@ _PART_RE = re.compile(r"\b(?P<cue>" + "|".join(PARTICIPLES) + r")\b")
 PRONOUN_LOOKBACK = 600  # characters: a salient speaker this close wins over a later passing mention
 PRONOUNS = {"he": "m", "she": "f", "they": "", "we": "", "i": ""}
 _STOP_PHRASE = re.compile(r"[.!?;:“”\"«»()]")
-_NAME = re.compile(r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof|Rev)\.\s)?[A-Z][\w’'\-.]*(?:\s(?:de|van|von|der|la|al|bin)?\s?[A-Z][\w’'\-]*)*")
+_NAME = re.compile(r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof|Rev)\.\s)?[A-Z][\w’'\-.]*"
+                   r"(?:\s(?:de|van|von|der|la|al|bin)?\s?(?:(?:Sen|Rep|Gov|Gen|Dr|Mr|Mrs|Ms|Lt|Col|Del|St|Jr|[A-Z])\.(?=\s[A-Z])|"
+                   r"[A-Z][\w’'\-]*))*")
+_DASH_NAME = re.compile(r"^\s*[―—–]\s*(?P<np>[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,4})\s*\.?\s*$")
+_PAREN = re.compile(r"\s*\([^()]{1,40}\)")
+_INNER_PERIOD = re.compile(r"\.(?=[^\s.]|\s+[^\s“”\"«»])")
 _DETERMINER = re.compile(r"^(?:the|a|an|this|that|another|one)\s+", re.I)
 _APPOSITIVE = re.compile(r",\s+(?:who|which|whose|whom|where)\b[^,“”\"]{0,120},")
 _ADVERBIAL_BETWEEN = re.compile(r"^(?:\s*(?:on|in|at|during|after|before|last|this|earlier|later|late|early|in a|to)\b[^,“”\"]{0,60})?,?\s*[:,]?\s*$")
@@ -134,8 +140,13 @@ class _Resolver:
 
     def phrase(self, text: str, start: int, section: str) -> Speaker | None:
         """Resolve a speaker phrase (text at offset start of the section)."""
+        if "(" in text:  # Rep. Jim Clyburn (D-S.C.): the party and state are not part of the name
+            text = _PAREN.sub(lambda m: " " * len(m.group()), text)
         raw = text.strip(" ,")
-        if not raw:
+        lead_word = _LEADING_FUNCTION.match(raw)
+        if lead_word:  # "When Clinton", "but he", "Following a …": the speaker comes after
+            raw = raw[lead_word.end():]
+        if not raw or raw.lower() in _FUNCTION_WORDS:
             return None
         lead = text.find(raw)
         pos = start + max(lead, 0)
@@ -218,23 +229,34 @@ def _after(text: str, qtext: str, qend: int, send: int, res: _Resolver, section:
     """Attribution after the closing mark, in the same sentence: “…,” X said / “…,” said X."""
     tail_start = qend + 1
     tail = text[tail_start:send]
-    if not (re.search(r"[,!?…—–-]\s*$", qtext) or re.match(r"^\s*[,—–-]", tail)):
+    dash = _DASH_NAME.match(tail)
+    if dash:  # “…” ― Carla Sanchez
+        sp = res.phrase(dash.group("np"), tail_start + dash.start("np"), section)
+        if sp and sp.kind in ("person", "raw"):
+            return sp, "", "after:dash"
+    if not (re.search(r"[,!?…—–-][’'\s]*$", qtext) or re.match(r"^\s*[,—–-]", tail)):
         return None
     m = re.match(r"^[\s,—–-]*", tail)
     k = m.end()
     seg = tail[k:]
-    seg_clean = _APPOSITIVE.sub(lambda a: " " * len(a.group()), seg[:250])
+    # inside one sentence a period followed by more text is an abbreviation or an initial (Mr. Barrett,
+    # Sen. Bernie Sanders (Vt.)): masked so that it does not end the speaker phrase
+    seg_masked = _INNER_PERIOD.sub("\u00b7", seg)
+    seg_clean = _APPOSITIVE.sub(lambda a: " " * len(a.group()), seg_masked[:250])
+    seg_clean = _PAREN.sub(lambda a: " " * len(a.group()), seg_clean)  # (D-Wis.)
     # X said
     mm = re.match(r"^(?P<np>[^.!?;:“”\"«»]{1,90}?)\s+" + _CUE, seg_clean)
     if mm and not _STOP_PHRASE.search(seg_clean[: mm.start("cue")]):
         np = seg[: mm.end("np")]
-        sp = res.phrase(np.split(",")[0] if "," in np and _APPOSITIVE.search(seg[:250]) else np, tail_start + k, section)
+        if "," in np:  # Rep. Jim Jordan (R-Ohio), an oversight panel member, said
+            np = np.split(",")[0]
+        sp = res.phrase(np, tail_start + k, section)
         if sp:
             return sp, mm.group("cue"), "after:name-cue"
     # said X
-    mm = re.match(r"^(?P<cue>" + "|".join(CUE_VERBS) + r")\s+(?P<np>[^.!?;:,“”\"«»]{1,90})", seg)
+    mm = re.match(r"^(?P<cue>" + "|".join(CUE_VERBS) + r")\s+(?P<np>[^.!?;:,“”\"«»]{1,90})", seg_masked)
     if mm:
-        sp = res.phrase(mm.group("np"), tail_start + k + mm.start("np"), section)
+        sp = res.phrase(seg[mm.start("np"):mm.end("np")], tail_start + k + mm.start("np"), section)
         if sp:
             return sp, mm.group("cue"), "after:cue-name"
     return None
@@ -248,6 +270,11 @@ def _before(text: str, qstart: int, sstart: int, res: _Resolver, section: str):
         sp = res.phrase(m.group("np"), sstart + m.start("np"), section)
         if sp:
             return sp, "according to", "before:according"
+    m = re.search(r"(?:^|[.;]\s+)(?P<cue>[Ss]aid|[Aa]dded|[Ww]rote|[Aa]sked)\s+(?P<np>[A-Z][^,:“”\"]{1,60}?)\s*[:,]\s*$", head)
+    if m:  # Said Ellis: “…”
+        sp = res.phrase(m.group("np"), sstart + m.start("np"), section)
+        if sp:
+            return sp, m.group("cue").lower(), "before:cue-name"
     cues = list(_CUE_RE.finditer(head))
     parts = list(_PART_RE.finditer(head))
     last_cue = cues[-1] if cues else None
@@ -266,10 +293,33 @@ def _before(text: str, qstart: int, sstart: int, res: _Resolver, section: str):
                                                   " what ", " whether ") if left.rfind(w) >= 0]
         np = left[max(cuts):] if cuts else left
         np_start = sstart + len(left) - len(np)
+        subject = _comma_subject(left)
+        if subject and (not np.strip() or _NONSUBJECT.match(np.strip())):
+            np, np_start = subject[0], sstart + subject[1]
         if np.strip() and len(np.split()) <= 10 and not _CUE_RE.search(np) and not _PART_RE.search(np):
             sp = res.phrase(np, np_start, section)
             if sp:
                 return sp, cue_m.group("cue"), "before:name-cue"
+    return None
+
+
+_NONSUBJECT = re.compile(r"^(?:who|which|whose|whom|where|a|an|the|one|at|in|on|during|after|before|with|from|for|"
+                         r"as|of|by|speaking|according|also|however|meanwhile|though|although|[a-z]+ly\b)\b")
+_CLAUSE_CUTS = (" that ", " and ", " but ", " while ", " when ", " what ", " whether ", " because ", "; ")
+
+
+def _comma_subject(left: str) -> tuple[str, int] | None:
+    """The speaker phrase of a clause like "Rucker Culpepper, who runs …, families" or "Democratic nominee
+    Hillary Clinton, at a later press gaggle": the first comma segment (after any clause cut and any
+    leading adverbial) that starts with a capital and is not an appositive or adverbial."""
+    base = max([left.rfind(w) + len(w) for w in _CLAUSE_CUTS if left.rfind(w) >= 0] or [0])
+    pos = base
+    for seg in left[base:].split(","):
+        stripped = seg.strip()
+        if stripped and stripped[0].isupper() and not _NONSUBJECT.match(stripped.lower()) \
+                and len(stripped.split()) <= 8:
+            return stripped, pos + seg.index(stripped)
+        pos += len(seg) + 1
     return None
 
 
@@ -300,6 +350,10 @@ def _kind(text: str, qtext: str, start: int, end: int, sstart: int, send: int, a
     after = text[end + 1:send]
     if _TITLE_CUES.search(before) and words <= 12 and not re.search(r"[.!?,]$", qtext.strip()):
         return "title"
+    ws = qtext.split()
+    if not before.strip() and not after.strip(" .”\"’'") and 2 <= len(ws) <= 8 and \
+            sum(w[:1].isupper() for w in ws if len(w) > 3) >= max(2, len([w for w in ws if len(w) > 3])):
+        return "title"  # a quoted line of Title Case on its own: a section heading ('Legend in the Coal Fields.')
     full = qtext[:1].isupper() or qtext[:1] in "…"  # a full statement opens with a capital
     narration_before = bool(re.search(r"[a-z]\s*$", before)) and not re.search(
         r"(?:" + "|".join(CUE_VERBS + PARTICIPLES) + r")\s*$", before.strip(" ,:"))
@@ -329,6 +383,9 @@ def extract_quotes(doc: Doc, actors: Actors) -> list[dict]:
             sstart, send = _sentence_bounds(doc, section, start)
             qtext = text[start:end]
             send_q = _sentence_bounds(doc, section, max(start, end - 1))[1]
+            if send_q <= end + 1 and end < pend and re.search(r"[?!][’'\s]*$", qtext):
+                # “…?” Clinton said. : the splitter ends the sentence at the question mark
+                send_q = _sentence_bounds(doc, section, min(end + 2, pend - 1))[1]
             found = _after(text, qtext, end, max(send_q, send), res, section) if end < pend else None
             if not found:
                 found = _before(text, start, sstart, res, section)
@@ -342,6 +399,20 @@ def extract_quotes(doc: Doc, actors: Actors) -> list[dict]:
                 p = prev_para_end_quote
                 found = (Speaker(p["speaker"], p["speaker_actor"], p["speaker_mention"], start, "same"), p["cue"],
                          "previous-paragraph")
+            if not found:
+                found = _transcript(qtext, start, res, section)
+            if not found and start == pstart + 1 and pstart > 0:
+                found = _colon_intro(doc, text, pstart, res, section)
+            if not found:
+                found = _trailing(doc, text, start, sstart, send, pstart, res, section)
+            if not found and text[sstart:max(sstart, start - 1)].strip():
+                found = _sentence_subject(text, start, sstart, res, section)
+            if found and found[0].mention.lower() in PRONOUNS and sstart <= found[0].pos:
+                # "Clinton says she …", "Sen. Claire McCaskill scolded him: “…,” she said": the sentence's own
+                # named subject, not an earlier candidate, is who the pronoun means
+                subj = _sentence_subject(text, found[0].pos + 1, sstart, res, section)
+                if subj and subj[0].speaker != found[0].speaker:
+                    found = (subj[0], found[1], found[2] + "+subject")
             sp, cue, rule = found if found else (None, "", "unattributed")
             if sp and sp.kind not in ("same",):
                 res.remember(sp.pos, sp)
@@ -362,6 +433,82 @@ def extract_quotes(doc: Doc, actors: Actors) -> list[dict]:
         r.pop("_para", None)
         out.append({"quote_id": i, **{k: r[k] for k in COLUMNS[1:]}})
     return out
+
+
+_TRANSCRIPT = re.compile(r"^\s*(?P<np>[A-Z][A-Z.'’\-]+(?:\s[A-Z][A-Z.'’\-]+){0,2}):\s")
+_TRAILING = re.compile(r"(?:^|,\s+)(?P<np>[A-Z][^,;:“”\"«»]{0,60}?)\s+(?P<cue>said|says|added|adds|wrote|writes|argued|"
+                       r"noted|explained|recalled|told (?:reporters|[A-Z]\w+))(?:\s+(?:on|in|at|during|last|this)"
+                       r"(?:\s+\S+){1,3})?\s*[.!]?\s*$")
+
+
+def _transcript(qtext: str, start: int, res: _Resolver, section: str):
+    """“WALLACE: But, Governor Pence, …”: a transcript turn names its speaker in capitals."""
+    m = _TRANSCRIPT.match(qtext)
+    if not m:
+        return None
+    sp = res.phrase(m.group("np").title(), start + m.start("np"), section)
+    return (Speaker(m.group("np"), sp.actor if sp else "", m.group("np"), start, "raw"), "", "transcript") if sp else None
+
+
+def _colon_intro(doc: Doc, text: str, pstart: int, res: _Resolver, section: str):
+    """A quotation opening the paragraph after one that ends with a colon: “The New York Times reports:”."""
+    prev = text[:pstart].rstrip()
+    if not prev.endswith(":"):
+        return None
+    colon = len(prev) - 1
+    sstart, _ = _sentence_bounds(doc, section, colon)
+    found = _before(text, colon + 1, sstart, res, section)
+    return (found[0], found[1], "colon-paragraph") if found else None
+
+
+def _trailing(doc: Doc, text: str, start: int, sstart: int, send: int, pstart: int, res: _Resolver, section: str):
+    """“…, Warren said.” at the end of the quotation's sentence, or of the sentence just before it in the
+    paragraph (“… over Syria, Schiff said. "The other factor …"”)."""
+    cands = [(sstart, send, "sentence-end")]
+    if sstart > pstart:
+        before = [x for x in doc.sentences if x.section == section and pstart <= x.start and x.end <= sstart]
+        if before:
+            cands.append((before[-1].start, before[-1].end, "previous-sentence"))
+    for a, b, rule in cands:
+        seg = _INNER_PERIOD.sub("\u00b7", text[a:b])
+        seg = _PAREN.sub(lambda m: " " * len(m.group()), seg)
+        m = _TRAILING.search(seg)
+        if not m or (rule == "sentence-end" and a + m.start("np") < start):
+            continue
+        if rule == "previous-sentence" and any(ch in text[a:b] for ch in "“”\""):
+            continue
+        sp = res.phrase(text[a + m.start("np"):a + m.end("np")], a + m.start("np"), section)
+        if sp and sp.kind in ("person", "raw", "institution") and sp.speaker[:1].isupper():
+            return sp, m.group("cue").split()[0], rule
+    return None
+
+
+_LEADING_FUNCTION = re.compile(r"^(?:when|if|after|before|while|as|although|though|because|since|following|during|"
+                               r"but|and|so|then|once|until|unless|where|whereas)\s+", re.I)
+_FUNCTION_WORDS = {"and", "but", "or", "so", "then", "a", "an", "the", "it", "this", "that", "there", "which", "what"}
+_DETERMINERS = {"The", "A", "An", "This", "That", "These", "Those", "His", "Her", "Its", "Their", "Our", "My", "It"}
+
+
+def _sentence_subject(text: str, start: int, sstart: int, res: _Resolver, section: str):
+    """A partial quotation inside narration whose subject is a named person or body:
+    “In July, Gingrich cynically dismissed NATO member Estonia as being in the “suburbs…””."""
+    head = _PAREN.sub(lambda m: " " * len(m.group()), text[sstart:start - 1])
+    pos = 0
+    for seg in head.split(","):
+        stripped = seg.strip()
+        if stripped and not _NONSUBJECT.match(stripped.lower()) and not stripped.startswith(("“", "\"")):
+            m = _NAME.match(stripped)
+            if not m or m.group().split()[0] in _DETERMINERS or m.group().lower() in PRONOUNS:
+                return None
+            after = stripped[m.end():].lstrip()
+            if not after or not after[0].islower():
+                return None
+            sp = res.phrase(m.group(), sstart + pos + seg.index(stripped), section)
+            if sp and sp.kind in ("person", "raw", "institution"):
+                return sp, "", "sentence-subject"
+            return None
+        pos += len(seg) + 1
+    return None
 
 
 _INDIRECT = re.compile(r"(?P<np>(?:[A-Z][\w’'.\-]*|the|a|an|his|her|its|their|[a-z]+)(?:\s+[\w’'.\-]+){0,7}?)\s+"

@@ -101,3 +101,46 @@ def test_quote_share_outlet_without_quotes(tables):
     assert row["quotes"].tolist() == [0] and row["note"].item() == "no quotations in this outlet"
     r1 = s[s["outlet"] == "Outlet 001"].set_index("speaker_actor")
     assert r1.loc["Russia", "quotes"] == 7 and r1.loc["Ukraine", "quotes"] == 3
+
+
+# ------------------------------------------------------------------ attribution patterns met on PolNeAR dev
+def _attribute(body):
+    from analysis.actors import no_actors
+    from analysis.document import build_doc
+    from analysis.quotes import extract_quotes
+    actors = no_actors()
+    doc = build_doc({"article_id": "x", "raw": "Title\n\n" + body, "title": ""}, actors)
+    return [(q["speaker"], q["rule"]) for q in extract_quotes(doc, actors) if q["kind"] != "indirect"]
+
+
+@pytest.mark.parametrize("body, expected", [
+    ('"Everybody knew what to expect," Mr. Barrett said.', [("Barrett", "after:name-cue")]),
+    ("“How many times do we have to see this?” Clinton said.", [("Clinton", "after:name-cue")]),
+    ("“It’s a dog whistle to all Americans,” Rep. Gwen Moore (D-Wis.) said Friday.", [("Gwen Moore", "after:name-cue")]),
+    ("“You say you ‘accept responsibility,’” Merkley said.", [("Merkley", "after:name-cue")]),
+    ("“The most unqualified child to ever run for president.” ― Francisco Herrero", [("Francisco Herrero", "after:dash")]),
+    ("Said Ellis: “I don’t get the sense she’s the least bit interested in tax reform.”", [("Ellis", "before:cue-name")]),
+    ('Rucker Culpepper, who runs the effort for veterans, said, "Trump has been disrespecting our veterans for decades."',
+     [("Rucker Culpepper", "before:name-cue")]),
+    ("A cashier who “steals a handful of $20s” is held accountable, Warren said.", [("Warren", "sentence-end")]),
+    ('The administration may wait, Schiff said. "The other factor may be the appearance of tipping the scales."',
+     [("Schiff", "previous-sentence")]),
+    ("In July, Gingrich cynically dismissed Estonia as being in the “suburbs of St. Petersburg” and moved on.",
+     [("Gingrich", "sentence-subject")]),
+    ("The New York Times reports:\n\n“Just 24 percent of the contributors have given $200 or less.”",
+     [("The New York Times", "colon-paragraph")]),
+    ('"WALLACE: But, Governor Pence, I have got to ask you about the debate tomorrow."', [("WALLACE", "transcript")]),
+    ("Clinton says she appreciated the courage of what she calls a “war of some pretty unpleasant words.”",
+     [("Clinton", "before:name-cue+subject")]),
+])
+def test_attribution_patterns(body, expected):
+    assert _attribute(body) == expected
+
+
+def test_a_title_case_line_in_quotes_is_a_heading():
+    from analysis.actors import no_actors
+    from analysis.document import build_doc
+    from analysis.quotes import extract_quotes
+    doc = build_doc({"article_id": "x", "raw": "Title\n\nHe spoke.\n\n'Legend in the Coal Fields.'\n\nMore text here.",
+                     "title": ""}, no_actors())
+    assert [q["kind"] for q in extract_quotes(doc, no_actors())] == ["title"]
