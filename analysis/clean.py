@@ -13,6 +13,7 @@ The rules are general (no per-file cases). Lines are classified in three zones:
 from __future__ import annotations
 
 import difflib
+from functools import lru_cache
 import re
 
 HEADLINE_MAX_WORDS = 30
@@ -42,13 +43,28 @@ def _norm(line: str) -> str:
 
 
 def _same_headline(line: str, headline: str) -> bool:
-    a, b = _norm(line), _norm(headline)
+    a, b = _norm(line), _norm_headline(headline)
     if not a or not b:
         return False
     if a == b:
         return True
-    sm = difflib.SequenceMatcher(None, a, b)  # the quick ratios are upper bounds of ratio(): same answer, faster
-    return sm.real_quick_ratio() >= 0.8 and sm.quick_ratio() >= 0.8 and sm.ratio() >= 0.8
+    # real_quick_ratio (lengths only) and quick_ratio are upper bounds of ratio(): the same answer, faster;
+    # the matcher of the headline is built once (difflib indexes its second sequence)
+    if 2 * min(len(a), len(b)) / (len(a) + len(b)) < 0.8:
+        return False
+    sm = _headline_matcher(b)
+    sm.set_seq1(a)
+    return sm.quick_ratio() >= 0.8 and sm.ratio() >= 0.8
+
+
+@lru_cache(maxsize=4)
+def _norm_headline(headline: str) -> str:
+    return _norm(headline)
+
+
+@lru_cache(maxsize=4)
+def _headline_matcher(headline: str) -> difflib.SequenceMatcher:
+    return difflib.SequenceMatcher(None, "", headline)
 
 
 def _is_spam(line: str) -> bool:

@@ -48,12 +48,19 @@ class Cue:
         if self.needs is None:
             self.needs = required_literals(self.regex.pattern)
 
-    def may_match(self, lowered: str) -> bool:
-        return self.needs is None or any(n in lowered for n in self.needs)
-
 
 # ------------------------------------------------------------------ exact pre-filter for the cue patterns
 _FOLD_UNSAFE = re.compile("[\u0130\u0131\u017f]")  # İ ı ſ match i / s under re.I but lower() differs
+
+
+def possible_cues(text: str, cues: list[Cue], literals: list[str]) -> list[Cue]:
+    """The cues whose pattern can match ``text``: those with no known literal, and those one of whose
+    required literals occurs in the lower-cased text (all cues when case folding is unsafe)."""
+    if _FOLD_UNSAFE.search(text):
+        return cues
+    lowered = text.lower()
+    present = {n for n in literals if n in lowered}
+    return [c for c in cues if c.needs is None or not c.needs.isdisjoint(present)]
 
 
 def required_literals(pattern: str) -> frozenset | None:
@@ -278,9 +285,9 @@ def find_frames(doc: Doc, quote_rows: list[dict], actors: Actors, lexicon: Lexic
         by_sentence.setdefault(m["sentence_id"], []).append(m)
     rows = []
     cues = sorted(lexicon.cues, key=lambda c: c.frame != "exclusion")
+    literals = sorted({n for c in cues if c.needs for n in c.needs})
     for s in doc.sentences:
-        lowered = None if _FOLD_UNSAFE.search(s.text) else s.text.lower()
-        possible = [c for c in cues if lowered is None or c.may_match(lowered)]
+        possible = possible_cues(s.text, cues, literals)
         if not possible:
             continue
         sent = _Sentence(doc, s, by_sentence.get(s.sentence_id, []), quote_rows)

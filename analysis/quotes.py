@@ -59,9 +59,29 @@ INDIRECT_CUES = {"said", "says", "told", "tells", "added", "adds", "stated", "st
                  "cautioned", "contended", "conceded", "insisted"}
 NO_THAT_NEEDED = {"said", "says", "told", "tells", "added", "adds"}
 
+def _trie_alternation(words) -> str:
+    """A regex matching exactly the given words, with shared prefixes factored (faster than a flat
+    alternation; followed by \\b, exactly one word can match at a position, so the match is the same)."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node) -> str:
+        alts = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return "(?:" + body + ")?" if "" in node else body
+    return build(trie)
+
+
+_CUE_WORDS = _trie_alternation(sorted(set(CUE_VERBS)) + ["pointed out", "went on"])
 _CUE = r"(?:(?:has|had|have|also|later|then|again|once|previously|reportedly|repeatedly|recently|famously|would|will|did|does|not|n't|never|publicly|privately|notably|simply|quickly|further|\w+ly)\s+)*" \
-       r"(?P<cue>" + "|".join(sorted(set(CUE_VERBS), key=len, reverse=True)) + r"|pointed out|went on)\b"
-_CUE_RE = re.compile(r"\b(?P<cue>" + "|".join(sorted(set(CUE_VERBS), key=len, reverse=True)) + r"|pointed out|went on)\b")
+       r"(?P<cue>" + _CUE_WORDS + r")\b"
+_CUE_RE = re.compile(r"\b(?P<cue>" + _CUE_WORDS + r")\b")
 _PART_RE = re.compile(r"\b(?P<cue>" + "|".join(PARTICIPLES) + r")\b")
 PRONOUN_LOOKBACK = 600  # characters: a salient speaker this close wins over a later passing mention
 PRONOUNS = {"he": "m", "she": "f", "they": "", "we": "", "i": ""}
@@ -517,6 +537,20 @@ _INDIRECT = re.compile(r"(?P<np>(?:[A-Z][\w’'.\-]*|the|a|an|his|her|its|their|
 
 
 _INDIRECT_PREFILTER = _CUE_RE  # every _INDIRECT match holds a cue word: sentences without one skip the slow search
+_RUN_BREAK = re.compile(r"[^\w’'.\-\s]")
+
+
+def _indirect_search(text: str):
+    """``_INDIRECT.search(text)``, faster and with the same result: a match holds a cue word, and everything
+    from its start to its cue is words, apostrophes, periods, hyphens and spaces, so no match can start
+    before the last other character preceding the first cue word."""
+    cue = _INDIRECT_PREFILTER.search(text)
+    if not cue:
+        return None
+    start = 0
+    for m in _RUN_BREAK.finditer(text, 0, cue.start()):
+        start = m.end()
+    return _INDIRECT.search(text, start)
 
 
 def _indirect(doc: Doc, res: _Resolver, direct_rows: list[dict]) -> list[dict]:
@@ -525,7 +559,7 @@ def _indirect(doc: Doc, res: _Resolver, direct_rows: list[dict]) -> list[dict]:
     for s in doc.sentences:
         if s.section != "body" or s.in_quote > 0:
             continue
-        m = _INDIRECT.search(s.text) if _INDIRECT_PREFILTER.search(s.text) else None
+        m = _indirect_search(s.text)
         if not m:
             continue
         cue = m.group("cue")

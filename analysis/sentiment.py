@@ -24,6 +24,7 @@ from __future__ import annotations
 import json
 import math
 import re
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from pathlib import Path
 
@@ -110,31 +111,42 @@ def label_of(polarity: float | None, method: str) -> str:
 
 # ------------------------------------------------------------------ windows
 def window_words(text: str, target_spans: list[tuple[int, int]], exclude_spans: list[tuple[int, int]],
-                 window: int) -> list[str]:
-    """Words within ``window`` tokens of any target span, without targets, excluded spans and named entities."""
-    toks = [(m.start(), m.end(), m.group()) for m in TOKEN_RE.finditer(text)]
+                 window: int, toks: list[tuple[int, int, str]] | None = None) -> list[str]:
+    """Words within ``window`` tokens of any target span, without targets, excluded spans and named entities.
+
+    ``toks`` (the sentence's TOKEN_RE tokens) may be passed when several actors share a sentence."""
+    if toks is None:
+        toks = sentence_tokens(text)
     if not toks:
         return []
-    blocked = sorted(target_spans + exclude_spans)
+    starts = [t[0] for t in toks]
+    ends = [t[1] for t in toks]
+
+    def overlapping(a: int, b: int) -> range:  # indices of the tokens with start < b and end > a
+        return range(bisect_right(ends, a), bisect_left(starts, b))
+
     keep_idx: set[int] = set()
     for ts, te in target_spans:
-        idx = [i for i, (s, e, _) in enumerate(toks) if s < te and e > ts]
+        idx = overlapping(ts, te)
         if not idx:
             continue
         lo, hi = max(0, idx[0] - window), min(len(toks), idx[-1] + 1 + window)
         keep_idx.update(range(lo, hi))
+    blocked = {i for bs, be in target_spans + exclude_spans for i in overlapping(bs, be)}
     out = []
     first_word = next((i for i, t in enumerate(toks) if t[2][0].isalnum()), 0)
-    for i in sorted(keep_idx):
+    for i in sorted(keep_idx - blocked):
         s, e, w = toks[i]
-        if any(bs < e and be > s for bs, be in blocked):
-            continue
         if w[0].isupper() and i != first_word and not w.isupper() and toks[i - 1][2] not in ".!?“\"‘:" and w != "I":
             continue  # a named entity (capitalised inside the sentence)
         if w.isupper() and len(w) > 1 and i != first_word:
             continue  # an acronym (NATO, US)
         out.append(w)
     return out
+
+
+def sentence_tokens(text: str) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group()) for m in TOKEN_RE.finditer(text)]
 
 
 def score_words(words: list[str], method: str) -> tuple[float | None, float | None, int]:
@@ -244,10 +256,11 @@ def score_doc(doc, quote_rows: list[dict], methods, window: int = DEFAULT_WINDOW
         s = sent_by_id[sid]
         ms = by_sentence[sid]
         all_spans = [(m["start"] - s.start, m["end"] - s.start) for m in ms]
+        toks = sentence_tokens(s.text)
         for actor in sorted({m["actor"] for m in ms}):
             own = [m for m in ms if m["actor"] == actor]
             targets = [(m["start"] - s.start, m["end"] - s.start) for m in own]
-            words = window_words(s.text, targets, all_spans, window)
+            words = window_words(s.text, targets, all_spans, window, toks)
             in_q = sum(1 for m in own if any(sec == s.section and qs <= m["start"] < qe for sec, qs, qe in quoted))
             voice = "quoted" if in_q * 2 > len(own) else "journalist"
             for method in methods:

@@ -89,8 +89,12 @@ def tokens(text: str, offset: int = 0) -> list[tuple[int, int]]:
     return [(m.start() + offset, m.end() + offset) for m in TOKEN_RE.finditer(text)]
 
 
+WORD_RE = re.compile(r"\w+(?:[’'\-.]\w+)*")  # the word tokens of TOKEN_RE (its other tokens are single characters)
+
+
 def count_words(text: str) -> int:
-    return sum(1 for m in TOKEN_RE.finditer(text) if m.group()[0].isalnum() or m.group()[0] == "_")
+    """The number of word tokens (tokens of TOKEN_RE that start with a letter, digit or underscore)."""
+    return len(WORD_RE.findall(text))
 
 
 # ---------------------------------------------------------------- quotation marks
