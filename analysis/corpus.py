@@ -106,7 +106,9 @@ def normalise_text(text: str, warnings: list[str]) -> str:
         warnings.append("HTML markup converted to text")
     if not text.strip():
         raise BadInput("empty article: no text")
-    if sum(ch.isprintable() or ch.isspace() for ch in text[:5000]) < 0.9 * len(text[:5000]):
+    sample = text[:5000]  # all printable or space <=> printable once the (isspace) whitespace is removed
+    if not "".join(sample.split()).isprintable() and \
+            sum(ch.isprintable() or ch.isspace() for ch in sample) < 0.9 * len(sample):
         raise BadInput("binary file: mostly unprintable characters")
     return text
 

@@ -1,12 +1,15 @@
 """Table files written chunk by chunk, resumable after a kill, complete only when finished.
 
-Each finished chunk is written to ``DIR/.partial/<table>/NNNNNNN.csv`` by write-then-rename,
-and marked done by ``DIR/.partial/done/NNNNNNN.json`` only after all its tables are on disk.
-A restarted run with the same fingerprint (corpus, actors, lexicon, parameters) skips the
-done chunks. ``finish`` concatenates the chunks in order into ``DIR/<table>.csv`` or
-``.parquet`` (one row group per chunk), each through a temporary name and a rename, then
-removes ``.partial``. A table file with its final name is therefore always complete, and a fresh
-run first deletes the tables of any earlier run in the same folder.
+While a run is going, each table is one append-only file ``DIR/.partial/<table>.csv``; after all
+the tables of a chunk are appended (and fsynced), one line is appended to ``.partial/chunks.jsonl``
+with the chunk's number, row counts and the size of every table file. That line is the commit: a
+restarted run with the same fingerprint (corpus, actors, lexicon, parameters) reads the log, cuts
+every table file back to the sizes of the last logged chunk (dropping a chunk that was being
+written when the run was killed) and goes on from the next chunk. Chunks arrive in order, so the
+logged chunks are always 0 … k−1. ``finish`` moves the CSV files into ``DIR`` (or writes Parquet,
+one row group per chunk) through a temporary name and a rename, then removes ``.partial``. A table
+file with its final name is therefore always complete, and a fresh run first deletes the tables
+of any earlier run in the same folder.
 """
 from __future__ import annotations
 
@@ -64,68 +67,91 @@ class TableStore:
         if not self.partial.exists():  # a fresh run: tables of an earlier run must not look like this run's
             for t in columns:
                 (out / f"{t}.{fmt}").unlink(missing_ok=True)
-        (self.partial / "done").mkdir(parents=True, exist_ok=True)
-        for t in columns:
-            (self.partial / t).mkdir(exist_ok=True)
-        if not stamp.exists():
+            self.partial.mkdir()
             _atomic_write(stamp, fingerprint.encode())
+        self.log = self.partial / "chunks.jsonl"
+        self.entries = self._read_log()
+        self.header = {t: frame_to_csv_bytes(pd.DataFrame(columns=cols)) for t, cols in columns.items()}
+        for t in columns:  # back to the last committed chunk
+            path = self._file(t)
+            if not path.exists():
+                _atomic_write(path, self.header[t])
+            size = self.entries[-1]["sizes"][t] if self.entries else len(self.header[t])
+            if path.stat().st_size != size:
+                os.truncate(path, size)
 
-    def _done_files(self):
-        return sorted((self.partial / "done").glob("*.json"))
+    def _file(self, table: str) -> Path:
+        return self.partial / f"{table}.csv"
+
+    def _read_log(self) -> list[dict]:
+        if not self.log.exists():
+            return []
+        data = self.log.read_bytes()
+        complete = data[: data.rfind(b"\n") + 1]  # a line cut by a kill is not a commit
+        if len(complete) != len(data):
+            os.truncate(self.log, len(complete))
+        return [json.loads(line) for line in complete.splitlines() if line.strip()]
 
     def done_chunks(self) -> set[int]:
-        return {int(p.stem) for p in self._done_files()}
+        return {e["chunk"] for e in self.entries}
 
     def n_done_articles(self) -> int:
-        return sum(json.loads(p.read_text())["items"] for p in self._done_files())
+        return sum(e["items"] for e in self.entries)
 
     def append_chunk(self, index: int, tables: dict[str, tuple[bytes, int]]) -> None:
-        """Store one chunk: per table, its CSV bytes (header + rows, columns as declared) and row count."""
-        name = f"{index:07d}"
+        """Append one chunk: per table, its CSV bytes (header + rows, columns as declared) and row count."""
+        sizes = {}
         for t, (data, _n) in tables.items():
-            _atomic_write(self.partial / t / f"{name}.csv", data)
+            body = data.split(b"\n", 1)[1] if b"\n" in data else b""
+            with open(self._file(t), "ab") as fh:
+                fh.write(body)
+                fh.flush()
+                os.fsync(fh.fileno())
+                sizes[t] = fh.tell()
         rows = {t: n for t, (_data, n) in tables.items()}
-        marker = {"items": rows.get("articles", 0) + rows.get("rejected", 0), "rows": rows}
-        _atomic_write(self.partial / "done" / f"{name}.json", json.dumps(marker, sort_keys=True).encode())
+        entry = {"chunk": index, "items": rows.get("articles", 0) + rows.get("rejected", 0), "rows": rows,
+                 "sizes": sizes}
+        with open(self.log, "ab") as fh:
+            fh.write((json.dumps(entry, sort_keys=True) + "\n").encode())
+            fh.flush()
+            os.fsync(fh.fileno())
+        self.entries.append(entry)
 
     def finish(self) -> dict[str, int]:
-        counts = {}
-        done = self._done_files()
-        chunks = [p.stem for p in done]
-        markers = [json.loads(p.read_text()) for p in done]
+        counts = {t: sum(e["rows"].get(t, 0) for e in self.entries) for t in self.columns}
         for t, cols in self.columns.items():
-            self._concat(t, cols, chunks)
-            counts[t] = sum(m["rows"].get(t, 0) for m in markers)
+            final = self.out / f"{t}.{self.fmt}"
+            if self.fmt == "csv":
+                os.replace(self._file(t), final)
+            else:
+                self._parquet(t, cols, final)
         trash = self.out / f".partial-finished-{os.getpid()}"
-        os.replace(self.partial, trash)  # every table is in place: drop the chunks (a kill now loses nothing)
+        os.replace(self.partial, trash)  # every table is in place: drop the rest (a kill now loses nothing)
         shutil.rmtree(trash)
         return counts
 
-    def _concat(self, table: str, cols: list[str], chunks: list[str]) -> None:
-        final = self.out / f"{table}.{self.fmt}"
+    def _parquet(self, table: str, cols: list[str], final: Path) -> None:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
         tmp = final.with_name(final.name + ".tmp")
-        if self.fmt == "csv":
-            with open(tmp, "wb") as fh:
-                fh.write(frame_to_csv_bytes(pd.DataFrame(columns=cols)))
-                for name in chunks:
-                    data = (self.partial / table / f"{name}.csv").read_bytes()
-                    fh.write(data.split(b"\n", 1)[1] if b"\n" in data else b"")
-        else:
-            import pyarrow as pa
-            import pyarrow.parquet as pq
-            writer = None
-            for name in chunks:
-                frame = pd.read_csv(self.partial / table / f"{name}.csv", dtype=str, keep_default_na=False)
+        writer = None
+        start = len(self.header[table])
+        with open(self._file(table), "rb") as fh:
+            for e in self.entries:  # one row group per chunk
+                fh.seek(start)
+                chunk = fh.read(e["sizes"][table] - start)
+                start = e["sizes"][table]
+                frame = pd.read_csv(io.BytesIO(self.header[table] + chunk), dtype=str, keep_default_na=False)
                 frame = typed(frame.reindex(columns=cols, fill_value=""))
                 tbl = pa.Table.from_pandas(frame, preserve_index=False)
                 if writer is None:
                     writer = pq.ParquetWriter(tmp, tbl.schema)
                 writer.write_table(tbl.cast(writer.schema) if tbl.schema != writer.schema else tbl)
-            if writer is None:
-                empty = typed(pd.DataFrame({c: pd.Series([], dtype="string") for c in cols}))
-                pq.write_table(pa.Table.from_pandas(empty, preserve_index=False), tmp)
-            else:
-                writer.close()
+        if writer is None:
+            empty = typed(pd.DataFrame({c: pd.Series([], dtype="string") for c in cols}))
+            pq.write_table(pa.Table.from_pandas(empty, preserve_index=False), tmp)
+        else:
+            writer.close()
         os.replace(tmp, final)
 
 

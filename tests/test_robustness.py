@@ -118,3 +118,9 @@ def test_framing_prefilter_never_hides_a_match(sentence):
 def test_word_count_fast_path_equals_the_token_definition(text):
     slow = sum(1 for m in T.TOKEN_RE.finditer(text) if m.group()[0].isalnum() or m.group()[0] == "_")
     assert T.count_words(text) == slow
+
+
+@SETTINGS
+@given(st.text(st.characters(codec=None), max_size=200))
+def test_printable_shortcut_is_exact(text):
+    assert "".join(text.split()).isprintable() == all(ch.isprintable() or ch.isspace() for ch in text)

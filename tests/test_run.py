@@ -49,7 +49,7 @@ def test_resume_after_interruption_gives_identical_tables(tmp_path):
     finally:
         pipeline._process_chunk = real
     assert not (part / "articles.csv").exists()          # nothing looks complete
-    assert len(list((part / ".partial" / "done").glob("*.json"))) == 1
+    assert len((part / ".partial" / "chunks.jsonl").read_text().splitlines()) == 1   # one chunk committed
     run(CORPUS, ACTORS, part, chunk_size=2, quiet=True, methods=("textblob",))
     for t in TABLES:
         assert filecmp.cmp(full / f"{t}.csv", part / f"{t}.csv", shallow=False), t

@@ -64,8 +64,8 @@ def _cmd(out, *extra):
 
 
 def _done(out):
-    d = out / ".partial" / "done"
-    return len(list(d.glob("*.json"))) if d.exists() else 0
+    log = out / ".partial" / "chunks.jsonl"
+    return log.read_bytes().count(b"\n") if log.exists() else 0
 
 
 def test_sigkill_at_any_moment_then_resume_gives_identical_tables(tmp_path):
