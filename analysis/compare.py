@@ -17,11 +17,22 @@ def bootstrap_ci(values, stat=np.mean, n_boot: int = N_BOOT, seed: int = SEED, l
     v = v[~np.isnan(v)]
     if len(v) < 2:
         return float("nan"), float("nan")
-    rng = np.random.default_rng(seed)
-    idx = rng.integers(0, len(v), size=(n_boot, len(v)))
-    stats = np.apply_along_axis(stat, 1, v[idx]) if stat is not np.mean else v[idx].mean(axis=1)
+    stats = np.concatenate([np.apply_along_axis(stat, 1, v[idx]) if stat is not np.mean else v[idx].mean(axis=1)
+                            for idx in _resamples(len(v), n_boot, seed)])
     lo, hi = np.quantile(stats, [(1 - level) / 2, 1 - (1 - level) / 2])
     return float(lo), float(hi)
+
+
+def _resamples(n: int, n_boot: int, seed: int, max_cells: int = 2_000_000):
+    """Bootstrap index arrays (n_boot x n) in blocks of at most max_cells cells, so memory stays bounded
+    for large groups; the blocks continue one random stream, so the indices equal a single draw's."""
+    rng = np.random.default_rng(seed)
+    block = max(1, min(n_boot, max_cells // max(1, n)))
+    done = 0
+    while done < n_boot:
+        k = min(block, n_boot - done)
+        yield rng.integers(0, n, size=(k, n))
+        done += k
 
 
 def outlet_order(articles: pd.DataFrame, order: list[str] | None = None) -> list[str]:
@@ -119,15 +130,20 @@ def framing_by_outlet(framing: pd.DataFrame, articles: pd.DataFrame, actors: lis
     f = framing.drop_duplicates(["article_id", "sentence_id", "actor", "frame"])
     rows = []
     outlets = outlet_order(articles)
+    counts = f.groupby(["actor", "article_id", "frame"]).size()
+    ids_of = {o: articles.loc[articles["outlet"] == o, "article_id"].tolist() for o in outlets}
     for actor in actors if actors is not None else sorted(f["actor"].unique()):
+        per = counts[actor].unstack("frame", fill_value=0) if actor in counts.index.get_level_values(0) else None
         for outlet in outlets:
             g = f[(f["outlet"] == outlet) & (f["actor"] == actor)]
             ex, inc = int((g["frame"] == "exclusion").sum()), int((g["frame"] == "inclusion").sum())
-            per_article = []
-            for aid in articles.loc[articles["outlet"] == outlet, "article_id"]:
-                a = g[g["article_id"] == aid]
-                e, i = (a["frame"] == "exclusion").sum(), (a["frame"] == "inclusion").sum()
-                per_article.append((e, i))
+            per_article = []  # (exclusion, inclusion) of every article of the outlet, in article order
+            for aid in ids_of[outlet]:
+                if per is not None and aid in per.index:
+                    row = per.loc[aid]
+                    per_article.append((int(row.get("exclusion", 0)), int(row.get("inclusion", 0))))
+                else:
+                    per_article.append((0, 0))
             lo, hi = _index_ci(per_article)
             rows.append({"outlet": outlet, "actor": actor, "exclusion": ex, "inclusion": inc,
                          "exclusion_per_1000": round(ex / words[outlet] * 1000, 3) if words[outlet] else 0.0,
@@ -144,9 +160,7 @@ def _index_ci(per_article: list[tuple[int, int]], n_boot: int = N_BOOT, seed: in
     arr = np.array(per_article, dtype=float).reshape(-1, 2)
     if (arr.sum(axis=1) > 0).sum() < 2:
         return float("nan"), float("nan")
-    rng = np.random.default_rng(seed)
-    idx = rng.integers(0, len(arr), size=(n_boot, len(arr)))
-    tot = arr[idx].sum(axis=1)
+    tot = np.concatenate([arr[idx].sum(axis=1) for idx in _resamples(len(arr), n_boot, seed)])
     den = tot[:, 0] + tot[:, 1]
     vals = np.where(den > 0, (tot[:, 0] - tot[:, 1]) / np.where(den > 0, den, 1), np.nan)
     vals = vals[~np.isnan(vals)]

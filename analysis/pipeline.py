@@ -220,7 +220,44 @@ def run(corpus, actors, out, *, fmt="csv", jobs=1, methods=("textblob",), lexico
         store.append_chunk(i, tables)
         progress.update(tables["articles"][1] + tables["rejected"][1])
     progress.close()
-    return store.finish()
+    counts = store.finish()
+    write_summaries(Path(out), fmt, methods)
+    return counts
+
+
+SUMMARY_COLUMNS = {"articles": ["article_id", "outlet", "n_words"], "mentions": ["article_id", "actor"],
+                   "quotes": ["article_id", "outlet", "section", "kind", "n_words", "speaker", "speaker_actor"],
+                   "sentiment": ["outlet", "actor", "method", "polarity", "voice"],
+                   "framing": ["article_id", "outlet", "sentence_id", "actor", "frame", "in_headline"]}
+
+
+def write_summaries(out: Path, fmt: str, methods) -> None:
+    """Per-outlet summaries beside the tables (summary_*.csv): actor visibility, quote share by actor
+    group and by speaker, sentiment per method with bootstrap intervals, framing with the sidelining index.
+    Only the columns they need are read, so memory stays small for large runs."""
+    from . import compare
+    from .store import typed
+
+    def load(t):
+        cols = SUMMARY_COLUMNS[t]
+        if fmt == "parquet":
+            return pd.read_parquet(out / f"{t}.parquet", columns=cols)
+        return typed(pd.read_csv(out / f"{t}.csv", usecols=cols, dtype=str, keep_default_na=False))[cols]
+
+    arts, q = load("articles"), load("quotes")
+    summaries = {
+        "summary_visibility": compare.actor_visibility(arts, load("mentions")),
+        "summary_quote_share_actor": compare.quote_share(q, arts, by="actor"),
+        "summary_quote_share_speaker": compare.quote_share(q, arts, by="speaker"),
+        "summary_framing": compare.framing_by_outlet(load("framing"), arts),
+    }
+    sent = load("sentiment")
+    summaries["summary_sentiment"] = pd.concat([compare.sentiment_by_outlet(sent, m) for m in methods],
+                                               ignore_index=True)
+    for name, frame in summaries.items():
+        tmp = out / f"{name}.csv.tmp"
+        frame.to_csv(tmp, index=False, lineterminator="\n")
+        os.replace(tmp, out / f"{name}.csv")
 
 
 def chunk_tables(chunk, settings: Settings) -> dict[str, tuple[bytes, int]]:

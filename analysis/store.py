@@ -64,9 +64,12 @@ class TableStore:
         stamp = self.partial / "fingerprint"
         if self.partial.exists() and (not stamp.exists() or stamp.read_text() != fingerprint):
             shutil.rmtree(self.partial)  # another run's leftovers: start afresh
-        if not self.partial.exists():  # a fresh run: tables of an earlier run must not look like this run's
+        self.fresh = not self.partial.exists()
+        if self.fresh:  # a fresh run: tables of an earlier run must not look like this run's
             for t in columns:
                 (out / f"{t}.{fmt}").unlink(missing_ok=True)
+            for p in out.glob("summary_*.csv"):
+                p.unlink()
             self.partial.mkdir()
             _atomic_write(stamp, fingerprint.encode())
         self.log = self.partial / "chunks.jsonl"

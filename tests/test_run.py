@@ -55,6 +55,18 @@ def test_resume_after_interruption_gives_identical_tables(tmp_path):
         assert filecmp.cmp(full / f"{t}.csv", part / f"{t}.csv", shallow=False), t
 
 
+def test_run_writes_per_outlet_summaries(tmp_path):
+    run(CORPUS, ACTORS, tmp_path, quiet=True, methods=("textblob", "vader"))
+    f = pd.read_csv(tmp_path / "summary_framing.csv").set_index(["outlet", "actor"])
+    # Outlet 001 (seed 001): 8 exclusion and 2 inclusion framed sentences for Ukraine (tests/test_sentiment_framing)
+    assert f.loc[("Outlet 001", "Ukraine"), ["exclusion", "inclusion"]].tolist() == [8, 2]
+    assert f.loc[("Outlet 001", "Ukraine"), "sidelining_index"] == 0.6
+    s = pd.read_csv(tmp_path / "summary_sentiment.csv")
+    assert set(s["method"]) == {"textblob", "vader"}
+    q = pd.read_csv(tmp_path / "summary_quote_share_actor.csv", keep_default_na=False)
+    assert q[q["outlet"] == "Outlet 004"]["note"].tolist() == ["no quotations in this outlet"]
+
+
 def test_parquet_output(tmp_path):
     run(CORPUS, ACTORS, tmp_path, fmt="parquet", quiet=True, methods=("textblob",))
     m = pd.read_parquet(tmp_path / "mentions.parquet")

@@ -100,7 +100,7 @@ def test_a_fresh_run_removes_an_earlier_runs_tables(tmp_path):
             run(CORPUS, ACTORS, tmp_path, quiet=True, methods=("textblob", "vader"))  # another run
     finally:
         pipeline._process_chunk = real
-    assert not (tmp_path / "articles.csv").exists()
+    assert not (tmp_path / "articles.csv").exists() and not (tmp_path / "summary_framing.csv").exists()
 
 
 @pytest.fixture(scope="module")
