@@ -25,9 +25,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
 
-from .errors import ConfigError
+from .errors import ConfigError, read_yaml
 
 TOP_KEYS = {"parties", "actors", "description", "colors"}
 ACTOR_KEYS = {"aliases", "people", "description", "color"}
@@ -134,16 +133,7 @@ def no_actors() -> Actors:
 
 
 def load_actors(path) -> Actors:
-    path = Path(path)
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise ConfigError(f"{path}: actors file not found") from None
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "somewhere"
-        raise ConfigError(f"{path}: invalid YAML at {where}: {getattr(err, 'problem', err)}") from None
-    return parse_actors(data, str(path))
+    return parse_actors(read_yaml(path, "actors"), str(Path(path)))
 
 
 def parse_actors(data, path: str = "<actors>") -> Actors:

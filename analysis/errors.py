@@ -7,3 +7,19 @@ class ConfigError(Exception):
     The message is one sentence naming the file and the place; the command line
     prints it and exits with status 2, without a traceback.
     """
+
+
+def read_yaml(path, what: str):
+    """The parsed YAML of a configuration file; ConfigError naming the file and the line otherwise."""
+    from pathlib import Path
+
+    import yaml
+    path = Path(path)
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: {what} file not found") from None
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "somewhere"
+        raise ConfigError(f"{path}: invalid YAML at {where}: {getattr(err, 'problem', err)}") from None

@@ -17,11 +17,10 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
 
 from .actors import Actors
 from .document import Doc
-from .errors import ConfigError
+from .errors import ConfigError, read_yaml
 
 COLUMNS = ["sentence_id", "section", "actor", "frame", "cue", "rule", "start", "end", "text", "voice", "speaker",
            "in_headline", "negated", "sentence"]
@@ -119,14 +118,7 @@ class Lexicon:
 
 def load_lexicon(path) -> Lexicon:
     path = Path(path)
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise ConfigError(f"{path}: lexicon file not found") from None
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        where = f"line {mark.line + 1}" if mark else "somewhere"
-        raise ConfigError(f"{path}: invalid YAML at {where}: {getattr(err, 'problem', err)}") from None
+    data = read_yaml(path, "lexicon")
     if not isinstance(data, dict):
         raise ConfigError(f"{path}: top level must be a mapping with 'exclusion' and 'inclusion' lists")
     unknown = set(data) - {"exclusion", "inclusion", "description"}

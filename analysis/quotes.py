@@ -245,6 +245,11 @@ def _sentence_bounds(doc: Doc, section: str, pos: int) -> tuple[int, int]:
     return _paragraph_bounds(doc, section, pos)
 
 
+_AFTER_NAME_CUE = re.compile(r"^(?P<np>[^.!?;:“”\"«»]{1,90}?)\s+" + _CUE)
+_AFTER_CUE_NAME = re.compile(r"^(?P<cue>" + "|".join(CUE_VERBS) + r")\s+(?P<np>[^.!?;:,“”\"«»]{1,90})")
+_CUE_ENDINGS = tuple(CUE_VERBS + PARTICIPLES)  # re.search("(?:said|…)\s*$", x) <=> x.rstrip().endswith(…)
+
+
 def _after(text: str, qtext: str, qend: int, send: int, res: _Resolver, section: str):
     """Attribution after the closing mark, in the same sentence: “…,” X said / “…,” said X."""
     tail_start = qend + 1
@@ -265,7 +270,7 @@ def _after(text: str, qtext: str, qend: int, send: int, res: _Resolver, section:
     seg_clean = _APPOSITIVE.sub(lambda a: " " * len(a.group()), seg_masked[:250])
     seg_clean = _PAREN.sub(lambda a: " " * len(a.group()), seg_clean)  # (D-Wis.)
     # X said
-    mm = re.match(r"^(?P<np>[^.!?;:“”\"«»]{1,90}?)\s+" + _CUE, seg_clean)
+    mm = _AFTER_NAME_CUE.match(seg_clean)
     if mm and not _STOP_PHRASE.search(seg_clean[: mm.start("cue")]):
         np = seg[: mm.end("np")]
         if "," in np:  # Rep. Jim Jordan (R-Ohio), an oversight panel member, said
@@ -274,7 +279,7 @@ def _after(text: str, qtext: str, qend: int, send: int, res: _Resolver, section:
         if sp:
             return sp, mm.group("cue"), "after:name-cue"
     # said X
-    mm = re.match(r"^(?P<cue>" + "|".join(CUE_VERBS) + r")\s+(?P<np>[^.!?;:,“”\"«»]{1,90})", seg_masked)
+    mm = _AFTER_CUE_NAME.match(seg_masked)
     if mm:
         sp = res.phrase(seg[mm.start("np"):mm.end("np")], tail_start + k + mm.start("np"), section)
         if sp:
@@ -375,8 +380,7 @@ def _kind(text: str, qtext: str, start: int, end: int, sstart: int, send: int, a
             sum(w[:1].isupper() for w in ws if len(w) > 3) >= max(2, len([w for w in ws if len(w) > 3])):
         return "title"  # a quoted line of Title Case on its own: a section heading ('Legend in the Coal Fields.')
     full = qtext[:1].isupper() or qtext[:1] in "…"  # a full statement opens with a capital
-    narration_before = bool(re.search(r"[a-z]\s*$", before)) and not re.search(
-        r"(?:" + "|".join(CUE_VERBS + PARTICIPLES) + r")\s*$", before.strip(" ,:"))
+    narration_before = bool(re.search(r"[a-z]\s*$", before)) and not before.strip(" ,:").rstrip().endswith(_CUE_ENDINGS)
     if not attributed and words <= 3:
         return "scare"
     if narration_before and (words < 8 or not full):
