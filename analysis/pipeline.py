@@ -7,6 +7,8 @@ resumes where it stopped. ``analyse`` is the in-memory form the notebooks use.
 """
 from __future__ import annotations
 
+import csv
+import io
 import json
 import os
 import sys
@@ -262,9 +264,30 @@ def write_summaries(out: Path, fmt: str, methods) -> None:
 
 def chunk_tables(chunk, settings: Settings) -> dict[str, tuple[bytes, int]]:
     """One chunk of the corpus as CSV bytes per table (with header) and row counts; runs in the worker."""
-    from .store import frame_to_csv_bytes
-    frames = rows_to_frames(_process_chunk((chunk, settings)), settings.extra_columns)
-    return {t: (frame_to_csv_bytes(f), len(f)) for t, f in frames.items()}
+    return tables_bytes(_process_chunk((chunk, settings)), settings.extra_columns)
+
+
+def tables_bytes(rows: dict[str, list[dict]], extra: list[str] | None) -> dict[str, tuple[bytes, int]]:
+    """Rows of every table as CSV bytes with header, and row counts."""
+    out = {}
+    for t in TABLES:
+        recs = rows.get(t, [])
+        if t == "articles":
+            recs = [_flatten_extra(r, extra or []) for r in recs]
+        out[t] = (rows_to_csv_bytes(recs, COLUMNS[t] + (extra or [] if t == "articles" else [])), len(recs))
+    return out
+
+
+def rows_to_csv_bytes(recs: list[dict], cols: list[str]) -> bytes:
+    """The bytes ``pandas.DataFrame(recs, columns=cols).to_csv(index=False, lineterminator="\\n")`` writes,
+    without building the frame: missing values as empty fields, floats as Python writes them. (The
+    stages never put None into a column of integers, where pandas would write 3.0.)"""
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(cols)
+    for r in recs:
+        w.writerow(["" if (v := r.get(c)) is None or (isinstance(v, float) and v != v) else v for c in cols])
+    return buf.getvalue().encode("utf-8")
 
 
 def _map(todo, settings, jobs, engine, scheduler):

@@ -79,8 +79,10 @@ def _trie_alternation(words) -> str:
 
 
 _CUE_WORDS = _trie_alternation(sorted(set(CUE_VERBS)) + ["pointed out", "went on"])
-_CUE = r"(?:(?:has|had|have|also|later|then|again|once|previously|reportedly|repeatedly|recently|famously|would|will|did|does|not|n't|never|publicly|privately|notably|simply|quickly|further|\w+ly)\s+)*" \
-       r"(?P<cue>" + _CUE_WORDS + r")\b"
+_ADVERBS = (r"(?:has|had|have|also|later|then|again|once|previously|reportedly|repeatedly|recently|famously|would|"
+            r"will|did|does|not|n't|never|publicly|privately|notably|simply|quickly|further|\w+ly)")
+_ADVERB = re.compile(_ADVERBS)
+_CUE = r"(?:" + _ADVERBS + r"\s+)*(?P<cue>" + _CUE_WORDS + r")\b"
 _CUE_RE = re.compile(r"\b(?P<cue>" + _CUE_WORDS + r")\b")
 _PART_RE = re.compile(r"\b(?P<cue>" + "|".join(PARTICIPLES) + r")\b")
 PRONOUN_LOOKBACK = 600  # characters: a salient speaker this close wins over a later passing mention
@@ -542,18 +544,27 @@ _INDIRECT = re.compile(r"(?P<np>(?:[A-Z][\w’'.\-]*|the|a|an|his|her|its|their|
 
 _INDIRECT_PREFILTER = _CUE_RE  # every _INDIRECT match holds a cue word: sentences without one skip the slow search
 _RUN_BREAK = re.compile(r"[^\w’'.\-\s]")
+_SPACE_TOKEN = re.compile(r"\S+")
 
 
 def _indirect_search(text: str):
-    """``_INDIRECT.search(text)``, faster and with the same result: a match holds a cue word, and everything
-    from its start to its cue is words, apostrophes, periods, hyphens and spaces, so no match can start
-    before the last other character preceding the first cue word."""
+    """``_INDIRECT.search(text)``, faster and with the same result. A match holds a cue word, and from its
+    start to its cue there are only words, apostrophes, periods, hyphens and spaces: no match starts before
+    the last other character preceding the first cue word. Within that run, the phrase before the cue
+    is at most 8 space-separated tokens plus the adverbs right before the cue, so the search can start
+    at the (8 + adverbs)-th token before the first cue."""
     cue = _INDIRECT_PREFILTER.search(text)
     if not cue:
         return None
     start = 0
     for m in _RUN_BREAK.finditer(text, 0, cue.start()):
         start = m.end()
+    toks = [m for m in _SPACE_TOKEN.finditer(text, start, cue.start())]
+    adverbs = 0
+    while adverbs < len(toks) and _ADVERB.fullmatch(toks[-1 - adverbs].group()):
+        adverbs += 1
+    if len(toks) > 8 + adverbs:
+        start = toks[-(8 + adverbs)].start()
     return _INDIRECT.search(text, start)
 
 

@@ -36,7 +36,6 @@ sys.path.insert(0, str(ROOT))
 
 from analysis import pipeline  # noqa: E402
 from analysis.corpus import iter_corpus  # noqa: E402
-from analysis.store import frame_to_csv_bytes  # noqa: E402
 
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpora" / "polnear-train"
 ACTORS = ROOT / "data" / "actors" / "ukraine_talks.yml"
@@ -55,9 +54,8 @@ def bench_stages(recs, load_seconds: float, method: str = "textblob") -> dict:
     timer = pipeline.StageTimer()
     t0 = time.perf_counter()
     rows = pipeline._process_chunk(([("article", r) for r in recs], settings), timer)
-    with timer("write"):
-        for frame in pipeline.rows_to_frames(rows).values():
-            frame_to_csv_bytes(frame)
+    with timer("write"):  # the CSV bytes a worker hands back (the parent only appends them)
+        pipeline.tables_bytes(rows, [])
     total = time.perf_counter() - t0
     words = sum(a["n_words"] for a in rows["articles"])
     stages = {"load": load_seconds, **timer.seconds}

@@ -124,3 +124,20 @@ def test_word_count_fast_path_equals_the_token_definition(text):
 @given(st.text(st.characters(codec=None), max_size=200))
 def test_printable_shortcut_is_exact(text):
     assert "".join(text.split()).isprintable() == all(ch.isprintable() or ch.isspace() for ch in text)
+
+
+SPEECH = ["said", "says", "told reporters", "added", "that", "reportedly", "also", "quickly", "not", "n't", "has",
+          "Mr.", "the", "White House", "officials", "spokesman", "co-said", "resaid", "Sen.", "McCain", "xsaid",
+          "publicly", "would", "never", "(", ")", ",", ";", "“", "”", "-", "'s", "U.S."]
+speechy = st.lists(st.one_of(st.sampled_from(SPEECH), st.text(st.sampled_from("abcXYZ .,'-"), max_size=6)),
+                   max_size=40).map(" ".join)
+
+
+@SETTINGS
+@given(speechy)
+def test_reported_speech_search_shortcut_is_exact(text):
+    from analysis import quotes as Q
+    fast, slow = Q._indirect_search(text), Q._INDIRECT.search(text)
+    assert (fast is None) == (slow is None)
+    if slow is not None:
+        assert fast.span() == slow.span() and fast.groupdict() == slow.groupdict()
