@@ -4,22 +4,28 @@ Quotation spans come from ``text.quote_spans`` (straight, curly, guillemet and s
 marks; quotations running over paragraphs are merged). Each is attributed by the first
 rule that fires, and the rule is recorded:
 
-``after:name-cue``     “…,” Peskov said / “…,” Kremlin aide Yuri Ushakov, who …, told reporters
-``after:cue-name``     “…,” said Kremlin spokesman Dmitry Peskov
-``before:according``   According to Peskov, “…”
-``before:name-cue``    Kallas asserted on Wednesday night, “…” / Zelensky said it was “not pleasant”
-``before:participle``  Trump responded ambiguously, saying, “…” (the subject before the participle)
-``following``          a quotation with no cue after a quotation of the same paragraph
-``continuation``       a paragraph that continues the previous paragraph's quotation
-``previous-paragraph`` a paragraph that is only a quotation, after a paragraph that ended with one
+``after:name-cue``       “…,” Peskov said / “…,” Rep. Gwen Moore (D-Wis.) said / “…?” Clinton said.
+``after:cue-name``       “…,” said Kremlin spokesman Dmitry Peskov
+``after:dash``           “…” ― Carla Sanchez
+``before:according``     According to Peskov, “…”
+``before:cue-name``      Said Ellis: “…”
+``before:participle``    Trump responded ambiguously, saying, “…” (the subject before the participle)
+``before:name-cue``      Kallas asserted on Wednesday night, “…” / Rucker Culpepper, who runs …, said, “…”
+``following``            a quotation with no cue after a quotation of the same paragraph
+``continuation``         a paragraph that continues the previous paragraph's quotation
+``previous-paragraph``   a paragraph that is only a quotation, after a paragraph that ended with one
+``transcript``           “WALLACE: But, Governor Pence, …”
+``colon-paragraph``      The New York Times reports: / (next paragraph) “…”
+``sentence-end``         A cashier who “steals a handful of $20s” is held accountable, Warren said.
+``previous-sentence``    … over Syria, Schiff said. “The other factor …”
+``sentence-subject``     In July, Gingrich cynically dismissed Estonia as being in the “suburbs …”
+``indirect:name-cue``    Peskov said that … (reported speech, no marks)
 
-Speaker phrases resolve to a person of the actors file (full name, surname, spelling
-variant), a pronoun (the most recent compatible speaker or person outside quotation
-marks), an institution (Russia, the Kremlin), a role reference (the Russian spokesperson
--> the person whose role_words and actor match), or stay as the raw mention.
+A ``+subject`` suffix marks a pronoun replaced by the sentence's own named subject ("Clinton says
+she …"). Speaker phrases are resolved by ``speakers.Resolver``.
 
 Kinds: ``direct`` (speech in quotation marks), ``partial`` (a fragment inside narration),
-``scare`` (a short unattributed phrase), ``title`` (a quoted name of a work),
+``scare`` (a short unattributed phrase), ``title`` (a quoted name of a work or a quoted heading),
 ``indirect`` (reported speech: X said that …, no marks).
 """
 from __future__ import annotations
@@ -29,6 +35,7 @@ from dataclasses import dataclass
 
 from .actors import Actors
 from .document import Doc
+from .speakers import NAME_RE, PAREN_RE, PRONOUNS, Resolver, Speaker
 from .text import QuoteSpan, count_words
 
 COLUMNS = ["quote_id", "section", "start", "end", "text", "n_words", "kind", "speaker", "speaker_actor",
@@ -85,139 +92,11 @@ _ADVERB = re.compile(_ADVERBS)
 _CUE = r"(?:" + _ADVERBS + r"\s+)*(?P<cue>" + _CUE_WORDS + r")\b"
 _CUE_RE = re.compile(r"\b(?P<cue>" + _CUE_WORDS + r")\b")
 _PART_RE = re.compile(r"\b(?P<cue>" + "|".join(PARTICIPLES) + r")\b")
-PRONOUN_LOOKBACK = 600  # characters: a salient speaker this close wins over a later passing mention
-PRONOUNS = {"he": "m", "she": "f", "they": "", "we": "", "i": ""}
 _STOP_PHRASE = re.compile(r"[.!?;:“”\"«»()]")
-_NAME = re.compile(r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof|Rev)\.\s)?[A-Z][\w’'\-.]*"
-                   r"(?:\s(?:de|van|von|der|la|al|bin)?\s?(?:(?:Sen|Rep|Gov|Gen|Dr|Mr|Mrs|Ms|Lt|Col|Del|St|Jr|[A-Z])\.(?=\s[A-Z])|"
-                   r"[A-Z][\w’'\-]*))*")
 _DASH_NAME = re.compile(r"^\s*[―—–]\s*(?P<np>[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,4})\s*\.?\s*$")
-_PAREN = re.compile(r"\s*\([^()]{1,40}\)")
 _INNER_PERIOD = re.compile(r"\.(?=[^\s.]|\s+[^\s“”\"«»])")
-_DETERMINER = re.compile(r"^(?:the|a|an|this|that|another|one)\s+", re.I)
 _APPOSITIVE = re.compile(r",\s+(?:who|which|whose|whom|where)\b[^,“”\"]{0,120},")
 _ADVERBIAL_BETWEEN = re.compile(r"^(?:\s*(?:on|in|at|during|after|before|last|this|earlier|later|late|early|in a|to)\b[^,“”\"]{0,60})?,?\s*[:,]?\s*$")
-
-TITLE_WORDS = set("mr mrs ms dr sen rep gov gen prof rev president chairman chairwoman chair senator governor secretary "
-                  "spokesman spokeswoman spokesperson director minister chief former vice press leader candidate "
-                  "democratic republican attorney general lt col judge mayor speaker ambassador envoy aide".split())
-ROLE_NOUNS = set("spokesperson spokesman spokeswoman aide adviser advisor envoy official officials minister secretary "
-                 "president chief leader chancellor negotiator ambassador diplomat diplomats spokespeople senator "
-                 "governor director chairman chairwoman chair representative lawmaker campaign manager".split())
-
-
-@dataclass
-class Speaker:
-    speaker: str
-    actor: str
-    mention: str
-    pos: int
-    kind: str   # person | institution | raw | pronoun-unresolved
-
-
-class _Resolver:
-    """Resolves speaker phrases in one article; remembers speakers for pronouns and surnames."""
-
-    def __init__(self, doc: Doc, actors: Actors):
-        self.doc, self.actors = doc, actors
-        # (pos, speaker, actor, gender, kind, salient): speakers and sentence subjects are salient
-        self.candidates: list[tuple[int, str, str, str, str, bool]] = []
-        body_q = doc.quote_spans
-        seen_sentences: set[int] = set()
-        for m in doc.mentions:
-            if m["section"] == "body" and m["person"] and not any(q.start <= m["start"] < q.end for q in body_q):
-                p = actors.people[m["person"]]
-                first = m["sentence_id"] not in seen_sentences
-                seen_sentences.add(m["sentence_id"])
-                self.candidates.append((m["start"], p.name, p.actor, p.gender, "person", first))
-        self.candidates.sort()
-        self.raw_names: dict[str, str] = {}
-
-    def remember(self, pos: int, sp: Speaker) -> None:
-        if sp.kind in ("person", "raw") and sp.speaker and sp.speaker[0].isupper():
-            gender = self.actors.people[sp.speaker].gender if sp.speaker in self.actors.people else ""
-            self.candidates.append((pos, sp.speaker, sp.actor, gender, sp.kind, True))
-            self.candidates.sort()
-
-    def pronoun(self, word: str, pos: int, section: str) -> Speaker | None:
-        want = PRONOUNS[word.lower()]
-        if section == "headline":
-            return None
-        best = salient = None
-        for cpos, name, actor, gender, kind, is_salient in self.candidates:
-            if cpos >= pos:
-                break
-            if want and gender and gender != want:
-                continue
-            best = (cpos, name, actor, kind)
-            if is_salient:
-                salient = best
-        if word.lower() in ("they", "we", "i"):
-            return None
-        if salient and pos - salient[0] <= PRONOUN_LOOKBACK:
-            best = salient
-        if best:
-            return Speaker(best[1], best[2], word, pos, best[3])
-        return None
-
-    def phrase(self, text: str, start: int, section: str) -> Speaker | None:
-        """Resolve a speaker phrase (text at offset start of the section)."""
-        if "(" in text:  # Rep. Jim Clyburn (D-S.C.): the party and state are not part of the name
-            text = _PAREN.sub(lambda m: " " * len(m.group()), text)
-        raw = text.strip(" ,")
-        lead_word = _LEADING_FUNCTION.match(raw)
-        if lead_word:  # "When Clinton", "but he", "Following a …": the speaker comes after
-            raw = raw[lead_word.end():]
-        if not raw or raw.lower() in _FUNCTION_WORDS:
-            return None
-        lead = text.find(raw)
-        pos = start + max(lead, 0)
-        words = raw.split()
-        low = raw.lower()
-        if low in PRONOUNS:
-            return self.pronoun(low, pos, section) or Speaker(raw, "", raw, pos, "pronoun-unresolved")
-        mentions = [m for m in self.doc.mentions if m["section"] == section and pos <= m["start"] < pos + len(raw)]
-        persons = [m for m in mentions if m["person"]]
-        if persons:
-            m = persons[-1]
-            return Speaker(m["person"], m["actor"], raw, pos, "person")
-        role = self._role(low, mentions)
-        if role:
-            return Speaker(role.name, role.actor, raw, pos, "person")
-        if mentions and len(words) <= 4:
-            m = mentions[-1]
-            return Speaker(m["alias"], m["actor"], raw, pos, "institution")
-        name = self._name(raw)
-        if name:
-            return Speaker(name, "", raw, pos, "raw")
-        if len(words) <= 6 and not re.search(r"\b(?:it|this|that|there|which)\b", low):
-            return Speaker(raw, mentions[-1]["actor"] if mentions else "", raw, pos, "raw")
-        return None
-
-    def _role(self, low: str, mentions: list[dict]):
-        actor_hint = {m["actor"] for m in mentions}
-        for person, rx in self.actors.role_patterns():
-            if rx.search(low) and (not actor_hint or person.actor in actor_hint):
-                if actor_hint or low.startswith(("the ", "his ", "her ", "its ")):
-                    return person
-        return None
-
-    def _name(self, raw: str) -> str | None:
-        names = [m.group() for m in _NAME.finditer(raw) if m.group().lower() not in PRONOUNS]
-        if not names:
-            return None
-        parts = names[-1].rstrip(".").split()
-        while len(parts) > 1 and (parts[0].isupper() or parts[0].lower().rstrip(".") in TITLE_WORDS):
-            parts = parts[1:]  # DNC Chairman Tom Perez -> Tom Perez
-        name = " ".join(parts)
-        if len(name) < 2:
-            return None
-        surname = name.split()[-1]
-        if " " in name:
-            self.raw_names.setdefault(surname, name)
-            return name
-        return self.raw_names.get(surname, name)
-
 
 def _merge_spans(spans: list[QuoteSpan]) -> list[tuple[int, int, QuoteSpan]]:
     """Merge paragraph continuations into one quotation: (start, end, first span)."""
@@ -247,12 +126,12 @@ def _sentence_bounds(doc: Doc, section: str, pos: int) -> tuple[int, int]:
     return _paragraph_bounds(doc, section, pos)
 
 
-_AFTER_NAME_CUE = re.compile(r"^(?P<np>[^.!?;:“”\"«»]{1,90}?)\s+" + _CUE)
-_AFTER_CUE_NAME = re.compile(r"^(?P<cue>" + "|".join(CUE_VERBS) + r")\s+(?P<np>[^.!?;:,“”\"«»]{1,90})")
+_AFTERNAME_RE_CUE = re.compile(r"^(?P<np>[^.!?;:“”\"«»]{1,90}?)\s+" + _CUE)
+_AFTER_CUENAME_RE = re.compile(r"^(?P<cue>" + "|".join(CUE_VERBS) + r")\s+(?P<np>[^.!?;:,“”\"«»]{1,90})")
 _CUE_ENDINGS = tuple(CUE_VERBS + PARTICIPLES)  # re.search("(?:said|…)\s*$", x) <=> x.rstrip().endswith(…)
 
 
-def _after(text: str, qtext: str, qend: int, send: int, res: _Resolver, section: str):
+def _after(text: str, qtext: str, qend: int, send: int, res: Resolver, section: str):
     """Attribution after the closing mark, in the same sentence: “…,” X said / “…,” said X."""
     tail_start = qend + 1
     tail = text[tail_start:send]
@@ -270,9 +149,9 @@ def _after(text: str, qtext: str, qend: int, send: int, res: _Resolver, section:
     # Sen. Bernie Sanders (Vt.)): masked so that it does not end the speaker phrase
     seg_masked = _INNER_PERIOD.sub("\u00b7", seg)
     seg_clean = _APPOSITIVE.sub(lambda a: " " * len(a.group()), seg_masked[:250])
-    seg_clean = _PAREN.sub(lambda a: " " * len(a.group()), seg_clean)  # (D-Wis.)
+    seg_clean = PAREN_RE.sub(lambda a: " " * len(a.group()), seg_clean)  # (D-Wis.)
     # X said
-    mm = _AFTER_NAME_CUE.match(seg_clean)
+    mm = _AFTERNAME_RE_CUE.match(seg_clean)
     if mm and not _STOP_PHRASE.search(seg_clean[: mm.start("cue")]):
         np = seg[: mm.end("np")]
         if "," in np:  # Rep. Jim Jordan (R-Ohio), an oversight panel member, said
@@ -281,7 +160,7 @@ def _after(text: str, qtext: str, qend: int, send: int, res: _Resolver, section:
         if sp:
             return sp, mm.group("cue"), "after:name-cue"
     # said X
-    mm = _AFTER_CUE_NAME.match(seg_masked)
+    mm = _AFTER_CUENAME_RE.match(seg_masked)
     if mm:
         sp = res.phrase(seg[mm.start("np"):mm.end("np")], tail_start + k + mm.start("np"), section)
         if sp:
@@ -289,7 +168,7 @@ def _after(text: str, qtext: str, qend: int, send: int, res: _Resolver, section:
     return None
 
 
-def _before(text: str, qstart: int, sstart: int, res: _Resolver, section: str):
+def _before(text: str, qstart: int, sstart: int, res: Resolver, section: str):
     """Attribution before the opening mark within the sentence."""
     head = text[sstart: qstart - 1]
     m = re.search(r"\baccording to\s+(?P<np>[^,“”\"]{1,80}?)\s*,?\s*$", head, re.I)
@@ -350,7 +229,7 @@ def _comma_subject(left: str) -> tuple[str, int] | None:
     return None
 
 
-def _subject_before(text: str, pos: int, sstart: int, res: _Resolver, section: str) -> Speaker | None:
+def _subject_before(text: str, pos: int, sstart: int, res: Resolver, section: str) -> Speaker | None:
     """The nearest person or subject pronoun before pos in the sentence (participle clauses)."""
     doc = res.doc
     persons = [m for m in doc.mentions if m["section"] == section and sstart <= m["start"] < pos and m["person"]]
@@ -361,7 +240,7 @@ def _subject_before(text: str, pos: int, sstart: int, res: _Resolver, section: s
         return res.pronoun(best_pron.group(), sstart + best_pron.start(), section)
     if best_person:
         return Speaker(best_person["person"], best_person["actor"], best_person["text"], best_person["start"], "person")
-    names = list(_NAME.finditer(text[sstart:pos]))
+    names = list(NAME_RE.finditer(text[sstart:pos]))
     if names:
         return res.phrase(names[-1].group(), sstart + names[-1].start(), section)
     return None
@@ -393,7 +272,7 @@ def _kind(text: str, qtext: str, start: int, end: int, sstart: int, send: int, a
 
 
 def extract_quotes(doc: Doc, actors: Actors) -> list[dict]:
-    res = _Resolver(doc, actors)
+    res = Resolver(doc, actors)
     rows: list[dict] = []
     for section in ("headline", "body"):
         text = doc.section_text(section)
@@ -467,7 +346,7 @@ _TRAILING = re.compile(r"(?:^|,\s+)(?P<np>[A-Z][^,;:“”\"«»]{0,60}?)\s+(?P<
                        r"(?:\s+\S+){1,3})?\s*[.!]?\s*$")
 
 
-def _transcript(qtext: str, start: int, res: _Resolver, section: str):
+def _transcript(qtext: str, start: int, res: Resolver, section: str):
     """“WALLACE: But, Governor Pence, …”: a transcript turn names its speaker in capitals."""
     m = _TRANSCRIPT.match(qtext)
     if not m:
@@ -476,7 +355,7 @@ def _transcript(qtext: str, start: int, res: _Resolver, section: str):
     return (Speaker(m.group("np"), sp.actor if sp else "", m.group("np"), start, "raw"), "", "transcript") if sp else None
 
 
-def _colon_intro(doc: Doc, text: str, pstart: int, res: _Resolver, section: str):
+def _colon_intro(doc: Doc, text: str, pstart: int, res: Resolver, section: str):
     """A quotation opening the paragraph after one that ends with a colon: “The New York Times reports:”."""
     prev = text[:pstart].rstrip()
     if not prev.endswith(":"):
@@ -487,7 +366,7 @@ def _colon_intro(doc: Doc, text: str, pstart: int, res: _Resolver, section: str)
     return (found[0], found[1], "colon-paragraph") if found else None
 
 
-def _trailing(doc: Doc, text: str, start: int, sstart: int, send: int, pstart: int, res: _Resolver, section: str):
+def _trailing(doc: Doc, text: str, start: int, sstart: int, send: int, pstart: int, res: Resolver, section: str):
     """“…, Warren said.” at the end of the quotation's sentence, or of the sentence just before it in the
     paragraph (“… over Syria, Schiff said. "The other factor …"”)."""
     cands = [(sstart, send, "sentence-end")]
@@ -497,7 +376,7 @@ def _trailing(doc: Doc, text: str, start: int, sstart: int, send: int, pstart: i
             cands.append((before[-1].start, before[-1].end, "previous-sentence"))
     for a, b, rule in cands:
         seg = _INNER_PERIOD.sub("\u00b7", text[a:b])
-        seg = _PAREN.sub(lambda m: " " * len(m.group()), seg)
+        seg = PAREN_RE.sub(lambda m: " " * len(m.group()), seg)
         m = _TRAILING.search(seg)
         if not m or (rule == "sentence-end" and a + m.start("np") < start):
             continue
@@ -509,21 +388,18 @@ def _trailing(doc: Doc, text: str, start: int, sstart: int, send: int, pstart: i
     return None
 
 
-_LEADING_FUNCTION = re.compile(r"^(?:when|if|after|before|while|as|although|though|because|since|following|during|"
-                               r"but|and|so|then|once|until|unless|where|whereas)\s+", re.I)
-_FUNCTION_WORDS = {"and", "but", "or", "so", "then", "a", "an", "the", "it", "this", "that", "there", "which", "what"}
 _DETERMINERS = {"The", "A", "An", "This", "That", "These", "Those", "His", "Her", "Its", "Their", "Our", "My", "It"}
 
 
-def _sentence_subject(text: str, start: int, sstart: int, res: _Resolver, section: str):
+def _sentence_subject(text: str, start: int, sstart: int, res: Resolver, section: str):
     """A partial quotation inside narration whose subject is a named person or body:
     “In July, Gingrich cynically dismissed NATO member Estonia as being in the “suburbs…””."""
-    head = _PAREN.sub(lambda m: " " * len(m.group()), text[sstart:start - 1])
+    head = PAREN_RE.sub(lambda m: " " * len(m.group()), text[sstart:start - 1])
     pos = 0
     for seg in head.split(","):
         stripped = seg.strip()
         if stripped and not _NONSUBJECT.match(stripped.lower()) and not stripped.startswith(("“", "\"")):
-            m = _NAME.match(stripped)
+            m = NAME_RE.match(stripped)
             if not m or m.group().split()[0] in _DETERMINERS or m.group().lower() in PRONOUNS:
                 return None
             after = stripped[m.end():].lstrip()
@@ -568,7 +444,7 @@ def _indirect_search(text: str):
     return _INDIRECT.search(text, start)
 
 
-def _indirect(doc: Doc, res: _Resolver, direct_rows: list[dict]) -> list[dict]:
+def _indirect(doc: Doc, res: Resolver, direct_rows: list[dict]) -> list[dict]:
     """Reported speech: X said (that) … in a sentence with no quotation marks."""
     out = []
     for s in doc.sentences:

@@ -1,0 +1,144 @@
+"""Speaker phrases of quotations resolved to canonical speakers, within one article.
+
+A phrase resolves to a person of the actors file (full name, surname, spelling variant), a
+pronoun (the most recent compatible speaker or person outside quotation marks; a salient one
+within ``PRONOUN_LOOKBACK`` characters wins), an institution (Russia, the Kremlin), a role
+reference (the Russian spokesperson -> the person whose role_words and actor match), or stays
+as the raw mention, with titles stripped (DNC Chairman Tom Perez -> Tom Perez) and a surname
+mapped to the full name used earlier in the article.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .actors import Actors
+from .document import Doc
+
+PRONOUN_LOOKBACK = 600  # characters: a salient speaker this close wins over a later passing mention
+PRONOUNS = {"he": "m", "she": "f", "they": "", "we": "", "i": ""}
+NAME_RE = re.compile(r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof|Rev)\.\s)?[A-Z][\w’'\-.]*"
+                   r"(?:\s(?:de|van|von|der|la|al|bin)?\s?(?:(?:Sen|Rep|Gov|Gen|Dr|Mr|Mrs|Ms|Lt|Col|Del|St|Jr|[A-Z])\.(?=\s[A-Z])|"
+                   r"[A-Z][\w’'\-]*))*")
+PAREN_RE = re.compile(r"\s*\([^()]{1,40}\)")
+
+TITLE_WORDS = set("mr mrs ms dr sen rep gov gen prof rev president chairman chairwoman chair senator governor secretary "
+                  "spokesman spokeswoman spokesperson director minister chief former vice press leader candidate "
+                  "democratic republican attorney general lt col judge mayor speaker ambassador envoy aide".split())
+
+_LEADING_FUNCTION = re.compile(r"^(?:when|if|after|before|while|as|although|though|because|since|following|during|"
+                               r"but|and|so|then|once|until|unless|where|whereas)\s+", re.I)
+_FUNCTION_WORDS = {"and", "but", "or", "so", "then", "a", "an", "the", "it", "this", "that", "there", "which", "what"}
+
+
+@dataclass
+class Speaker:
+    speaker: str
+    actor: str
+    mention: str
+    pos: int
+    kind: str   # person | institution | raw | pronoun-unresolved
+
+
+class Resolver:
+    """Resolves speaker phrases in one article; remembers speakers for pronouns and surnames."""
+
+    def __init__(self, doc: Doc, actors: Actors):
+        self.doc, self.actors = doc, actors
+        # (pos, speaker, actor, gender, kind, salient): speakers and sentence subjects are salient
+        self.candidates: list[tuple[int, str, str, str, str, bool]] = []
+        body_q = doc.quote_spans
+        seen_sentences: set[int] = set()
+        for m in doc.mentions:
+            if m["section"] == "body" and m["person"] and not any(q.start <= m["start"] < q.end for q in body_q):
+                p = actors.people[m["person"]]
+                first = m["sentence_id"] not in seen_sentences
+                seen_sentences.add(m["sentence_id"])
+                self.candidates.append((m["start"], p.name, p.actor, p.gender, "person", first))
+        self.candidates.sort()
+        self.raw_names: dict[str, str] = {}
+
+    def remember(self, pos: int, sp: Speaker) -> None:
+        if sp.kind in ("person", "raw") and sp.speaker and sp.speaker[0].isupper():
+            gender = self.actors.people[sp.speaker].gender if sp.speaker in self.actors.people else ""
+            self.candidates.append((pos, sp.speaker, sp.actor, gender, sp.kind, True))
+            self.candidates.sort()
+
+    def pronoun(self, word: str, pos: int, section: str) -> Speaker | None:
+        want = PRONOUNS[word.lower()]
+        if section == "headline":
+            return None
+        best = salient = None
+        for cpos, name, actor, gender, kind, is_salient in self.candidates:
+            if cpos >= pos:
+                break
+            if want and gender and gender != want:
+                continue
+            best = (cpos, name, actor, kind)
+            if is_salient:
+                salient = best
+        if word.lower() in ("they", "we", "i"):
+            return None
+        if salient and pos - salient[0] <= PRONOUN_LOOKBACK:
+            best = salient
+        if best:
+            return Speaker(best[1], best[2], word, pos, best[3])
+        return None
+
+    def phrase(self, text: str, start: int, section: str) -> Speaker | None:
+        """Resolve a speaker phrase (text at offset start of the section)."""
+        if "(" in text:  # Rep. Jim Clyburn (D-S.C.): the party and state are not part of the name
+            text = PAREN_RE.sub(lambda m: " " * len(m.group()), text)
+        raw = text.strip(" ,")
+        lead_word = _LEADING_FUNCTION.match(raw)
+        if lead_word:  # "When Clinton", "but he", "Following a …": the speaker comes after
+            raw = raw[lead_word.end():]
+        if not raw or raw.lower() in _FUNCTION_WORDS:
+            return None
+        lead = text.find(raw)
+        pos = start + max(lead, 0)
+        words = raw.split()
+        low = raw.lower()
+        if low in PRONOUNS:
+            return self.pronoun(low, pos, section) or Speaker(raw, "", raw, pos, "pronoun-unresolved")
+        mentions = [m for m in self.doc.mentions if m["section"] == section and pos <= m["start"] < pos + len(raw)]
+        persons = [m for m in mentions if m["person"]]
+        if persons:
+            m = persons[-1]
+            return Speaker(m["person"], m["actor"], raw, pos, "person")
+        role = self._role(low, mentions)
+        if role:
+            return Speaker(role.name, role.actor, raw, pos, "person")
+        if mentions and len(words) <= 4:
+            m = mentions[-1]
+            return Speaker(m["alias"], m["actor"], raw, pos, "institution")
+        name = self._name(raw)
+        if name:
+            return Speaker(name, "", raw, pos, "raw")
+        if len(words) <= 6 and not re.search(r"\b(?:it|this|that|there|which)\b", low):
+            return Speaker(raw, mentions[-1]["actor"] if mentions else "", raw, pos, "raw")
+        return None
+
+    def _role(self, low: str, mentions: list[dict]):
+        actor_hint = {m["actor"] for m in mentions}
+        for person, rx in self.actors.role_patterns():
+            if rx.search(low) and (not actor_hint or person.actor in actor_hint):
+                if actor_hint or low.startswith(("the ", "his ", "her ", "its ")):
+                    return person
+        return None
+
+    def _name(self, raw: str) -> str | None:
+        names = [m.group() for m in NAME_RE.finditer(raw) if m.group().lower() not in PRONOUNS]
+        if not names:
+            return None
+        parts = names[-1].rstrip(".").split()
+        while len(parts) > 1 and (parts[0].isupper() or parts[0].lower().rstrip(".") in TITLE_WORDS):
+            parts = parts[1:]  # DNC Chairman Tom Perez -> Tom Perez
+        name = " ".join(parts)
+        if len(name) < 2:
+            return None
+        surname = name.split()[-1]
+        if " " in name:
+            self.raw_names.setdefault(surname, name)
+            return name
+        return self.raw_names.get(surname, name)
