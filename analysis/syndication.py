@@ -9,7 +9,8 @@ between articles of *different* outlets:
 * ``same statement``: two quotations by the same canonical speaker in different words (two
   translations of one remark) in articles on the same story (same ``event``, else dates at most
   ``STORY_DAYS`` apart): at least ``MIN_SHARED_STEMS`` content-word stems in common, names left
-  out, and an overlap coefficient of at least ``STATEMENT_OVERLAP``;
+  out, an overlap coefficient of at least ``STATEMENT_OVERLAP`` and at least ``STATEMENT_COVERAGE`` of
+  the longer quotation's stems;
 * ``shared paragraph``: body paragraphs of at least ``MIN_PARAGRAPH_WORDS`` words whose word
   5-grams overlap by at least ``PARAGRAPH_CONTAINMENT`` of the shorter one.
 
@@ -26,6 +27,7 @@ import re
 from collections import defaultdict
 from itertools import combinations
 
+import numpy as np
 import pandas as pd
 
 MIN_QUOTE_WORDS = 5
@@ -33,6 +35,7 @@ QUOTE_SHINGLE = 4
 QUOTE_OVERLAP = 0.5
 MIN_SHARED_STEMS = 3
 STATEMENT_OVERLAP = 0.4
+STATEMENT_COVERAGE = 0.3  # shared stems over the longer quotation's: a short fragment is not a whole statement
 STORY_DAYS = 3
 MIN_PARAGRAPH_WORDS = 20
 PARAGRAPH_SHINGLE = 5
@@ -45,7 +48,9 @@ _STOP = set("""a an the and or but if of to in on at by for with from as is are 
 do does did not no this that these those it its they them their he him his she her we us our you your i me my
 will would can could should may might must shall there here than then so such which who whom whose what when where
 how all any each more most other some into over after before about against between during through up down out off
-again further once also very just only own same too said says say""".split())
+again further once also very just only own same too said says say dont doesnt didnt its im ive hes shes were weve
+theyre youre thats theres cant wont isnt arent wasnt going think like know get got want thing way lot really well
+one people make made""".split())
 
 
 def words(text: str) -> list[str]:
@@ -116,10 +121,14 @@ def shared_items(articles: pd.DataFrame, quotes: pd.DataFrame) -> pd.DataFrame:
     qw = {i: words(t) for i, t in enumerate(q["text"])}
     qw = {i: w for i, w in qw.items() if len(w) >= MIN_QUOTE_WORDS}
     qsh = {i: shingles(w, QUOTE_SHINGLE) for i, w in qw.items()}
-    qst = {i: content_stems(q.at[i, "text"]) for i in qw}
+    recs = q.to_dict("records")
+    qst = {i: content_stems(recs[i]["text"]) for i in qw}
     seen = set()
-    for a, b in _pairs({i: qsh[i] | {("stem",) + (s,) for s in qst[i]} for i in qw}, len(qw)):
-        ra, rb = q.loc[a], q.loc[b]
+    speaker = q["speaker"].fillna("").tolist()
+    # candidates: quotations sharing a word 4-gram, or a content stem *and* the speaker (same statement needs both)
+    keys = {i: qsh[i] | ({("stem", speaker[i], st) for st in qst[i]} if speaker[i] else set()) for i in qw}
+    for a, b in _pairs(keys, len(qw)):
+        ra, rb = recs[a], recs[b]
         if outlet.get(ra["article_id"]) == outlet.get(rb["article_id"]):
             continue
         ja, jb = " ".join(qw[a]), " ".join(qw[b])
@@ -130,9 +139,11 @@ def shared_items(articles: pd.DataFrame, quotes: pd.DataFrame) -> pd.DataFrame:
         else:
             shared = qst[a] & qst[b]
             overlap = len(shared) / max(1, min(len(qst[a]), len(qst[b])))
+            coverage = len(shared) / max(1, len(qst[a]), len(qst[b]))
             same_speaker = ra["speaker"] and ra["speaker"] == rb["speaker"]
             if not (same_speaker and same_story(ra["article_id"], rb["article_id"])
-                    and len(shared) >= MIN_SHARED_STEMS and overlap >= STATEMENT_OVERLAP):
+                    and len(shared) >= MIN_SHARED_STEMS and overlap >= STATEMENT_OVERLAP
+                    and coverage >= STATEMENT_COVERAGE):
                 continue
             relation, sim = "same statement", overlap
         seen.add((ra["article_id"], rb["article_id"]))
@@ -161,6 +172,7 @@ def paragraphs(articles: pd.DataFrame) -> pd.DataFrame:
 
 def _shared_paragraphs(articles: pd.DataFrame, outlet: dict) -> list[dict]:
     p = paragraphs(articles)
+    precs = p.to_dict("records")
     sh = {}
     for i, t in enumerate(p["text"]):
         ws = words(t)
@@ -168,7 +180,7 @@ def _shared_paragraphs(articles: pd.DataFrame, outlet: dict) -> list[dict]:
             sh[i] = shingles(ws, PARAGRAPH_SHINGLE)
     rows = []
     for a, b in _pairs(sh, len(sh)):
-        ra, rb = p.loc[a], p.loc[b]
+        ra, rb = precs[a], precs[b]
         if outlet.get(ra["article_id"]) == outlet.get(rb["article_id"]):
             continue
         sim = len(sh[a] & sh[b]) / min(len(sh[a]), len(sh[b]))
@@ -181,13 +193,13 @@ def article_similarity(articles: pd.DataFrame) -> pd.DataFrame:
     """Article x article Jaccard similarity of body word 5-grams (1 on the diagonal)."""
     ids = list(articles["article_id"])
     sh = {aid: shingles(words(b), PARAGRAPH_SHINGLE) for aid, b in zip(ids, articles["body"])}
-    m = pd.DataFrame(0.0, index=ids, columns=ids)
+    pos = {aid: i for i, aid in enumerate(ids)}
+    m = np.zeros((len(ids), len(ids)))
     for a, b in _pairs(sh, len(sh)):
-        j = len(sh[a] & sh[b]) / len(sh[a] | sh[b])
-        m.loc[a, b] = m.loc[b, a] = round(j, 4)
-    for a in ids:
-        m.loc[a, a] = 1.0
-    return m
+        j = round(len(sh[a] & sh[b]) / len(sh[a] | sh[b]), 4)
+        m[pos[a], pos[b]] = m[pos[b], pos[a]] = j
+    np.fill_diagonal(m, 1.0)
+    return pd.DataFrame(m, index=ids, columns=ids)
 
 
 SENTENCE_SHINGLE = 4

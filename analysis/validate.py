@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import csv
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from pathlib import Path
 
@@ -84,9 +85,29 @@ Then: `python -m analysis validate score --sample <this folder> --sheets coding_
 
 
 # ------------------------------------------------------------------ populations
-def _context(sents: pd.DataFrame, article_id: str, sentence_id: int) -> str:
-    s = sents[(sents["article_id"] == article_id) & sents["sentence_id"].between(sentence_id - 1, sentence_id + 1)]
-    return " ".join(s.sort_values("sentence_id")["text"].astype(str))
+def _context(text_of: dict, article_id: str, sentence_id: int) -> str:
+    """The sentence before, the sentence and the one after (those that exist)."""
+    return " ".join(text_of[(article_id, i)] for i in (sentence_id - 1, sentence_id, sentence_id + 1)
+                    if (article_id, i) in text_of)
+
+
+class _BodySentences:
+    """Body sentences of each article by offset, to find those a quotation overlaps (bisect, not a scan)."""
+
+    def __init__(self, body: pd.DataFrame):
+        self.by_article: dict[str, tuple[list, list, list]] = {}
+        for aid, g in body.sort_values(["article_id", "start"]).groupby("article_id", sort=False):
+            self.by_article[aid] = (g["start"].astype(int).tolist(), g["end"].astype(int).tolist(),
+                                    g["sentence_id"].astype(int).tolist())
+
+    def overlapping(self, aid: str, start: int, end: int) -> list[int]:
+        starts, ends, ids = self.by_article.get(aid, ([], [], []))
+        return ids[bisect_right(ends, start):bisect_left(starts, end)]
+
+    def containing(self, aid: str, pos: int) -> int:
+        starts, ends, ids = self.by_article.get(aid, ([], [], []))
+        i = bisect_right(starts, pos) - 1
+        return ids[i] if i >= 0 and pos < ends[i] else -1
 
 
 def _populations(t: dict[str, pd.DataFrame], method: str) -> pd.DataFrame:
@@ -95,20 +116,18 @@ def _populations(t: dict[str, pd.DataFrame], method: str) -> pd.DataFrame:
     outlets = dict(zip(t["articles"]["article_id"], t["articles"]["outlet"]))
     sents = t["sentences"]
     body = sents[sents["section"] == "body"]
+    index = _BodySentences(body)
     q = t["quotes"]
     q = q[q["kind"].isin(["direct", "partial"]) & (q["section"] == "body")]
     quoted = set()
-    for r in q.itertuples():
-        hit = body[(body["article_id"] == r.article_id) & (body["start"] < r.end) & (body["end"] > r.start)]
-        quoted.update((r.article_id, int(s)) for s in hit["sentence_id"])
-    rows = [{"measure": "quote", "article_id": r.article_id, "sentence_id": int(r.sentence_id), "actor": "",
-             "text": r.text, "toolkit_code": "yes" if (r.article_id, int(r.sentence_id)) in quoted else "no"}
-            for r in body.itertuples()]
-    for r in q.itertuples():
-        hit = body[(body["article_id"] == r.article_id) & (body["start"] <= r.start) & (body["end"] > r.start)]
-        sid = int(hit["sentence_id"].iloc[0]) if len(hit) else -1
-        rows.append({"measure": "speaker", "article_id": r.article_id, "sentence_id": sid, "actor": "",
-                     "text": r.text, "toolkit_code": r.speaker or "unknown"})
+    for aid, start, end in zip(q["article_id"], q["start"].astype(int), q["end"].astype(int)):
+        quoted.update((aid, sid) for sid in index.overlapping(aid, start, end))
+    rows = [{"measure": "quote", "article_id": aid, "sentence_id": int(sid), "actor": "", "text": text,
+             "toolkit_code": "yes" if (aid, int(sid)) in quoted else "no"}
+            for aid, sid, text in zip(body["article_id"], body["sentence_id"], body["text"])]
+    for aid, start, text, speaker in zip(q["article_id"], q["start"].astype(int), q["text"], q["speaker"]):
+        rows.append({"measure": "speaker", "article_id": aid, "sentence_id": index.containing(aid, start),
+                     "actor": "", "text": text, "toolkit_code": speaker or "unknown"})
     s = t["sentiment"]
     s = s[(s["method"] == method) & (s["label"] != "")]
     text_of = dict(zip(zip(sents["article_id"], sents["sentence_id"].astype(int)), sents["text"]))
@@ -157,7 +176,8 @@ def draw_sample(tables_dir, out_dir, per_stratum: int = 5, method: str = "textbl
     prefix = {"quote": "Q", "speaker": "S", "sentiment": "T", "framing": "F"}
     sample["item_id"] = [f"{prefix[m]}{i:04d}" for i, m in enumerate(sample["measure"], start=1)]
     sents = t["sentences"]
-    sample["context"] = [_context(sents, a, s) for a, s in zip(sample["article_id"], sample["sentence_id"])]
+    text_of = dict(zip(zip(sents["article_id"], sents["sentence_id"].astype(int)), sents["text"]))
+    sample["context"] = [_context(text_of, a, int(s)) for a, s in zip(sample["article_id"], sample["sentence_id"])]
     sample["question"] = [QUESTIONS[m].format(actor=a) for m, a in zip(sample["measure"], sample["actor"])]
     sample["codes"] = [" / ".join(CODES[m]) if CODES[m] else "a name, or unknown" for m in sample["measure"]]
     sample["coder"] = sample["code"] = sample["note"] = ""
