@@ -73,3 +73,20 @@ def test_notebook_parameter_copies():
     from analysis.errors import ConfigError
     with pytest.raises(ConfigError, match="copies: 'drop'"):
         session.load(CORPUS, ACTORS, copies="drop")
+
+
+def test_shared_command_writes_the_items_and_the_matrix(tmp_path):
+    import subprocess
+    import sys
+
+    from analysis.pipeline import run
+    from conftest import ROOT
+    run(CORPUS, ACTORS, tmp_path, quiet=True, methods=("textblob",))
+    p = subprocess.run([sys.executable, "-m", "analysis", "shared", "--tables", str(tmp_path)], capture_output=True,
+                       text=True, cwd=ROOT)
+    assert p.returncode == 0, p.stderr
+    assert p.stdout.strip() == "same statement: 1, shared paragraph: 2, verbatim quote: 4"
+    items = pd.read_csv(tmp_path / "shared_items.csv")
+    assert len(items) == 7
+    m = pd.read_csv(tmp_path / "article_similarity.csv", index_col=0)
+    assert m.shape == (5, 5)

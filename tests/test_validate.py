@@ -107,3 +107,22 @@ def test_malformed_sheets_name_the_row(tmp_path, edit, message):
     with pytest.raises(ConfigError) as err:
         validate.score(tmp_path, [tmp_path / "bad.csv"])
     assert message in str(err.value) and "bad.csv" in str(err.value)
+
+
+def test_validate_commands(tmp_path):
+    import subprocess
+    import sys
+    run(CORPUS, ACTORS, tmp_path / "t", quiet=True, methods=("textblob",))
+    cmd = [sys.executable, "-m", "analysis", "validate"]
+    p = subprocess.run(cmd + ["sample", "--tables", str(tmp_path / "t"), "--out", str(tmp_path / "v"),
+                              "--per-stratum", "1"], capture_output=True, text=True, cwd=ROOT)
+    assert p.returncode == 0 and p.stdout.startswith("39 items (quote 9, speaker 4, sentiment 14, framing 12)"), p
+    # the committed sample is this draw: when the toolkit's answers change, draw and code it again
+    assert (tmp_path / "v" / "coding_sheet.csv").read_bytes() == (V / "coding_sheet.csv").read_bytes()
+    p = subprocess.run(cmd + ["score", "--sample", str(V), "--sheets", *map(str, SHEETS), "--out", str(tmp_path)],
+                       capture_output=True, text=True, cwd=ROOT)
+    assert p.returncode == 0 and "== agreement" in p.stdout
+    assert (tmp_path / "validation_disagreements.csv").exists()
+    bad = subprocess.run(cmd + ["score", "--sample", str(tmp_path / "nowhere"), "--sheets", "x.csv"],
+                         capture_output=True, text=True, cwd=ROOT)
+    assert bad.returncode == 2 and "no key.csv" in bad.stderr
