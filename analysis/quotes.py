@@ -210,7 +210,8 @@ def _before(text: str, qstart: int, sstart: int, res: Resolver, section: str):
 
 
 _NONSUBJECT = re.compile(r"^(?:who|which|whose|whom|where|a|an|the|one|at|in|on|during|after|before|with|from|for|"
-                         r"as|of|by|speaking|according|also|however|meanwhile|though|although|[a-z]+ly\b)\b")
+                         r"as|of|by|speaking|according|also|however|meanwhile|though|although|following|despite|"
+                         r"since|when|while|if|because|until|amid|asked|after|[a-z]+ly\b)\b")
 _CLAUSE_CUTS = (" that ", " and ", " but ", " while ", " when ", " what ", " whether ", " because ", "; ")
 
 
@@ -240,6 +241,9 @@ def _subject_before(text: str, pos: int, sstart: int, res: Resolver, section: st
         return res.pronoun(best_pron.group(), sstart + best_pron.start(), section)
     if best_person:
         return Speaker(best_person["person"], best_person["actor"], best_person["text"], best_person["start"], "person")
+    subject = _sentence_subject(text, pos + 1, sstart, res, section)  # "Trump attacked Clinton …, saying"
+    if subject:
+        return subject[0]
     names = list(NAME_RE.finditer(text[sstart:pos]))
     if names:
         return res.phrase(names[-1].group(), sstart + names[-1].start(), section)

@@ -28,7 +28,9 @@ TITLE_WORDS = set("mr mrs ms dr sen rep gov gen prof rev president chairman chai
 
 _LEADING_FUNCTION = re.compile(r"^(?:when|if|after|before|while|as|although|though|because|since|following|during|"
                                r"but|and|so|then|once|until|unless|where|whereas)\s+", re.I)
-_FUNCTION_WORDS = {"and", "but", "or", "so", "then", "a", "an", "the", "it", "this", "that", "there", "which", "what"}
+_FUNCTION_WORDS = {"and", "but", "or", "so", "then", "a", "an", "the", "it", "this", "that", "there", "which", "what",
+                   "when", "if", "after", "before", "while", "as", "although", "though", "because", "since",
+                   "following", "during", "once", "until", "unless", "where", "whereas"}
 
 
 @dataclass
