@@ -132,6 +132,10 @@ def _attribute(body):
     ('"WALLACE: But, Governor Pence, I have got to ask you about the debate tomorrow."', [("WALLACE", "transcript")]),
     ("Clinton says she appreciated the courage of what she calls a “war of some pretty unpleasant words.”",
      [("Clinton", "before:name-cue+subject")]),
+    ('During a speech, Trump attacked Clinton for her support of action in Iraq and Libya, saying, "She is '
+     'trigger-happy and very unstable."', [("Trump", "before:participle")]),
+    ("Following a late meeting, the Security Council issued a statement calling the test “a clear violation.”",
+     [("Security Council", "before:participle")]),
 ])
 def test_attribution_patterns(body, expected):
     assert _attribute(body) == expected
