@@ -7,9 +7,7 @@ started on loopback. Workers need this package installed (``pip install -e .`` o
 """
 from __future__ import annotations
 
-from collections import deque
-
-IN_FLIGHT = 2  # chunks queued per worker
+from .pipeline import IN_FLIGHT, in_order
 
 
 def _process_remote(item, settings):
@@ -31,14 +29,9 @@ def dask_map(todo, settings, scheduler: str | None, jobs: int):
     try:
         n_workers = max(1, len(client.scheduler_info()["workers"]))
         remote_settings = client.scatter(settings, broadcast=True)
-        pending: deque = deque()
-        for item in todo:
-            # pure=False: a fresh task key per chunk, never shared with another run on the same cluster
-            pending.append(client.submit(_process_remote, item, remote_settings, pure=False))
-            if len(pending) >= IN_FLIGHT * n_workers:
-                yield pending.popleft().result()
-        while pending:
-            yield pending.popleft().result()
+        # pure=False: a fresh task key per chunk, never shared with another run on the same cluster
+        yield from in_order(todo, lambda item: client.submit(_process_remote, item, remote_settings, pure=False),
+                            lambda future: future.result(), IN_FLIGHT * n_workers)
     finally:
         client.close()
         if cluster is not None:

@@ -65,9 +65,8 @@ class _SpanIndex:
         return round(min(1.0, inside / (end - start)), 4)
 
 
-def build_doc(record: dict, actors: Actors, timer=None) -> Doc:
+def build_doc(record: dict, actors: Actors, timer=nullcontext) -> Doc:
     """Clean, segment and find actor mentions; ``timer(stage)`` (a context manager) times each step."""
-    timer = timer or (lambda stage: nullcontext())
     with timer("clean"):
         cleaned = clean_article(record["raw"], record.get("title", ""))
     with timer("segment"):

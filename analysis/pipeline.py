@@ -63,7 +63,8 @@ def make_settings(actors_path, methods=("textblob",), window=sentiment.DEFAULT_W
 
 
 class StageTimer:
-    """Seconds spent per stage, summed over articles (``make bench``); ``NO_TIMER`` records nothing."""
+    """Seconds spent per stage, summed over articles (``make bench``). The default timer of the stages is
+    ``contextlib.nullcontext``, which records nothing."""
 
     def __init__(self):
         self.seconds: dict[str, float] = {}
@@ -77,15 +78,7 @@ class StageTimer:
             self.seconds[stage] = self.seconds.get(stage, 0.0) + time.perf_counter() - t0
 
 
-class _NoTimer:
-    def __call__(self, stage: str):
-        return nullcontext()
-
-
-NO_TIMER = _NoTimer()
-
-
-def process_article(record: dict, settings: Settings, timer=NO_TIMER) -> dict[str, list[dict]]:
+def process_article(record: dict, settings: Settings, timer=nullcontext) -> dict[str, list[dict]]:
     doc = build_doc(record, settings.actors, timer)
     aid, outlet = doc.article_id, doc.outlet
     body_sents = [s for s in doc.sentences if s.section == "body"]
@@ -114,7 +107,7 @@ def process_article(record: dict, settings: Settings, timer=NO_TIMER) -> dict[st
     return rows
 
 
-def _process_chunk(args, timer=NO_TIMER) -> dict[str, list[dict]]:
+def _process_chunk(args, timer=nullcontext) -> dict[str, list[dict]]:
     items, settings = args
     out: dict[str, list[dict]] = {t: [] for t in TABLES}
     for kind, rec in items:
@@ -133,14 +126,7 @@ def _process_chunk(args, timer=NO_TIMER) -> dict[str, list[dict]]:
 
 
 def rows_to_frames(rows: dict[str, list[dict]], extra_columns: list[str] | None = None) -> dict[str, pd.DataFrame]:
-    frames = {}
-    for t in TABLES:
-        cols = COLUMNS[t] + (extra_columns or [] if t == "articles" else [])
-        recs = rows.get(t, [])
-        if t == "articles":
-            recs = [_flatten_extra(r, extra_columns or []) for r in recs]
-        frames[t] = pd.DataFrame(recs, columns=cols)
-    return frames
+    return {t: pd.DataFrame(recs, columns=cols) for t, recs, cols in _table_records(rows, extra_columns)}
 
 
 def _flatten_extra(rec: dict, extra_columns: list[str]) -> dict:
@@ -267,15 +253,18 @@ def chunk_tables(chunk, settings: Settings) -> dict[str, tuple[bytes, int]]:
     return tables_bytes(_process_chunk((chunk, settings)), settings.extra_columns)
 
 
-def tables_bytes(rows: dict[str, list[dict]], extra: list[str] | None) -> dict[str, tuple[bytes, int]]:
-    """Rows of every table as CSV bytes with header, and row counts."""
-    out = {}
+def _table_records(rows: dict[str, list[dict]], extra: list[str] | None):
+    """(table, records, columns) of every table; articles get their extra metadata columns flattened."""
     for t in TABLES:
         recs = rows.get(t, [])
         if t == "articles":
             recs = [_flatten_extra(r, extra or []) for r in recs]
-        out[t] = (rows_to_csv_bytes(recs, COLUMNS[t] + (extra or [] if t == "articles" else [])), len(recs))
-    return out
+        yield t, recs, COLUMNS[t] + (extra or [] if t == "articles" else [])
+
+
+def tables_bytes(rows: dict[str, list[dict]], extra: list[str] | None) -> dict[str, tuple[bytes, int]]:
+    """Rows of every table as CSV bytes with header, and row counts."""
+    return {t: (rows_to_csv_bytes(recs, cols), len(recs)) for t, recs, cols in _table_records(rows, extra)}
 
 
 def rows_to_csv_bytes(recs: list[dict], cols: list[str]) -> bytes:
@@ -303,14 +292,21 @@ def _map(todo, settings, jobs, engine, scheduler):
     import multiprocessing as mp
     ctx = mp.get_context("fork" if sys.platform != "win32" else "spawn")
     with ctx.Pool(jobs, initializer=_init_worker, initargs=(settings,)) as pool:
-        # at most IN_FLIGHT chunks per worker are read ahead (Pool.imap would read the whole corpus into memory)
-        pending: deque = deque()
-        for item in todo:
-            pending.append(pool.apply_async(_process_indexed, (item,)))
-            if len(pending) >= IN_FLIGHT * jobs:
-                yield pending.popleft().get()
-        while pending:
-            yield pending.popleft().get()
+        # (Pool.imap would read the whole corpus into memory ahead of the workers)
+        yield from in_order(todo, lambda item: pool.apply_async(_process_indexed, (item,)),
+                            lambda job: job.get(), IN_FLIGHT * jobs)
+
+
+def in_order(items, submit, result, limit: int):
+    """Results of submitted jobs in submission order, with at most ``limit`` jobs submitted ahead of the
+    one being waited for (the read-ahead of the process pool and of the Dask engine)."""
+    pending: deque = deque()
+    for item in items:
+        pending.append(submit(item))
+        if len(pending) >= limit:
+            yield result(pending.popleft())
+    while pending:
+        yield result(pending.popleft())
 
 
 _WORKER_SETTINGS: Settings | None = None
