@@ -35,7 +35,7 @@ from dataclasses import dataclass
 
 from .actors import Actors
 from .document import Doc
-from .speakers import NAME_RE, PAREN_RE, PRONOUNS, Resolver, Speaker
+from .speakers import NAME_RE, PAREN_RE, PRONOUNS, Resolver, Speaker, blank
 from .text import QuoteSpan, count_words
 
 COLUMNS = ["quote_id", "section", "start", "end", "text", "n_words", "kind", "speaker", "speaker_actor",
@@ -98,6 +98,7 @@ _INNER_PERIOD = re.compile(r"\.(?=[^\s.]|\s+[^\s“”\"«»])")
 _APPOSITIVE = re.compile(r",\s+(?:who|which|whose|whom|where)\b[^,“”\"]{0,120},")
 _ADVERBIAL_BETWEEN = re.compile(r"^(?:\s*(?:on|in|at|during|after|before|last|this|earlier|later|late|early|in a|to)\b[^,“”\"]{0,60})?,?\s*[:,]?\s*$")
 
+
 def _merge_spans(spans: list[QuoteSpan]) -> list[tuple[int, int, QuoteSpan]]:
     """Merge paragraph continuations into one quotation: (start, end, first span)."""
     out: list[list] = []
@@ -126,8 +127,8 @@ def _sentence_bounds(doc: Doc, section: str, pos: int) -> tuple[int, int]:
     return _paragraph_bounds(doc, section, pos)
 
 
-_AFTERNAME_RE_CUE = re.compile(r"^(?P<np>[^.!?;:“”\"«»]{1,90}?)\s+" + _CUE)
-_AFTER_CUENAME_RE = re.compile(r"^(?P<cue>" + "|".join(CUE_VERBS) + r")\s+(?P<np>[^.!?;:,“”\"«»]{1,90})")
+_AFTER_NAME_CUE = re.compile(r"^(?P<np>[^.!?;:“”\"«»]{1,90}?)\s+" + _CUE)
+_AFTER_CUE_NAME = re.compile(r"^(?P<cue>" + "|".join(CUE_VERBS) + r")\s+(?P<np>[^.!?;:,“”\"«»]{1,90})")
 _CUE_ENDINGS = tuple(CUE_VERBS + PARTICIPLES)  # re.search("(?:said|…)\s*$", x) <=> x.rstrip().endswith(…)
 
 
@@ -148,10 +149,9 @@ def _after(text: str, qtext: str, qend: int, send: int, res: Resolver, section: 
     # inside one sentence a period followed by more text is an abbreviation or an initial (Mr. Barrett,
     # Sen. Bernie Sanders (Vt.)): masked so that it does not end the speaker phrase
     seg_masked = _INNER_PERIOD.sub("\u00b7", seg)
-    seg_clean = _APPOSITIVE.sub(lambda a: " " * len(a.group()), seg_masked[:250])
-    seg_clean = PAREN_RE.sub(lambda a: " " * len(a.group()), seg_clean)  # (D-Wis.)
+    seg_clean = blank(PAREN_RE, blank(_APPOSITIVE, seg_masked[:250]))  # appositives, (D-Wis.)
     # X said
-    mm = _AFTERNAME_RE_CUE.match(seg_clean)
+    mm = _AFTER_NAME_CUE.match(seg_clean)
     if mm and not _STOP_PHRASE.search(seg_clean[: mm.start("cue")]):
         np = seg[: mm.end("np")]
         if "," in np:  # Rep. Jim Jordan (R-Ohio), an oversight panel member, said
@@ -160,7 +160,7 @@ def _after(text: str, qtext: str, qend: int, send: int, res: Resolver, section: 
         if sp:
             return sp, mm.group("cue"), "after:name-cue"
     # said X
-    mm = _AFTER_CUENAME_RE.match(seg_masked)
+    mm = _AFTER_CUE_NAME.match(seg_masked)
     if mm:
         sp = res.phrase(seg[mm.start("np"):mm.end("np")], tail_start + k + mm.start("np"), section)
         if sp:
@@ -379,8 +379,7 @@ def _trailing(doc: Doc, text: str, start: int, sstart: int, send: int, pstart: i
         if before:
             cands.append((before[-1].start, before[-1].end, "previous-sentence"))
     for a, b, rule in cands:
-        seg = _INNER_PERIOD.sub("\u00b7", text[a:b])
-        seg = PAREN_RE.sub(lambda m: " " * len(m.group()), seg)
+        seg = blank(PAREN_RE, _INNER_PERIOD.sub("\u00b7", text[a:b]))
         m = _TRAILING.search(seg)
         if not m or (rule == "sentence-end" and a + m.start("np") < start):
             continue
@@ -398,7 +397,7 @@ _DETERMINERS = {"The", "A", "An", "This", "That", "These", "Those", "His", "Her"
 def _sentence_subject(text: str, start: int, sstart: int, res: Resolver, section: str):
     """A partial quotation inside narration whose subject is a named person or body:
     “In July, Gingrich cynically dismissed NATO member Estonia as being in the “suburbs…””."""
-    head = PAREN_RE.sub(lambda m: " " * len(m.group()), text[sstart:start - 1])
+    head = blank(PAREN_RE, text[sstart:start - 1])
     pos = 0
     for seg in head.split(","):
         stripped = seg.strip()

@@ -26,11 +26,17 @@ TITLE_WORDS = set("mr mrs ms dr sen rep gov gen prof rev president chairman chai
                   "spokesman spokeswoman spokesperson director minister chief former vice press leader candidate "
                   "democratic republican attorney general lt col judge mayor speaker ambassador envoy aide".split())
 
-_LEADING_FUNCTION = re.compile(r"^(?:when|if|after|before|while|as|although|though|because|since|following|during|"
-                               r"but|and|so|then|once|until|unless|where|whereas)\s+", re.I)
-_FUNCTION_WORDS = {"and", "but", "or", "so", "then", "a", "an", "the", "it", "this", "that", "there", "which", "what",
-                   "when", "if", "after", "before", "while", "as", "although", "though", "because", "since",
-                   "following", "during", "once", "until", "unless", "where", "whereas"}
+# words that open a clause before its subject ("When Clinton", "but he"): stripped from a speaker phrase
+_CLAUSE_OPENERS = ("when", "if", "after", "before", "while", "as", "although", "though", "because", "since",
+                   "following", "during", "but", "and", "so", "then", "once", "until", "unless", "where", "whereas")
+_LEADING_FUNCTION = re.compile(r"^(?:" + "|".join(_CLAUSE_OPENERS) + r")\s+", re.I)
+# a phrase that is only one of these is never a speaker
+_FUNCTION_WORDS = set(_CLAUSE_OPENERS) | {"or", "a", "an", "the", "it", "this", "that", "there", "which", "what"}
+
+
+def blank(rx: re.Pattern, text: str) -> str:
+    """``text`` with every match of ``rx`` replaced by as many spaces, so offsets stay valid."""
+    return rx.sub(lambda m: " " * len(m.group()), text)
 
 
 @dataclass
@@ -90,7 +96,7 @@ class Resolver:
     def phrase(self, text: str, start: int, section: str) -> Speaker | None:
         """Resolve a speaker phrase (text at offset start of the section)."""
         if "(" in text:  # Rep. Jim Clyburn (D-S.C.): the party and state are not part of the name
-            text = PAREN_RE.sub(lambda m: " " * len(m.group()), text)
+            text = blank(PAREN_RE, text)
         raw = text.strip(" ,")
         lead_word = _LEADING_FUNCTION.match(raw)
         if lead_word:  # "When Clinton", "but he", "Following a …": the speaker comes after
