@@ -25,7 +25,6 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-
 from .errors import ConfigError, read_yaml
 
 TOP_KEYS = {"parties", "actors", "description", "colors"}

@@ -13,8 +13,8 @@ The rules are general (no per-file cases). Lines are classified in three zones:
 from __future__ import annotations
 
 import difflib
-from functools import lru_cache
 import re
+from functools import lru_cache
 
 HEADLINE_MAX_WORDS = 30
 CAPTION_MAX_WORDS = 8

@@ -17,7 +17,6 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-
 from .actors import Actors
 from .document import Doc
 from .errors import ConfigError, read_yaml
@@ -114,6 +113,11 @@ def _seq_needs(items) -> set | None:
 class Lexicon:
     path: str
     cues: list[Cue]
+
+    def __post_init__(self):
+        # derived once per lexicon, not per article: exclusion cues first, and every required literal
+        self.ordered = sorted(self.cues, key=lambda c: c.frame != "exclusion")
+        self.literals = sorted({n for c in self.cues if c.needs for n in c.needs})
 
 
 def load_lexicon(path) -> Lexicon:
@@ -276,10 +280,8 @@ def find_frames(doc: Doc, quote_rows: list[dict], actors: Actors, lexicon: Lexic
     for m in doc.mentions:
         by_sentence.setdefault(m["sentence_id"], []).append(m)
     rows = []
-    cues = sorted(lexicon.cues, key=lambda c: c.frame != "exclusion")
-    literals = sorted({n for c in cues if c.needs for n in c.needs})
     for s in doc.sentences:
-        possible = possible_cues(s.text, cues, literals)
+        possible = possible_cues(s.text, lexicon.ordered, lexicon.literals)
         if not possible:
             continue
         sent = _Sentence(doc, s, by_sentence.get(s.sentence_id, []), quote_rows)

@@ -85,7 +85,7 @@ def content_stems(text: str) -> set[str]:
     return {stem(w) for w in words(text) if w not in _STOP and w not in names and len(w) > 2 and not w.isdigit()}
 
 
-def _pairs(items: dict, n_items: int):
+def _pairs(items: dict):
     """Candidate pairs of item ids that share at least one key (inverted index, common keys skipped)."""
     index: dict = defaultdict(list)
     for item_id, keys in items.items():
@@ -118,24 +118,24 @@ def shared_items(articles: pd.DataFrame, quotes: pd.DataFrame) -> pd.DataFrame:
     same_story = _same_story(articles)
     rows = []
     q = quotes[quotes["kind"].isin(["direct", "partial"])].reset_index(drop=True)
+    q["speaker"] = q["speaker"].fillna("")
     qw = {i: words(t) for i, t in enumerate(q["text"])}
     qw = {i: w for i, w in qw.items() if len(w) >= MIN_QUOTE_WORDS}
     qsh = {i: shingles(w, QUOTE_SHINGLE) for i, w in qw.items()}
     recs = q.to_dict("records")
     qst = {i: content_stems(recs[i]["text"]) for i in qw}
-    seen = set()
-    speaker = q["speaker"].fillna("").tolist()
     # candidates: quotations sharing a word 4-gram, or a content stem *and* the speaker (same statement needs both)
-    keys = {i: qsh[i] | ({("stem", speaker[i], st) for st in qst[i]} if speaker[i] else set()) for i in qw}
-    for a, b in _pairs(keys, len(qw)):
+    keys = {i: qsh[i] | ({("stem", recs[i]["speaker"], st) for st in qst[i]} if recs[i]["speaker"] else set())
+            for i in qw}
+    for a, b in _pairs(keys):
         ra, rb = recs[a], recs[b]
         if outlet.get(ra["article_id"]) == outlet.get(rb["article_id"]):
             continue
         ja, jb = " ".join(qw[a]), " ".join(qw[b])
-        inter = len(qsh[a] & qsh[b])
-        sim = inter / min(len(qsh[a]), len(qsh[b]))
-        if ja in jb or jb in ja or sim >= QUOTE_OVERLAP:
-            relation, sim = "verbatim quote", max(sim, 1.0 if (ja in jb or jb in ja) else 0.0)
+        contained = ja in jb or jb in ja
+        sim = len(qsh[a] & qsh[b]) / min(len(qsh[a]), len(qsh[b]))
+        if contained or sim >= QUOTE_OVERLAP:
+            relation, sim = "verbatim quote", 1.0 if contained else sim
         else:
             shared = qst[a] & qst[b]
             overlap = len(shared) / max(1, min(len(qst[a]), len(qst[b])))
@@ -146,7 +146,6 @@ def shared_items(articles: pd.DataFrame, quotes: pd.DataFrame) -> pd.DataFrame:
                     and coverage >= STATEMENT_COVERAGE):
                 continue
             relation, sim = "same statement", overlap
-        seen.add((ra["article_id"], rb["article_id"]))
         rows.append(_row(relation, ra, rb, outlet, sim, ra["speaker"] if ra["speaker"] == rb["speaker"] else ""))
     rows += _shared_paragraphs(articles, outlet)
     out = pd.DataFrame(rows, columns=COLUMNS)
@@ -179,7 +178,7 @@ def _shared_paragraphs(articles: pd.DataFrame, outlet: dict) -> list[dict]:
         if len(ws) >= MIN_PARAGRAPH_WORDS:
             sh[i] = shingles(ws, PARAGRAPH_SHINGLE)
     rows = []
-    for a, b in _pairs(sh, len(sh)):
+    for a, b in _pairs(sh):
         ra, rb = precs[a], precs[b]
         if outlet.get(ra["article_id"]) == outlet.get(rb["article_id"]):
             continue
@@ -195,7 +194,7 @@ def article_similarity(articles: pd.DataFrame) -> pd.DataFrame:
     sh = {aid: shingles(words(b), PARAGRAPH_SHINGLE) for aid, b in zip(ids, articles["body"])}
     pos = {aid: i for i, aid in enumerate(ids)}
     m = np.zeros((len(ids), len(ids)))
-    for a, b in _pairs(sh, len(sh)):
+    for a, b in _pairs(sh):
         j = round(len(sh[a] & sh[b]) / len(sh[a] | sh[b]), 4)
         m[pos[a], pos[b]] = m[pos[b], pos[a]] = j
     np.fill_diagonal(m, 1.0)

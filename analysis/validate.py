@@ -254,7 +254,7 @@ def _prf(tool, gold, weights, positive) -> tuple[float, float, float]:
     return p, r, f
 
 
-def _binary(measure: str, cls: str, tool: np.ndarray, gold: np.ndarray):
+def _binary(cls: str, tool: np.ndarray, gold: np.ndarray):
     if cls == "any frame":
         return (tool != "none").astype(object), (gold != "none").astype(object), True
     if cls == "correct speaker":
@@ -316,7 +316,7 @@ def score(sample_dir, sheets, n_boot: int = N_BOOT, seed: int = SEED) -> dict[st
         w = k["weight"].to_numpy()
         have = gold_a != ""
         for cls in POSITIVE[m]:
-            t_, g_, pos = _binary(m, cls, tool_a[have], gold_a[have])
+            t_, g_, pos = _binary(cls, tool_a[have], gold_a[have])
             ww = w[have]
             p, r, f = _prf(t_, g_, ww, pos)
             boots = []
