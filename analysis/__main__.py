@@ -46,10 +46,14 @@ def _parser() -> argparse.ArgumentParser:
     es.add_argument("--method", required=True, choices=["textblob", "vader", "trained", "textblob-sentence"])
     es.add_argument("--window", type=int, default=10)
     es.add_argument("--predictions", default=None)
+    es.add_argument("--sweep", action="store_true",
+                    help="lexicon methods: macro-F1 over window sizes and label thresholds, best first")
 
     t = sub.add_parser("train-sentiment", help="retrain the 'trained' sentiment model from NewsMTSC train")
     t.add_argument("--data", default=str(ROOT.parent / "shared/eval/newsmtsc/train.jsonl"))
-    t.add_argument("--dev", default=str(ROOT.parent / "shared/eval/newsmtsc/dev_mt.jsonl"))
+    t.add_argument("--dev", nargs="*", default=[str(ROOT.parent / f"shared/eval/newsmtsc/{d}.jsonl")
+                                                for d in ("dev_mt", "dev_rw")],
+                   help="files only scored after training (no choice is made on them)")
     t.add_argument("--out", default=None)
     t.add_argument("--window", type=int, default=10)
 
@@ -98,7 +102,9 @@ def main(argv=None) -> int:
             from .evaluate import evaluate_quotes
             return evaluate_quotes(args.corpus, args.gold, args.actors, args.misses)
         if args.command == "evaluate" and args.what == "sentiment":
-            from .evaluate import evaluate_sentiment
+            from .evaluate import evaluate_sentiment, sweep_sentiment
+            if args.sweep:
+                return sweep_sentiment(args.data, args.method)
             return evaluate_sentiment(args.data, args.method, args.window, args.predictions)
         if args.command == "validate":
             from . import validate

@@ -14,21 +14,13 @@ from .errors import ConfigError
 
 # ------------------------------------------------------------------ sentiment (NewsMTSC)
 def predict_labels(targets: list[dict], method: str, window: int) -> list[str]:
-    from .newsmtsc import target_words
-    from .sentiment import label_of, score_words, textblob_scores, trained_model
-    labels = []
-    for t in targets:
-        if method == "textblob-sentence":  # the baseline: TextBlob on the whole sentence, no fixes
-            from textblob import TextBlob
-            labels.append(label_of(TextBlob(t["sentence"]).sentiment.polarity, "textblob") or "neutral")
-            continue
-        words = target_words(t, window)
-        if method == "trained":
-            labels.append(trained_model().label(words) if words else "neutral")
-            continue
-        pol, _, _ = score_words(words, method)
-        labels.append(label_of(pol, method) or "neutral")  # no cue: predicted neutral for the benchmark
-    return labels
+    """One label per NewsMTSC target; a window without lexicon cues counts as neutral here."""
+    from .newsmtsc import target_scope_of
+    from .sentiment import label_of, score_scope
+    if method == "textblob-sentence":  # the baseline: TextBlob on the whole sentence, no fixes
+        from textblob import TextBlob
+        return [label_of(TextBlob(t["sentence"]).sentiment.polarity, "textblob") or "neutral" for t in targets]
+    return [score_scope(target_scope_of(t, window), method)[3] or "neutral" for t in targets]
 
 
 def macro_f1(gold: list[str], pred: list[str]) -> tuple[float, float]:
@@ -62,6 +54,38 @@ def evaluate_sentiment(data: str, method: str, window: int, predictions: str | N
             w.writerow(["line", "target", "gold", "label"])
             for t, p in zip(targets, pred):
                 w.writerow([t["line"], t["target"], t["label"], p])
+    return 0
+
+
+SWEEP_WINDOWS = (5, 8, 10, 12, 15, 25)
+SWEEP_LOWER = (-0.2, -0.1, -0.05, -0.02, 0.0, 0.05)
+SWEEP_UPPER = (0.0, 0.02, 0.05, 0.1, 0.2, 0.3)
+
+
+def sweep_sentiment(data: str, method: str, top: int = 10) -> int:
+    """Macro-F1 of a lexicon method over window sizes and label thresholds (negative below
+    ``lower``, positive above ``upper``): how far scope and thresholds alone can take it.
+    The grid holds the defaults (window 10, thresholds of ``sentiment.THRESHOLDS``)."""
+    from .newsmtsc import load_targets, target_scope_of
+    from .sentiment import THRESHOLDS, score_scope
+    if method not in THRESHOLDS:
+        raise ConfigError(f"--sweep is for the lexicon methods ({', '.join(THRESHOLDS)}), not {method!r}")
+    targets = load_targets(data)
+    gold = [t["label"] for t in targets]
+    results = []
+    for window in SWEEP_WINDOWS:
+        pols = [score_scope(target_scope_of(t, window), method)[0] for t in targets]
+        for lower in SWEEP_LOWER:
+            for upper in (u for u in SWEEP_UPPER if u >= lower):
+                pred = ["neutral" if p is None else "positive" if p > upper else "negative" if p < lower
+                        else "neutral" for p in pols]
+                results.append((*macro_f1(gold, pred), window, lower, upper))
+    default = next(r for r in results if r[2:] == (10, -THRESHOLDS[method], THRESHOLDS[method]))
+    print(f"data={Path(data).name} method={method} n={len(targets)}: {len(results)} set-ups")
+    print("macro_f1 accuracy window lower upper")
+    for f1, acc, window, lower, upper in sorted(results, key=lambda r: (-r[0], r[2:]))[:top] + [default]:
+        print(f"{f1:.3f}    {acc:.3f}    {window:>6} {lower:>5} {upper:>5}"
+              + ("   <- the default" if (window, lower, upper) == default[2:] else ""))
     return 0
 
 

@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from .errors import ConfigError
-from .sentiment import window_words
+from .sentiment import Scope, target_scope
 
 LABELS = {2.0: "negative", 4.0: "neutral", 6.0: "positive"}
 _CAPS = re.compile(r"\b[A-Z][\w’'\-]*(?:\s+(?:of|the|de|van|von)?\s?[A-Z][\w’'\-]*)*")
@@ -32,6 +32,6 @@ def load_targets(path) -> list[dict]:
     return out
 
 
-def target_words(t: dict, window: int) -> list[str]:
-    """The scoped window of a NewsMTSC target: other capitalised names are excluded like actor mentions."""
-    return window_words(t["sentence"], [(t["from"], t["to"])], [], window)
+def target_scope_of(t: dict, window: int) -> Scope:
+    """The scope of a NewsMTSC target: other capitalised names are left out like actor mentions."""
+    return target_scope(t["sentence"], [(t["from"], t["to"])], [], window)

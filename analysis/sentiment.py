@@ -27,6 +27,7 @@ import re
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from .text import TOKEN_RE
 
@@ -88,18 +89,21 @@ def vader_score(text: str) -> float:
     return _vader().polarity_scores(text.replace("’", "'"))["compound"]
 
 
-def lexicon_hits(words: list[str]) -> int:
-    vlex = _vader().lexicon
-    tlex = _tb_words()
-    return sum(1 for w in words if (lw := w.lower().replace("’", "'")) in vlex or lw in tlex)
-
-
 @lru_cache(maxsize=1)
-def _tb_words() -> frozenset:
-    from textblob.en.sentiments import PatternAnalyzer  # noqa: F401
-    from textblob.en import sentiment  # the Sentiment lexicon object
+def _word_valences() -> tuple[dict[str, float], dict[str, float]]:
+    """VADER's word valences (-4..4) and TextBlob's mean word polarities (-1..1), for plain look-ups."""
+    from textblob.en import sentiment
     sentiment.load()
-    return frozenset(w for w, senses in sentiment.items() if any(v[0] != 0 for v in senses.values()))
+    tb = {w: senses[None][0] for w, senses in sentiment.items() if None in senses and senses[None][0]}
+    return dict(_vader().lexicon), tb
+
+
+def lexicon_hits(words: list[str], method: str) -> int:
+    """How many words of the window the method's lexicon knows: TextBlob's words with a polarity for
+    ``textblob``, VADER's for ``vader``, either for ``trained`` (whose own input is wider)."""
+    vlex, tlex = _word_valences()
+    lexicons = {"textblob": (tlex,), "vader": (vlex,)}.get(method, (vlex, tlex))
+    return sum(1 for w in words if any(w.lower().replace("’", "'") in lex for lex in lexicons))
 
 
 def label_of(polarity: float | None, method: str) -> str:
@@ -109,61 +113,98 @@ def label_of(polarity: float | None, method: str) -> str:
     return "positive" if polarity > t else "negative" if polarity < -t else "neutral"
 
 
-# ------------------------------------------------------------------ windows
-def window_words(text: str, target_spans: list[tuple[int, int]], exclude_spans: list[tuple[int, int]],
-                 window: int, toks: list[tuple[int, int, str]] | None = None) -> list[str]:
-    """Words within ``window`` tokens of any target span, without targets, excluded spans and named entities.
+# ------------------------------------------------------------------ scope
+class Scope(NamedTuple):
+    """What the scorers see of one actor in one sentence.
+
+    ``words``: the window (tokens within ``window`` of a mention, without mentions and names);
+    ``before`` / ``after``: for each mention, the three tokens before and after it, nearest first,
+    lower-cased, names and other mentions as ``<NE>``, sentence edges as ``<s>`` / ``</s>``;
+    ``sentence``: every other token of the sentence, lower-cased, without mentions and names."""
+    words: list[str]
+    before: list[tuple[str, ...]]
+    after: list[tuple[str, ...]]
+    sentence: list[str]
+
+
+def _is_name(toks: list[tuple[int, int, str]], i: int, first_word: int) -> bool:
+    """A capitalised word that does not open the sentence (a named entity), or an acronym (NATO, US)."""
+    w = toks[i][2]
+    if i == first_word:
+        return False
+    if w.isupper():
+        return len(w) > 1
+    return w[0].isupper() and toks[i - 1][2] not in ".!?“\"‘:" and w != "I"
+
+
+def target_scope(text: str, target_spans: list[tuple[int, int]], exclude_spans: list[tuple[int, int]],
+                 window: int, toks: list[tuple[int, int, str]] | None = None) -> Scope:
+    """The scope of the target spans in a sentence; ``exclude_spans`` (other actors' mentions) are left out.
 
     ``toks`` (the sentence's TOKEN_RE tokens) may be passed when several actors share a sentence."""
     if toks is None:
         toks = sentence_tokens(text)
     if not toks:
-        return []
+        return Scope([], [], [], [])
     starts = [t[0] for t in toks]
     ends = [t[1] for t in toks]
 
     def overlapping(a: int, b: int) -> range:  # indices of the tokens with start < b and end > a
         return range(bisect_right(ends, a), bisect_left(starts, b))
 
-    keep_idx: set[int] = set()
-    for ts, te in target_spans:
-        idx = overlapping(ts, te)
-        if not idx:
-            continue
-        lo, hi = max(0, idx[0] - window), min(len(toks), idx[-1] + 1 + window)
-        keep_idx.update(range(lo, hi))
+    mentions = [idx for ts, te in target_spans if (idx := overlapping(ts, te))]
     blocked = {i for bs, be in target_spans + exclude_spans for i in overlapping(bs, be)}
-    out = []
     first_word = next((i for i, t in enumerate(toks) if t[2][0].isalnum()), 0)
-    for i in sorted(keep_idx - blocked):
-        s, e, w = toks[i]
-        if w[0].isupper() and i != first_word and not w.isupper() and toks[i - 1][2] not in ".!?“\"‘:" and w != "I":
-            continue  # a named entity (capitalised inside the sentence)
-        if w.isupper() and len(w) > 1 and i != first_word:
-            continue  # an acronym (NATO, US)
-        out.append(w)
-    return out
+    names = {i for i in range(len(toks)) if _is_name(toks, i, first_word)}
+    keep_idx: set[int] = set()
+    for idx in mentions:
+        keep_idx.update(range(max(0, idx[0] - window), min(len(toks), idx[-1] + 1 + window)))
+    words = [toks[i][2] for i in sorted(keep_idx - blocked - names)]
+
+    def context(i: int) -> str:
+        if i < 0:
+            return "<s>"
+        if i >= len(toks):
+            return "</s>"
+        return "<NE>" if i in blocked or i in names else toks[i][2].lower()
+
+    before = [tuple(context(idx[0] - k) for k in (1, 2, 3)) for idx in mentions]
+    after = [tuple(context(idx[-1] + k) for k in (1, 2, 3)) for idx in mentions]
+    sentence = [toks[i][2].lower() for i in range(len(toks)) if i not in blocked and i not in names]
+    return Scope(words, before, after, sentence)
+
+
+def window_words(text: str, target_spans: list[tuple[int, int]], exclude_spans: list[tuple[int, int]],
+                 window: int, toks: list[tuple[int, int, str]] | None = None) -> list[str]:
+    """Words within ``window`` tokens of any target span, without targets, excluded spans and named entities."""
+    return target_scope(text, target_spans, exclude_spans, window, toks).words
 
 
 def sentence_tokens(text: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group()) for m in TOKEN_RE.finditer(text)]
 
 
-def score_words(words: list[str], method: str) -> tuple[float | None, float | None, int]:
-    """(polarity, subjectivity, n_cues) of a window; polarity None when no lexicon word is in it."""
-    n_cues = lexicon_hits(words)
-    text = " ".join(words)
+def score_scope(scope: Scope, method: str) -> tuple[float | None, float | None, int, str]:
+    """(polarity, subjectivity or the trained model's confidence, n_cues, label) of one scope.
+
+    Lexicon methods give polarity None and label "" when no lexicon word is in the window."""
+    words = scope.words
+    n_cues = lexicon_hits(words, method)
     if method == "trained":
-        pol, conf = trained_model().polarity(words, text)
-        return pol, conf, n_cues
+        if not words and not scope.sentence:
+            return None, None, n_cues, ""
+        pol, conf, label = trained_model().predict(scope)
+        return pol, conf, n_cues, label
     if n_cues == 0:
-        return None, None, 0
+        return None, None, 0, ""
+    text = " ".join(words)
     if method == "textblob":
         pol, subj = textblob_scores(text)
-        return pol, subj, n_cues
-    if method == "vader":
-        return vader_score(text), None, n_cues
-    raise ValueError(f"unknown sentiment method {method!r}")
+    elif method == "vader":
+        pol, subj = vader_score(text), None
+    else:
+        raise ValueError(f"unknown sentiment method {method!r}")
+    return pol, subj, n_cues, label_of(pol, method)
 
 
 # ------------------------------------------------------------------ trained model
@@ -191,48 +232,76 @@ def model_features(words: list[str]) -> list[str]:
     return feats
 
 
-def dense_features(text: str) -> list[float]:
+@lru_cache(maxsize=4096)
+def _lexicon_scores(text: str) -> tuple[float, float, float]:
     tp, ts = textblob_scores(text) if text else (0.0, 0.0)
-    vc = vader_score(text) if text else 0.0
-    return [tp, ts, vc, abs(vc)]
+    return tp, ts, vader_score(text) if text else 0.0
+
+
+def _sentence_lexicon(words: list[str]) -> dict[str, float]:
+    """Sums of word valences over the sentence, without VADER's and TextBlob's rules (a cheap look-up)."""
+    vl, tb = _word_valences()
+    v = [vl[w] for w in words if w in vl]
+    t = [tb[w] for w in words if w in tb]
+    norm = math.sqrt(len(words) + 1)
+    return {"lex:sentence_vader": sum(v) / 4 / math.sqrt(len(v)) if v else 0.0,
+            "lex:sentence_textblob": sum(t) / math.sqrt(len(t)) if t else 0.0,
+            "lex:sentence_negative": sum(1 for x in v if x < 0) / norm,
+            "lex:sentence_positive": sum(1 for x in v if x > 0) / norm}
+
+
+def trained_features(scope: Scope) -> dict[str, float]:
+    """The trained model's input: four groups of binary features, each scaled to unit length
+    (window words and bigrams ``w:``; the words next to each mention ``p:`` and within three
+    tokens of it ``q:``; the rest of the sentence ``s:``), TextBlob's and VADER's scores of the
+    window, and sums of their word valences over the sentence (``lex:``)."""
+    groups = {
+        "w": model_features(scope.words),
+        "p": [f for b, a in zip(scope.before, scope.after)
+              for f in (f"P1_{b[0]}", f"P2_{b[1]}_{b[0]}", f"N1_{a[0]}", f"N2_{a[0]}_{a[1]}", f"P2u_{b[1]}",
+                        f"N2u_{a[1]}")],
+        "q": [f"P_{w}" for b in scope.before for w in b if w != "<s>"]
+             + [f"N_{w}" for a in scope.after for w in a if w != "</s>"],
+        "s": scope.sentence,
+    }
+    feats: dict[str, float] = {}
+    for name, items in groups.items():
+        unique = set(items)
+        value = 1 / math.sqrt(max(1, len(unique)))
+        for f in unique:
+            feats[f"{name}:{f}"] = value
+    tp, ts, vc = _lexicon_scores(" ".join(scope.words))
+    feats.update({"lex:textblob": tp, "lex:subjectivity": ts, "lex:vader": vc, "lex:vader_abs": abs(vc)})
+    feats.update(_sentence_lexicon(scope.sentence))
+    return feats
 
 
 class TrainedModel:
+    """A multinomial logistic regression stored as JSON: per feature, one weight per class."""
+
     def __init__(self, data: dict):
         self.classes: list[str] = data["classes"]
         self.intercept: list[float] = data["intercept"]
-        self.vocab: dict[str, list[float]] = data["vocab"]
-        self.dense: list[list[float]] = data["dense"]
-        self.scale: list[float] = data["dense_scale"]
+        self.weights: dict[str, list[float]] = data["weights"]
 
-    def proba(self, words: list[str], text: str | None = None) -> list[float]:
-        text = " ".join(words) if text is None else text
+    def proba(self, scope: Scope) -> list[float]:
         z = list(self.intercept)
-        feats = set(model_features(words))
-        n = max(1, len(feats))
-        for f in feats:
-            w = self.vocab.get(f)
-            if w:
+        for f, x in trained_features(scope).items():
+            w = self.weights.get(f)
+            if w and x:
                 for k in range(len(z)):
-                    z[k] += w[k] / math.sqrt(n)
-        for j, x in enumerate(dense_features(text)):
-            x = x / self.scale[j]
-            for k in range(len(z)):
-                z[k] += self.dense[k][j] * x
+                    z[k] += w[k] * x
         m = max(z)
         e = [math.exp(v - m) for v in z]
         s = sum(e)
         return [v / s for v in e]
 
-    def polarity(self, words: list[str], text: str | None = None) -> tuple[float, float]:
-        """Expected polarity P(positive) - P(negative) in [-1, 1], and the top class probability."""
-        p = self.proba(words, text)
+    def predict(self, scope: Scope) -> tuple[float, float, str]:
+        """Expected polarity P(positive) - P(negative) in [-1, 1], the top class probability, the label."""
+        p = self.proba(scope)
         d = dict(zip(self.classes, p))
-        return round(d.get("positive", 0) - d.get("negative", 0), 6), round(max(p), 6)
-
-    def label(self, words: list[str]) -> str:
-        p = self.proba(words)
-        return self.classes[max(range(len(p)), key=p.__getitem__)]
+        top = max(range(len(p)), key=p.__getitem__)
+        return round(d.get("positive", 0) - d.get("negative", 0), 6), round(p[top], 6), self.classes[top]
 
 
 @lru_cache(maxsize=1)
@@ -241,7 +310,11 @@ def trained_model(path: str | None = None) -> TrainedModel:
     if not p.exists():
         from .errors import ConfigError
         raise ConfigError(f"{p}: trained sentiment model missing; rebuild it with: python -m analysis train-sentiment")
-    return TrainedModel(json.loads(p.read_text(encoding="utf-8")))
+    data = json.loads(p.read_text(encoding="utf-8"))
+    if "weights" not in data:
+        from .errors import ConfigError
+        raise ConfigError(f"{p}: not a sentiment model of this version; rebuild it with: python -m analysis train-sentiment")
+    return TrainedModel(data)
 
 
 # ------------------------------------------------------------------ per document
@@ -260,16 +333,14 @@ def score_doc(doc, quote_rows: list[dict], methods, window: int = DEFAULT_WINDOW
         for actor in sorted({m["actor"] for m in ms}):
             own = [m for m in ms if m["actor"] == actor]
             targets = [(m["start"] - s.start, m["end"] - s.start) for m in own]
-            words = window_words(s.text, targets, all_spans, window, toks)
+            scope = target_scope(s.text, targets, all_spans, window, toks)
             in_q = sum(1 for m in own if any(sec == s.section and qs <= m["start"] < qe for sec, qs, qe in quoted))
             voice = "quoted" if in_q * 2 > len(own) else "journalist"
             for method in methods:
-                pol, subj, n_cues = score_words(words, method)
+                pol, subj, n_cues, label = score_scope(scope, method)
                 rows.append({"sentence_id": sid, "section": s.section, "actor": actor, "method": method,
                              "polarity": None if pol is None else round(pol, 6),
                              "subjectivity": None if subj is None else round(subj, 6),
-                             "label": label_of(pol, method) if method != "trained" else (
-                                 trained_model().label(words) if words else ""),
-                             "voice": voice, "n_cues": n_cues, "n_mentions": len(own),
-                             "window_text": " ".join(words)})
+                             "label": label, "voice": voice, "n_cues": n_cues, "n_mentions": len(own),
+                             "window_text": " ".join(scope.words)})
     return rows
