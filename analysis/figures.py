@@ -108,7 +108,7 @@ def fig_sentiment(tables, p: Params):
     fig, ax = plots.grouped_bars(data, "outlet", "actor", "mean_polarity", _colors(tables, p), lo="ci_low",
                                  hi="ci_high", labels="n_scored", group_order=outlets, horizontal_zero=True,
                                  ylabel=f"mean polarity ({p.method})", height=2.8,
-                                 title="Sentiment toward each actor (95% bootstrap CI; labels: n)")
+                                 title="Sentiment toward each actor\n(95% bootstrap CI; labels: n)")
     return fig, data
 
 
