@@ -13,11 +13,13 @@ Methods (all offline):
   +0.35 fixed) and determiners after a negator are dropped so that the negation reaches
   its word ("not the best plan" scores +1.0 raw, -0.5 fixed).
 * ``vader``: vaderSentiment's compound score.
-* ``trained``: a multinomial logistic regression on NewsMTSC train (window words with
-  negation marking + TextBlob and VADER scores), stored as JSON in
+* ``trained``: a multinomial logistic regression on NewsMTSC train that reads the window,
+  the three tokens on each side of every mention, the rest of the sentence and the two
+  lexicons' scores (``trained_features``); stored as JSON in
   ``data/models/sentiment_newsmtsc.json``; ``python -m analysis train-sentiment`` rebuilds it.
 
-A window with no lexicon word (``n_cues`` = 0) is missing data (polarity empty), not neutral.
+A lexicon method's window with no word of its lexicon (``n_cues`` = 0) is missing data
+(polarity and label empty), not neutral.
 """
 from __future__ import annotations
 
