@@ -92,7 +92,7 @@ def grouped_bars(data: pd.DataFrame, group: str, series: str, value: str, colors
     ax.set_ylabel(ylabel)
     if title:
         ax.set_title(title)
-    ax.legend(frameon=False, ncol=min(3, n), loc="upper left", bbox_to_anchor=(0, 1.0))
+    fig.legend(frameon=False, loc="outside lower center", ncol=min(3, n))  # below the axes: bars never hidden
     return fig, ax
 
 
