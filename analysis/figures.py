@@ -18,6 +18,7 @@ FIGURES = {
     "fig4-sentiment-by-outlet": "03_sentiment",
     "fig5-sidelining": "04_framing",
     "fig6-outlet-summary": "05_summary",
+    "fig7-sentiment-methods": "03_sentiment",
 }
 
 
@@ -112,6 +113,22 @@ def fig_sentiment(tables, p: Params):
     return fig, data
 
 
+def fig_sentiment_methods(tables, p: Params):
+    """The focal actor's mean polarity per outlet under every method in the table: does the picture hold?"""
+    from .sentiment import METHODS
+    outlets = _outlets(tables, p)
+    present = set(tables["sentiment"]["method"])
+    methods = [m for m in METHODS if m in present]
+    data = pd.concat([compare.sentiment_by_outlet(tables["sentiment"], m) for m in methods], ignore_index=True)
+    data = data[(data["actor"] == p.focal_actor) & data["outlet"].isin(outlets)]
+    fig, ax = plots.grouped_bars(data, "outlet", "method", "mean_polarity", plots.METHOD_COLORS, lo="ci_low",
+                                 hi="ci_high", labels="n_scored", group_order=outlets, series_order=methods,
+                                 horizontal_zero=True, height=2.8,
+                                 ylabel="mean polarity (scales differ by method)",
+                                 title=f"Sentiment toward {p.focal_actor} by method\n(95% bootstrap CI; labels: n)")
+    return fig, data
+
+
 def fig_sidelining(tables, p: Params):
     data = compare.framing_by_outlet(tables["framing"], tables["articles"], [p.focal_actor])
     outlets = _outlets(tables, p)
@@ -173,6 +190,7 @@ BUILDERS = {
     "fig4-sentiment-by-outlet": fig_sentiment,
     "fig5-sidelining": fig_sidelining,
     "fig6-outlet-summary": fig_summary,
+    "fig7-sentiment-methods": fig_sentiment_methods,
 }
 
 

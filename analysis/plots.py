@@ -18,6 +18,7 @@ import pandas as pd  # noqa: E402
 
 OKABE_ITO = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442", "#000000"]
 FRAME_COLORS = {"exclusion": "#D55E00", "inclusion": "#0072B2"}
+METHOD_COLORS = {"textblob": "#999999", "vader": "#56B4E9", "trained": "#000000"}
 COLUMN_WIDTH = 3.4
 STYLE = {
     "font.family": "DejaVu Sans", "font.size": 7, "axes.titlesize": 8, "axes.labelsize": 7, "legend.fontsize": 6,

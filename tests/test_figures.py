@@ -34,3 +34,15 @@ def test_papermill_on_newswcl50(tmp_path):
                                         "formats": ["png"]})
     assert (tmp_path / "figs" / "fig6-outlet-summary.png").exists()
     assert (tmp_path / "figs" / "fig5-sidelining.csv").read_text().count("\n") == 6  # header + 5 outlets
+
+
+def test_methods_figure_plots_every_method_per_outlet(tables):
+    _, data = figures.build("fig7-sentiment-methods", tables, figures.Params(focal_actor="Ukraine"))
+    assert set(data["method"]) == {"textblob", "vader", "trained"} and set(data["actor"]) == {"Ukraine"}
+    # every (sentence, Ukraine) row is scored by the trained model; the lexicon methods skip windows without cues
+    s = tables["sentiment"]
+    rows = s[(s["actor"] == "Ukraine") & (s["method"] == "trained")].groupby("outlet").size()
+    got = data.set_index(["method", "outlet"])["n_scored"]
+    for outlet, n in rows.items():
+        assert got[("trained", outlet)] == n
+        assert got[("textblob", outlet)] <= n and got[("vader", outlet)] <= n
