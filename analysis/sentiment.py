@@ -81,12 +81,14 @@ def _vader():
     return SentimentIntensityAnalyzer()
 
 
+@lru_cache(maxsize=8192)  # the trained model scores the same window again when methods run together
 def textblob_scores(text: str) -> tuple[float, float]:
     """TextBlob PatternAnalyzer polarity and subjectivity after the news-text fixes."""
     polarity, subjectivity = _pattern()(normalise_for_lexicon(text))
     return polarity, subjectivity
 
 
+@lru_cache(maxsize=8192)
 def vader_score(text: str) -> float:
     return _vader().polarity_scores(text.replace("’", "'"))["compound"]
 
@@ -100,12 +102,17 @@ def _word_valences() -> tuple[dict[str, float], dict[str, float]]:
     return dict(_vader().lexicon), tb
 
 
+@lru_cache(maxsize=1)
+def _cue_words() -> dict[str, frozenset]:
+    vl, tb = _word_valences()
+    return {"textblob": frozenset(tb), "vader": frozenset(vl), "trained": frozenset(vl) | frozenset(tb)}
+
+
 def lexicon_hits(words: list[str], method: str) -> int:
     """How many words of the window the method's lexicon knows: TextBlob's words with a polarity for
     ``textblob``, VADER's for ``vader``, either for ``trained`` (whose own input is wider)."""
-    vlex, tlex = _word_valences()
-    lexicons = {"textblob": (tlex,), "vader": (vlex,)}.get(method, (vlex, tlex))
-    return sum(1 for w in words if any(w.lower().replace("’", "'") in lex for lex in lexicons))
+    lexicon = _cue_words()[method if method in ("textblob", "vader") else "trained"]
+    return sum(1 for w in words if w.lower().replace("’", "'") in lexicon)
 
 
 def label_of(polarity: float | None, method: str) -> str:
@@ -234,7 +241,6 @@ def model_features(words: list[str]) -> list[str]:
     return feats
 
 
-@lru_cache(maxsize=4096)
 def _lexicon_scores(text: str) -> tuple[float, float, float]:
     tp, ts = textblob_scores(text) if text else (0.0, 0.0)
     return tp, ts, vader_score(text) if text else 0.0
