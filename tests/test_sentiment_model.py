@@ -149,3 +149,14 @@ def test_trained_model_on_the_seed_sentences(tables):
     assert label("001", 10, "United States") == "negative"
     # 002 s15: Kallas: “Ukraine’s independence and territorial integrity are unconditional.”
     assert label("002", 15, "Ukraine") == "positive"
+
+
+def test_a_model_file_of_another_version_is_named(tmp_path):
+    from analysis.errors import ConfigError
+    from analysis.sentiment import trained_model
+    old = tmp_path / "old.json"
+    old.write_text(json.dumps({"classes": ["negative"], "intercept": [0.0], "vocab": {}, "dense": [[0.0]]}))
+    with pytest.raises(ConfigError, match=r"old.json: not a sentiment model of this version; rebuild it"):
+        trained_model(str(old))
+    with pytest.raises(ConfigError, match=r"missing.json: trained sentiment model missing"):
+        trained_model(str(tmp_path / "missing.json"))
