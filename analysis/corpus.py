@@ -305,4 +305,4 @@ def _jsonl_rows(file: Path):
             except (UnicodeDecodeError, json.JSONDecodeError) as err:
                 yield place, f"invalid JSON line: {err}"
                 continue
-            yield place, (row if isinstance(row, dict) else f"JSON line is not an object")
+            yield place, (row if isinstance(row, dict) else "JSON line is not an object")

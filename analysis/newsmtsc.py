@@ -2,14 +2,12 @@
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 
 from .errors import ConfigError
 from .sentiment import Scope, target_scope
 
 LABELS = {2.0: "negative", 4.0: "neutral", 6.0: "positive"}
-_CAPS = re.compile(r"\b[A-Z][\w’'\-]*(?:\s+(?:of|the|de|van|von)?\s?[A-Z][\w’'\-]*)*")
 
 
 def load_targets(path) -> list[dict]:

@@ -23,7 +23,7 @@ import pandas as pd
 
 from . import framing, quotes, sentiment
 from .actors import Actors, load_actors
-from .corpus import MAX_BYTES, count_items, iter_corpus
+from .corpus import count_items, iter_corpus
 from .document import build_doc
 from .errors import ConfigError
 from .text import count_words

@@ -31,7 +31,6 @@ Kinds: ``direct`` (speech in quotation marks), ``partial`` (a fragment inside na
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from .actors import Actors
 from .document import Doc

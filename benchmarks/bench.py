@@ -1,8 +1,9 @@
 """Benchmarks (``make bench``): throughput, time per stage, peak memory, and the notebook baseline.
 
-1. Stages, one core, in this process (textblob, then all three sentiment methods): every article of the corpus through ``process_article``
-   with a stage timer (clean, segment, actors, quotes, sentiment, framing), then the rows turned
-   into table bytes (write). Words are the body words of the ``articles`` table.
+1. Stages, one core, in this process (textblob, then all three sentiment methods): every
+   article of the corpus through ``process_article`` with a stage timer (clean, segment,
+   actors, quotes, sentiment, framing), then the rows turned into table bytes (write). Words
+   are the body words of the ``articles`` table.
 2. The baseline a researcher would write in a notebook, on the same texts, one core: pysbd
    sentences, ``TextBlob(sentence).sentiment`` for every sentence, substring actor matching
    (the sentence's polarity credited to each actor it names) and a quotation regex. Printed

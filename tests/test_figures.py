@@ -1,6 +1,4 @@
 import filecmp
-import subprocess
-import sys
 
 from analysis import figures
 from conftest import ROOT, SHARED, need_shared

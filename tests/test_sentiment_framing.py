@@ -1,5 +1,3 @@
-import math
-
 import pytest
 
 from analysis.sentiment import normalise_for_lexicon, textblob_scores, window_words

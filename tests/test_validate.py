@@ -90,7 +90,7 @@ def test_disagreements_list_what_to_read(report):
 def test_round_trip_from_a_fresh_run(tmp_path):
     run(CORPUS, ACTORS, tmp_path / "tables", quiet=True, methods=("textblob",))
     s1 = validate.draw_sample(tmp_path / "tables", tmp_path / "s1", per_stratum=2)
-    s2 = validate.draw_sample(tmp_path / "tables", tmp_path / "s2", per_stratum=2)
+    validate.draw_sample(tmp_path / "tables", tmp_path / "s2", per_stratum=2)
     assert (tmp_path / "s1" / "coding_sheet.csv").read_bytes() == (tmp_path / "s2" / "coding_sheet.csv").read_bytes()
     key = pd.read_csv(tmp_path / "s1" / "key.csv", keep_default_na=False)
     assert "toolkit_code" not in s1.columns and (s1["code"] == "").all()
