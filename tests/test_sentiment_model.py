@@ -160,3 +160,22 @@ def test_a_model_file_of_another_version_is_named(tmp_path):
         trained_model(str(old))
     with pytest.raises(ConfigError, match=r"missing.json: trained sentiment model missing"):
         trained_model(str(tmp_path / "missing.json"))
+
+
+def test_the_committed_model_is_what_train_sentiment_builds(tmp_path):
+    """The shipped artefact is reproducible from NewsMTSC train (weights to 1e-4, same dev_rw labels)."""
+    from analysis.sentiment import MODEL_PATH
+    from analysis.train import train_sentiment
+    data = need_shared(SHARED / "eval" / "newsmtsc" / "train.jsonl")
+    out = tmp_path / "model.json"
+    assert train_sentiment(str(data), [], str(out), 10) == 0
+    new, shipped = json.loads(out.read_text()), json.loads(MODEL_PATH.read_text())
+    assert new["classes"] == shipped["classes"] and new["meta"]["C"] == shipped["meta"]["C"]
+    assert set(new["weights"]) == set(shipped["weights"])
+    worst = max(abs(a - b) for f, ws in new["weights"].items() for a, b in zip(ws, shipped["weights"][f]))
+    assert worst <= 1e-4
+    targets = load_targets(SHARED / "eval" / "newsmtsc" / "dev_rw.jsonl")
+    from analysis.newsmtsc import target_scope_of
+    scopes = [target_scope_of(t, 10) for t in targets]
+    a, b = TrainedModel(new), TrainedModel(shipped)
+    assert [a.predict(s)[2] for s in scopes] == [b.predict(s)[2] for s in scopes]
