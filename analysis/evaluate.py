@@ -19,6 +19,9 @@ def predict_labels(targets: list[dict], method: str, window: int) -> list[str]:
     if method == "textblob-sentence":  # the baseline: TextBlob on the whole sentence, no fixes
         from textblob import TextBlob
         return [label_of(TextBlob(t["sentence"]).sentiment.polarity, "textblob") or "neutral" for t in targets]
+    if method == "trained":  # the model reads the window it was trained on
+        from .sentiment import trained_model
+        window = trained_model().window
     return [score_scope(target_scope_of(t, window), method)[3] or "neutral" for t in targets]
 
 

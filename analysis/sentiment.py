@@ -291,6 +291,7 @@ class TrainedModel:
         self.classes: list[str] = data["classes"]
         self.intercept: list[float] = data["intercept"]
         self.weights: dict[str, list[float]] = data["weights"]
+        self.window: int = int(data.get("meta", {}).get("window", DEFAULT_WINDOW))  # the window it was trained on
 
     def proba(self, scope: Scope) -> list[float]:
         z = list(self.intercept)
@@ -333,6 +334,7 @@ def score_doc(doc, quote_rows: list[dict], methods, window: int = DEFAULT_WINDOW
     for m in doc.mentions:
         by_sentence.setdefault(m["sentence_id"], []).append(m)
     sent_by_id = {s.sentence_id: s for s in doc.sentences}
+    model_window = trained_model().window if "trained" in methods else window  # --window is the lexicons'
     for sid in sorted(by_sentence):
         s = sent_by_id[sid]
         ms = by_sentence[sid]
@@ -342,10 +344,12 @@ def score_doc(doc, quote_rows: list[dict], methods, window: int = DEFAULT_WINDOW
             own = [m for m in ms if m["actor"] == actor]
             targets = [(m["start"] - s.start, m["end"] - s.start) for m in own]
             scope = target_scope(s.text, targets, all_spans, window, toks)
+            model_scope = scope if model_window == window else target_scope(s.text, targets, all_spans,
+                                                                                model_window, toks)
             in_q = sum(1 for m in own if any(sec == s.section and qs <= m["start"] < qe for sec, qs, qe in quoted))
             voice = "quoted" if in_q * 2 > len(own) else "journalist"
             for method in methods:
-                pol, subj, n_cues, label = score_scope(scope, method)
+                pol, subj, n_cues, label = score_scope(model_scope if method == "trained" else scope, method)
                 rows.append({"sentence_id": sid, "section": s.section, "actor": actor, "method": method,
                              "polarity": None if pol is None else round(pol, 6),
                              "subjectivity": None if subj is None else round(subj, 6),

@@ -181,3 +181,17 @@ def test_the_committed_model_is_what_train_sentiment_builds(tmp_path):
     scopes = [target_scope_of(t, 10) for t in targets]
     a, b = TrainedModel(new), TrainedModel(shipped)
     assert [a.predict(s)[2] for s in scopes] == [b.predict(s)[2] for s in scopes]
+
+
+def test_trained_rows_ignore_the_lexicon_window(tables):
+    from analysis.pipeline import analyse
+    from conftest import ACTORS, CORPUS
+    narrow = analyse(CORPUS, ACTORS, methods=("textblob", "trained"), window=3)["sentiment"]
+    key = ["article_id", "sentence_id", "actor"]
+    a = narrow[narrow["method"] == "trained"].set_index(key)[["polarity", "label"]].sort_index()
+    b = tables["sentiment"][tables["sentiment"]["method"] == "trained"].set_index(key)[["polarity", "label"]].sort_index()
+    assert a.equals(b)
+    # the lexicon window is the narrow one: 001 s10 toward the United States, three tokens each side
+    t = narrow[(narrow["method"] == "textblob") & (narrow["article_id"] == SEED["001"]) & (narrow["sentence_id"] == 10)
+               & (narrow["actor"] == "United States")].iloc[0]
+    assert len(t["window_text"].split()) <= 6
