@@ -69,20 +69,21 @@ def sweep_sentiment(data: str, method: str, top: int = 10) -> int:
     ``lower``, positive above ``upper``): how far scope and thresholds alone can take it.
     The grid holds the defaults (window 10, thresholds of ``sentiment.THRESHOLDS``)."""
     from .newsmtsc import load_targets, target_scope_of
-    from .sentiment import THRESHOLDS, score_scope
+    from .sentiment import DEFAULT_WINDOW, THRESHOLDS, score_scope
     if method not in THRESHOLDS:
         raise ConfigError(f"--sweep is for the lexicon methods ({', '.join(THRESHOLDS)}), not {method!r}")
     targets = load_targets(data)
     gold = [t["label"] for t in targets]
+    thr = THRESHOLDS[method]
     results = []
-    for window in SWEEP_WINDOWS:
+    for window in sorted({*SWEEP_WINDOWS, DEFAULT_WINDOW}):
         pols = [score_scope(target_scope_of(t, window), method)[0] for t in targets]
-        for lower in SWEEP_LOWER:
-            for upper in (u for u in SWEEP_UPPER if u >= lower):
+        for lower in sorted({*SWEEP_LOWER, -thr}):
+            for upper in (u for u in sorted({*SWEEP_UPPER, thr}) if u >= lower):
                 pred = ["neutral" if p is None else "positive" if p > upper else "negative" if p < lower
                         else "neutral" for p in pols]
                 results.append((*macro_f1(gold, pred), window, lower, upper))
-    default = next(r for r in results if r[2:] == (10, -THRESHOLDS[method], THRESHOLDS[method]))
+    default = next(r for r in results if r[2:] == (DEFAULT_WINDOW, -thr, thr))
     print(f"data={Path(data).name} method={method} n={len(targets)}: {len(results)} set-ups")
     print("macro_f1 accuracy window lower upper")
     for f1, acc, window, lower, upper in sorted(results, key=lambda r: (-r[0], r[2:]))[:top] + [default]:

@@ -195,3 +195,19 @@ def test_trained_rows_ignore_the_lexicon_window(tables):
     t = narrow[(narrow["method"] == "textblob") & (narrow["article_id"] == SEED["001"]) & (narrow["sentence_id"] == 10)
                & (narrow["actor"] == "United States")].iloc[0]
     assert len(t["window_text"].split()) <= 6
+
+
+def test_sweep_lists_the_best_set_ups_and_the_default(tmp_path, capsys):
+    from analysis.errors import ConfigError
+    from analysis.evaluate import sweep_sentiment
+    data = tmp_path / "tiny.jsonl"
+    s1 = "The senator praised Smith for a brilliant and honest speech."
+    s2 = "Critics said Jones was a terrible, corrupt liar."
+    _write_newsmtsc(data, [(s1, [(*_span(s1, "Smith"), 6.0)]), (s2, [(*_span(s2, "Jones"), 2.0)])])
+    assert sweep_sentiment(str(data), "vader") == 0
+    out = capsys.readouterr().out.splitlines()
+    # 6 windows x 34 threshold pairs with lower <= upper (5 lower values x 6 upper, and 0.05 x 4): 204
+    assert out[0] == "data=tiny.jsonl method=vader n=2: 204 set-ups"
+    assert out[-1].split()[:5] == ["1.000", "1.000", "10", "-0.02", "0.02"] and out[-1].endswith("<- the default")
+    with pytest.raises(ConfigError, match="--sweep is for the lexicon methods"):
+        sweep_sentiment(str(data), "trained")
