@@ -24,15 +24,6 @@ def _fit(X, y, C):
     return LogisticRegression(C=C, max_iter=5000, class_weight="balanced").fit(X, y)
 
 
-def _int32(M):
-    """scikit-learn's liblinear/lbfgs checks want 32-bit sparse indices."""
-    import numpy as np
-    M = M.tocsr()
-    M.indices = M.indices.astype(np.int32)
-    M.indptr = M.indptr.astype(np.int32)
-    return M
-
-
 def train_sentiment(data: str, dev: list[str], out: str | None, window: int) -> int:
     import numpy as np
     from sklearn.feature_extraction import DictVectorizer
@@ -42,7 +33,7 @@ def train_sentiment(data: str, dev: list[str], out: str | None, window: int) -> 
     train = load_targets(data)
     rows = [trained_features(target_scope_of(t, window)) for t in train]
     vec = DictVectorizer(sort=True)
-    X = _int32(vec.fit_transform(rows))
+    X = vec.fit_transform(rows)
     y = np.array([t["label"] for t in train])
     groups = [t["line"] for t in train]
     best = None
@@ -70,7 +61,7 @@ def train_sentiment(data: str, dev: list[str], out: str | None, window: int) -> 
     for path in dev:
         targets = load_targets(path)
         scopes = [target_scope_of(t, window) for t in targets]
-        sk = clf.predict(_int32(vec.transform([trained_features(s) for s in scopes])))
+        sk = clf.predict(vec.transform([trained_features(s) for s in scopes]))
         ours = [check.predict(s)[2] for s in scopes]
         f1 = f1_score([t["label"] for t in targets], ours, average="macro")
         meta[f"macro_f1_{Path(path).stem}"] = round(f1, 4)
