@@ -141,3 +141,18 @@ def test_validate_commands(tmp_path):
     bad = subprocess.run(cmd + ["score", "--sample", str(tmp_path / "nowhere"), "--sheets", "x.csv"],
                          capture_output=True, text=True, cwd=ROOT)
     assert bad.returncode == 2 and "no key.csv" in bad.stderr
+
+
+def test_the_coded_sentiment_items_read_against_every_method(tables):
+    """The README's numbers: of the 10 sentiment items both coders code alike, how many each method labels so."""
+    a = pd.read_csv(SHEETS[0], dtype=str, keep_default_na=False)
+    b = pd.read_csv(SHEETS[1], dtype=str, keep_default_na=False)
+    agreed = a[(a["measure"] == "sentiment") & (a["code"] == b["code"])].astype({"sentence_id": int})
+    assert len(agreed) == 10
+    s = tables["sentiment"]
+    hits = {}
+    for method in ("textblob", "vader", "trained"):
+        m = agreed.merge(s[s["method"] == method], on=["article_id", "sentence_id", "actor"], suffixes=("", "_t"))
+        assert len(m) == 10
+        hits[method] = int((m["code"] == m["label"]).sum())
+    assert hits == {"textblob": 2, "vader": 2, "trained": 3}
