@@ -9,6 +9,7 @@ import pandas as pd
 
 SEED = 20251203
 N_BOOT = 2000
+LABELS = ("negative", "neutral", "positive")  # sentiment labels, counted per outlet and actor
 
 
 def bootstrap_ci(values, stat=np.mean, n_boot: int = N_BOOT, seed: int = SEED, level: float = 0.95):
@@ -89,7 +90,8 @@ def quoted_word_share(quotes: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFr
 
 # ------------------------------------------------------------------ sentiment
 def sentiment_by_outlet(sentiment: pd.DataFrame, method: str, voice: str | None = None) -> pd.DataFrame:
-    """Mean polarity toward each actor per outlet with a bootstrap 95% interval and counts."""
+    """Mean polarity toward each actor per outlet with a bootstrap 95% interval and counts,
+    and how many scored rows carry each label (the labels are the trained model's own output)."""
     s = sentiment[(sentiment["method"] == method)]
     if voice:
         s = s[s["voice"] == voice]
@@ -97,11 +99,13 @@ def sentiment_by_outlet(sentiment: pd.DataFrame, method: str, voice: str | None 
     for (outlet, actor), g in s.groupby(["outlet", "actor"]):
         vals = g["polarity"].dropna().to_numpy(dtype=float)
         lo, hi = bootstrap_ci(vals)
+        labels = g["label"].value_counts()
         rows.append({"outlet": outlet, "actor": actor, "method": method, "n_rows": len(g), "n_scored": len(vals),
                      "mean_polarity": round(float(vals.mean()), 4) if len(vals) else float("nan"),
-                     "ci_low": round(lo, 4), "ci_high": round(hi, 4)})
+                     "ci_low": round(lo, 4), "ci_high": round(hi, 4),
+                     **{f"n_{lab}": int(labels.get(lab, 0)) for lab in LABELS}})
     return pd.DataFrame(rows, columns=["outlet", "actor", "method", "n_rows", "n_scored", "mean_polarity",
-                                       "ci_low", "ci_high"])
+                                       "ci_low", "ci_high", *(f"n_{lab}" for lab in LABELS)])
 
 
 def method_robustness(sentiment: pd.DataFrame, methods) -> pd.DataFrame:

@@ -215,7 +215,7 @@ def run(corpus, actors, out, *, fmt="csv", jobs=1, methods=("textblob",), lexico
 
 SUMMARY_COLUMNS = {"articles": ["article_id", "outlet", "n_words"], "mentions": ["article_id", "actor"],
                    "quotes": ["article_id", "outlet", "section", "kind", "n_words", "speaker", "speaker_actor"],
-                   "sentiment": ["outlet", "actor", "method", "polarity", "voice"],
+                   "sentiment": ["outlet", "actor", "method", "polarity", "label", "voice"],
                    "framing": ["article_id", "outlet", "sentence_id", "actor", "frame", "in_headline"]}
 
 

@@ -63,6 +63,8 @@ def test_run_writes_per_outlet_summaries(tmp_path):
     assert f.loc[("Outlet 001", "Ukraine"), "sidelining_index"] == 0.6
     s = pd.read_csv(tmp_path / "summary_sentiment.csv")
     assert set(s["method"]) == {"textblob", "vader"}
+    # every scored row has a label, every unscored row (no lexicon cue) has none
+    assert (s[["n_negative", "n_neutral", "n_positive"]].sum(axis=1) == s["n_scored"]).all()
     q = pd.read_csv(tmp_path / "summary_quote_share_actor.csv", keep_default_na=False)
     assert q[q["outlet"] == "Outlet 004"]["note"].tolist() == ["no quotations in this outlet"]
 
