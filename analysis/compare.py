@@ -109,20 +109,21 @@ def sentiment_by_outlet(sentiment: pd.DataFrame, method: str, voice: str | None 
 
 
 def method_robustness(sentiment: pd.DataFrame, methods) -> pd.DataFrame:
-    """Rank of each outlet's mean polarity toward each actor under each method; does the ranking change?"""
-    frames = []
-    for m in methods:
-        agg = sentiment_by_outlet(sentiment, m)
-        agg["rank"] = agg.groupby("actor")["mean_polarity"].rank(ascending=False, method="min")
-        frames.append(agg[["actor", "outlet", "rank", "mean_polarity"]].assign(method=m))
-    if not frames:
+    """Rank of each outlet's mean polarity toward each actor under each method; does the ranking change?
+
+    Outlets are ranked among those that every method scored for the actor (the same outlets under
+    each method); an outlet some method could not score (no lexicon cue in any window) gets no rank
+    and ``ranking_changes`` <NA>, since a ranking that cannot be compared is not "unchanged"."""
+    methods = list(methods)
+    if not methods:
         return pd.DataFrame()
-    allr = pd.concat(frames)
-    wide = allr.pivot_table(index=["actor", "outlet"], columns="method", values="rank").reset_index()
-    wide.columns.name = None
-    cols = [m for m in methods if m in wide.columns]
-    wide["ranking_changes"] = wide[cols].nunique(axis=1) > 1
-    return wide
+    means = pd.concat([sentiment_by_outlet(sentiment, m) for m in methods])
+    wide = means.set_index(["actor", "outlet", "method"])["mean_polarity"].unstack("method").reindex(columns=methods)
+    complete = wide.notna().all(axis=1)
+    ranks = wide[complete].groupby(level="actor").rank(ascending=False, method="min").reindex(wide.index)
+    ranks["ranking_changes"] = (ranks[methods].nunique(axis=1) > 1).astype("boolean").mask(~complete)
+    ranks.columns.name = None
+    return ranks.reset_index()
 
 
 # ------------------------------------------------------------------ framing

@@ -119,3 +119,22 @@ def test_damaged_copy_of_the_bundled_corpus(tmp_path):
     assert reasons["001_e1f9903dc677269f"].startswith("binary file") and reasons["005_missing"] == "file not found"
     assert reasons[""] == "metadata row has an empty id" and reasons["007_nopath"] == "metadata row has an empty path"
     assert reasons["003_76d8c9e53e45d6fa"].startswith("duplicate id (first at line 5)")
+
+
+def test_method_robustness_by_hand():
+    from analysis.compare import method_robustness
+    rows = []
+    # actor X: outlet A above B under m1 (0.5 > 0.1), below under m2 (-0.2 < 0.3): the ranking changes
+    # actor Y: A above B under both methods; actor Z: m2 scored nothing in C, so C is left out of
+    # Z's ranking and A, B are ranked between themselves (B above A under m1 and m2)
+    for actor, outlet, m1, m2 in [("X", "A", 0.5, -0.2), ("X", "B", 0.1, 0.3), ("Y", "A", 0.4, 0.6),
+                                  ("Y", "B", -0.1, 0.2), ("Z", "A", 0.2, 0.1), ("Z", "B", 0.3, 0.4),
+                                  ("Z", "C", 0.9, None)]:
+        for method, pol in (("m1", m1), ("m2", m2)):
+            rows.append({"outlet": outlet, "actor": actor, "method": method, "polarity": pol,
+                         "label": "" if pol is None else "neutral", "voice": "journalist"})
+    r = method_robustness(pd.DataFrame(rows), ["m1", "m2"]).set_index(["actor", "outlet"])
+    assert r.loc[("X", "A"), ["m1", "m2"]].tolist() == [1.0, 2.0] and r.loc[("X", "A"), "ranking_changes"]
+    assert not r.loc[("Y", "B"), "ranking_changes"]
+    assert r.loc[("Z", "B"), ["m1", "m2"]].tolist() == [1.0, 1.0] and not r.loc[("Z", "A"), "ranking_changes"]
+    assert pd.isna(r.loc[("Z", "C"), "ranking_changes"]) and pd.isna(r.loc[("Z", "C"), "m1"])
