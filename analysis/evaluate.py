@@ -39,6 +39,30 @@ def macro_f1(gold: list[str], pred: list[str]) -> tuple[float, float]:
     return sum(f1s) / len(f1s) if f1s else 0.0, acc
 
 
+def macro_f1_interval(gold: list[str], pred: list[str], n_boot: int = 1000, level: float = 0.95) -> tuple[float, float]:
+    """Percentile bootstrap interval of macro-F1 over targets (fixed seed, so the same numbers every run)."""
+    import numpy as np
+    from .compare import SEED
+    classes = sorted(set(gold))
+    if len(gold) < 2:
+        return float("nan"), float("nan")
+    code = {c: i for i, c in enumerate(classes)}
+    g = np.array([code[x] for x in gold])
+    p = np.array([code.get(x, -1) for x in pred])
+    k = len(classes)
+    idx = np.random.default_rng(SEED).integers(0, len(g), size=(n_boot, len(g)))
+    gs, ps = g[idx], p[idx]
+    f1 = np.zeros(n_boot)
+    for c in range(k):
+        tp = ((gs == c) & (ps == c)).sum(axis=1)
+        fp = ((gs != c) & (ps == c)).sum(axis=1)
+        fn = ((gs == c) & (ps != c)).sum(axis=1)
+        denom = 2 * tp + fp + fn
+        f1 += np.where(denom > 0, 2 * tp / np.maximum(denom, 1), 0.0)
+    lo, hi = np.quantile(f1 / k, [(1 - level) / 2, 1 - (1 - level) / 2])
+    return float(lo), float(hi)
+
+
 def evaluate_sentiment(data: str, method: str, window: int, predictions: str | None) -> int:
     from .newsmtsc import load_targets
     targets = load_targets(data)
@@ -48,8 +72,9 @@ def evaluate_sentiment(data: str, method: str, window: int, predictions: str | N
     secs = time.perf_counter() - t0
     gold = [t["label"] for t in targets]
     f1, acc = macro_f1(gold, pred)
+    lo, hi = macro_f1_interval(gold, pred)
     print(f"data={Path(data).name} method={method} window={window} n={len(targets)} "
-          f"macro_f1={f1:.3f} accuracy={acc:.3f} targets_per_s={len(targets) / secs:,.0f}")
+          f"macro_f1={f1:.3f} (95% CI {lo:.3f}-{hi:.3f}) accuracy={acc:.3f} targets_per_s={len(targets) / secs:,.0f}")
     if predictions:
         with open(predictions, "w", newline="", encoding="utf-8") as fh:
             w = csv.writer(fh, lineterminator="\n")

@@ -130,7 +130,8 @@ def test_training_is_deterministic_and_the_json_matches_scikit_learn(tmp_path):
 # ---------------------------------------------------------------- the README's validity table
 @pytest.mark.parametrize("method,data,expected", [
     ("textblob-sentence", "dev_rw", 0.408), ("textblob", "dev_rw", 0.415), ("vader", "dev_rw", 0.507),
-    ("trained", "dev_rw", 0.717), ("trained", "dev_mt", 0.618)])
+    ("trained", "dev_rw", 0.717), ("trained", "dev_mt", 0.618), ("textblob", "train", 0.416),
+    ("vader", "train", 0.540)])
 def test_readme_numbers_on_newsmtsc(method, data, expected):
     targets = load_targets(need_shared(SHARED / "eval" / "newsmtsc" / f"{data}.jsonl"))
     f1, _ = macro_f1([t["label"] for t in targets], predict_labels(targets, method, 10))
@@ -211,3 +212,13 @@ def test_sweep_lists_the_best_set_ups_and_the_default(tmp_path, capsys):
     assert out[-1].split()[:5] == ["1.000", "1.000", "10", "-0.02", "0.02"] and out[-1].endswith("<- the default")
     with pytest.raises(ConfigError, match="--sweep is for the lexicon methods"):
         sweep_sentiment(str(data), "trained")
+
+
+def test_macro_f1_interval():
+    from analysis.evaluate import macro_f1_interval
+    gold = ["negative", "neutral", "positive"] * 20
+    assert macro_f1_interval(gold, gold) == (1.0, 1.0)                 # every resample is perfect
+    pred = ["negative", "neutral", "neutral"] * 20                      # positives all missed
+    f1, _ = macro_f1(gold, pred)                                        # (1 + 2/3 + 0) / 3
+    lo, hi = macro_f1_interval(gold, pred)
+    assert lo < f1 < hi <= (1 + 2 / 3) / 3 + 0.2 and macro_f1_interval(gold, pred) == (lo, hi)
