@@ -108,6 +108,11 @@ def sentiment_by_outlet(sentiment: pd.DataFrame, method: str, voice: str | None 
                                        "ci_low", "ci_high", *(f"n_{lab}" for lab in LABELS)])
 
 
+def sentiment_by_method(sentiment: pd.DataFrame, methods) -> pd.DataFrame:
+    """``sentiment_by_outlet`` for each method, one table."""
+    return pd.concat([sentiment_by_outlet(sentiment, m) for m in methods], ignore_index=True)
+
+
 def method_robustness(sentiment: pd.DataFrame, methods) -> pd.DataFrame:
     """Rank of each outlet's mean polarity toward each actor under each method; does the ranking change?
 
@@ -117,7 +122,7 @@ def method_robustness(sentiment: pd.DataFrame, methods) -> pd.DataFrame:
     methods = list(methods)
     if not methods:
         return pd.DataFrame()
-    means = pd.concat([sentiment_by_outlet(sentiment, m) for m in methods])
+    means = sentiment_by_method(sentiment, methods)
     wide = means.set_index(["actor", "outlet", "method"])["mean_polarity"].unstack("method").reindex(columns=methods)
     complete = wide.notna().all(axis=1)
     ranks = wide[complete].groupby(level="actor").rank(ascending=False, method="min").reindex(wide.index)

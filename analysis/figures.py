@@ -119,7 +119,7 @@ def fig_sentiment_methods(tables, p: Params):
     outlets = _outlets(tables, p)
     present = set(tables["sentiment"]["method"])
     methods = [m for m in METHODS if m in present]
-    data = pd.concat([compare.sentiment_by_outlet(tables["sentiment"], m) for m in methods], ignore_index=True)
+    data = compare.sentiment_by_method(tables["sentiment"], methods)
     data = data[(data["actor"] == p.focal_actor) & data["outlet"].isin(outlets)]
     fig, ax = plots.grouped_bars(data, "outlet", "method", "mean_polarity", plots.METHOD_COLORS, lo="ci_low",
                                  hi="ci_high", labels="n_scored", group_order=outlets, series_order=methods,

@@ -238,10 +238,8 @@ def write_summaries(out: Path, fmt: str, methods) -> None:
         "summary_quote_share_actor": compare.quote_share(q, arts, by="actor"),
         "summary_quote_share_speaker": compare.quote_share(q, arts, by="speaker"),
         "summary_framing": compare.framing_by_outlet(load("framing"), arts),
+        "summary_sentiment": compare.sentiment_by_method(load("sentiment"), methods),
     }
-    sent = load("sentiment")
-    summaries["summary_sentiment"] = pd.concat([compare.sentiment_by_outlet(sent, m) for m in methods],
-                                               ignore_index=True)
     for name, frame in summaries.items():
         tmp = out / f"{name}.csv.tmp"
         frame.to_csv(tmp, index=False, lineterminator="\n")
