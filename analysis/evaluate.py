@@ -25,41 +25,42 @@ def predict_labels(targets: list[dict], method: str, window: int) -> list[str]:
     return [score_scope(target_scope_of(t, window), method)[3] or "neutral" for t in targets]
 
 
+def _macro_f1_rows(g, p, n_classes: int):
+    """Macro-F1 of each row of gold / predicted class codes (2-D arrays; a code of -1 is no class).
+    F1 = 2 tp / (2 tp + fp + fn), 0 for a class with no gold and no predicted item in the row."""
+    import numpy as np
+    f1 = np.zeros(g.shape[0])
+    for c in range(n_classes):
+        tp = ((g == c) & (p == c)).sum(axis=1)
+        denom = (g == c).sum(axis=1) + (p == c).sum(axis=1)  # (tp + fn) + (tp + fp)
+        f1 += np.where(denom > 0, 2 * tp / np.maximum(denom, 1), 0.0)
+    return f1 / n_classes
+
+
+def _codes(gold: list[str], pred: list[str]):
+    """Gold and predicted labels as class codes over the gold classes."""
+    import numpy as np
+    code = {c: i for i, c in enumerate(sorted(set(gold)))}
+    return np.array([code[x] for x in gold]), np.array([code.get(x, -1) for x in pred]), len(code)
+
+
 def macro_f1(gold: list[str], pred: list[str]) -> tuple[float, float]:
-    classes = sorted(set(gold))
-    f1s = []
-    for c in classes:
-        tp = sum(g == c and p == c for g, p in zip(gold, pred))
-        fp = sum(g != c and p == c for g, p in zip(gold, pred))
-        fn = sum(g == c and p != c for g, p in zip(gold, pred))
-        prec = tp / (tp + fp) if tp + fp else 0.0
-        rec = tp / (tp + fn) if tp + fn else 0.0
-        f1s.append(2 * prec * rec / (prec + rec) if prec + rec else 0.0)
-    acc = sum(g == p for g, p in zip(gold, pred)) / len(gold) if gold else 0.0
-    return sum(f1s) / len(f1s) if f1s else 0.0, acc
+    """Macro-F1 over the classes of ``gold``, and accuracy."""
+    if not gold:
+        return 0.0, 0.0
+    g, p, k = _codes(gold, pred)
+    return float(_macro_f1_rows(g[None, :], p[None, :], k)[0]), float((g == p).mean())
 
 
 def macro_f1_interval(gold: list[str], pred: list[str], n_boot: int = 1000, level: float = 0.95) -> tuple[float, float]:
     """Percentile bootstrap interval of macro-F1 over targets (fixed seed, so the same numbers every run)."""
     import numpy as np
-    from .compare import SEED
-    classes = sorted(set(gold))
+    from .compare import SEED, _resamples
     if len(gold) < 2:
         return float("nan"), float("nan")
-    code = {c: i for i, c in enumerate(classes)}
-    g = np.array([code[x] for x in gold])
-    p = np.array([code.get(x, -1) for x in pred])
-    k = len(classes)
-    idx = np.random.default_rng(SEED).integers(0, len(g), size=(n_boot, len(g)))
-    gs, ps = g[idx], p[idx]
-    f1 = np.zeros(n_boot)
-    for c in range(k):
-        tp = ((gs == c) & (ps == c)).sum(axis=1)
-        fp = ((gs != c) & (ps == c)).sum(axis=1)
-        fn = ((gs == c) & (ps != c)).sum(axis=1)
-        denom = 2 * tp + fp + fn
-        f1 += np.where(denom > 0, 2 * tp / np.maximum(denom, 1), 0.0)
-    lo, hi = np.quantile(f1 / k, [(1 - level) / 2, 1 - (1 - level) / 2])
+    g, p, k = _codes(gold, pred)
+    f1 = np.concatenate([_macro_f1_rows(g[idx], p[idx], k) for idx in _resamples(len(g), n_boot, SEED)])
+    lo, hi = np.quantile(f1, [(1 - level) / 2, 1 - (1 - level) / 2])
     return float(lo), float(hi)
 
 
