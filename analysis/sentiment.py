@@ -183,12 +183,6 @@ def target_scope(text: str, target_spans: list[tuple[int, int]], exclude_spans: 
     return Scope(words, before, after, sentence)
 
 
-def window_words(text: str, target_spans: list[tuple[int, int]], exclude_spans: list[tuple[int, int]],
-                 window: int, toks: list[tuple[int, int, str]] | None = None) -> list[str]:
-    """Words within ``window`` tokens of any target span, without targets, excluded spans and named entities."""
-    return target_scope(text, target_spans, exclude_spans, window, toks).words
-
-
 def sentence_tokens(text: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group()) for m in TOKEN_RE.finditer(text)]
 
@@ -315,13 +309,12 @@ class TrainedModel:
 
 @lru_cache(maxsize=1)
 def trained_model(path: str | None = None) -> TrainedModel:
+    from .errors import ConfigError
     p = Path(path) if path else MODEL_PATH
     if not p.exists():
-        from .errors import ConfigError
         raise ConfigError(f"{p}: trained sentiment model missing; rebuild it with: python -m analysis train-sentiment")
     data = json.loads(p.read_text(encoding="utf-8"))
     if "weights" not in data:
-        from .errors import ConfigError
         raise ConfigError(f"{p}: not a sentiment model of this version; rebuild it with: python -m analysis train-sentiment")
     return TrainedModel(data)
 

@@ -1,6 +1,6 @@
 import pytest
 
-from analysis.sentiment import normalise_for_lexicon, textblob_scores, window_words
+from analysis.sentiment import normalise_for_lexicon, target_scope, textblob_scores
 from conftest import SEED
 
 
@@ -15,7 +15,7 @@ def test_textblob_fixes_for_news_text():
 
 def test_window_removes_targets_and_named_entities():
     s = "The United States said Russia gave a great offer to Great Britain today."
-    words = window_words(s, [(23, 29)], [(4, 17)], 3)
+    words = target_scope(s, [(23, 29)], [(4, 17)], 3).words
     assert words == ["said", "gave", "a", "great"]
 
 
