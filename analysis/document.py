@@ -6,7 +6,7 @@ there is one, so headline framing and headline quotations are measured too.
 """
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from contextlib import nullcontext
 from dataclasses import dataclass, field
 
@@ -45,6 +45,39 @@ class Doc:
 
     def quotes_in(self, section: str) -> list[T.QuoteSpan]:
         return self.headline_quotes if section == "headline" else self.quote_spans
+
+    # Position look-ups by bisection over sorted starts (built on first use), so that the stages stay
+    # linear in the article's length: a scan over every sentence per quotation made a 1 MB article quadratic.
+    def _index(self, name: str, build):
+        cache = self.__dict__.setdefault("_indexes", {})
+        if name not in cache:
+            cache[name] = build()
+        return cache[name]
+
+    def sentence_at(self, section: str, pos: int) -> Sentence | None:
+        """The sentence of ``section`` whose [start, end) holds ``pos``, or None (between sentences)."""
+        sents, starts = self._index("sentences:" + section, lambda: _by_start(
+            [s for s in self.sentences if s.section == section]))
+        i = bisect_right(starts, pos) - 1
+        return sents[i] if i >= 0 and pos < sents[i].end else None
+
+    def paragraph_at(self, pos: int) -> tuple[int, int] | None:
+        """The body paragraph (start, end) holding ``pos`` (its end included), or None."""
+        paras, starts = self._index("paragraphs", lambda: (self.paragraphs, [p[0] for p in self.paragraphs]))
+        i = bisect_right(starts, pos) - 1
+        return tuple(paras[i][:2]) if i >= 0 and pos <= paras[i][1] else None
+
+    def mentions_between(self, section: str, start: int, end: int) -> list[dict]:
+        """The mentions of ``section`` that start in [start, end), in text order."""
+        ms, starts = self._index("mentions:" + section, lambda: _by_start(
+            [m for m in self.mentions if m["section"] == section], key="start"))
+        return ms[bisect_left(starts, start):bisect_left(starts, end)]
+
+
+def _by_start(items: list, key: str | None = None) -> tuple[list, list[int]]:
+    """Items sorted by start (stable: items are in text order already) and their starts, for bisection."""
+    items = sorted(items, key=(lambda it: it[key]) if key else (lambda it: it.start))
+    return items, [it[key] if key else it.start for it in items]
 
 
 class _SpanIndex:
@@ -117,7 +150,4 @@ def locate_mentions(doc: Doc, actors: Actors) -> list[dict]:
 
 
 def sentence_of(doc: Doc, section: str, pos: int) -> Sentence | None:
-    for s in doc.sentences:
-        if s.section == section and s.start <= pos < s.end:
-            return s
-    return None
+    return doc.sentence_at(section, pos)

@@ -20,6 +20,7 @@ from pathlib import Path
 from .actors import Actors
 from .document import Doc
 from .errors import ConfigError, read_yaml
+from .text import SpanLookup
 
 COLUMNS = ["sentence_id", "section", "actor", "frame", "cue", "rule", "start", "end", "text", "voice", "speaker",
            "in_headline", "negated", "sentence"]
@@ -160,12 +161,11 @@ def _words_between(text: str, a: int, b: int) -> int:
 
 
 class _Sentence:
-    def __init__(self, doc: Doc, sent, mentions: list[dict], quotes: list[dict]):
+    def __init__(self, doc: Doc, sent, mentions: list[dict], quotes: dict[str, SpanLookup]):
         self.doc, self.s = doc, sent
         self.text = sent.text
         self.mentions = [dict(m, rs=m["start"] - sent.start, re=m["end"] - sent.start) for m in mentions]
-        self.quotes = [q for q in quotes if q["section"] == sent.section and q["start"] < sent.end and q["end"] > sent.start
-                       and q["kind"] in ("direct", "partial", "indirect")]
+        self.quotes = quotes[sent.section].overlapping(sent.start, sent.end)
 
     def quote_at(self, rel: int) -> dict | None:
         pos = self.s.start + rel
@@ -279,12 +279,16 @@ def find_frames(doc: Doc, quote_rows: list[dict], actors: Actors, lexicon: Lexic
     by_sentence: dict[int, list[dict]] = {}
     for m in doc.mentions:
         by_sentence.setdefault(m["sentence_id"], []).append(m)
+    quotes = {sec: SpanLookup([q for q in quote_rows if q["section"] == sec
+                               and q["kind"] in ("direct", "partial", "indirect")],
+                              start=lambda q: q["start"], end=lambda q: q["end"])
+              for sec in ("headline", "body")}
     rows = []
     for s in doc.sentences:
         possible = possible_cues(s.text, lexicon.ordered, lexicon.literals)
         if not possible:
             continue
-        sent = _Sentence(doc, s, by_sentence.get(s.sentence_id, []), quote_rows)
+        sent = _Sentence(doc, s, by_sentence.get(s.sentence_id, []), quotes)
         taken: list[tuple[int, int]] = []
         for cue in possible:
             for m in cue.regex.finditer(s.text):

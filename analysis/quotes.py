@@ -113,17 +113,12 @@ def _merge_spans(spans: list[QuoteSpan]) -> list[tuple[int, int, QuoteSpan]]:
 def _paragraph_bounds(doc: Doc, section: str, pos: int) -> tuple[int, int]:
     if section == "headline":
         return 0, len(doc.headline)
-    for ps, pe in doc.paragraphs:
-        if ps <= pos < pe or pos == pe:
-            return ps, pe
-    return 0, len(doc.body)
+    return doc.paragraph_at(pos) or (0, len(doc.body))
 
 
 def _sentence_bounds(doc: Doc, section: str, pos: int) -> tuple[int, int]:
-    for s in doc.sentences:
-        if s.section == section and s.start <= pos < s.end:
-            return s.start, s.end
-    return _paragraph_bounds(doc, section, pos)
+    s = doc.sentence_at(section, pos)
+    return (s.start, s.end) if s else _paragraph_bounds(doc, section, pos)
 
 
 _AFTER_NAME_CUE = re.compile(r"^(?P<np>[^.!?;:“”\"«»]{1,90}?)\s+" + _CUE)

@@ -31,7 +31,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
-from .text import TOKEN_RE
+from .text import TOKEN_RE, SpanLookup
 
 COLUMNS = ["sentence_id", "section", "actor", "method", "polarity", "subjectivity", "label", "voice", "n_cues",
            "n_mentions", "window_text"]
@@ -322,7 +322,9 @@ def trained_model(path: str | None = None) -> TrainedModel:
 # ------------------------------------------------------------------ per document
 def score_doc(doc, quote_rows: list[dict], methods, window: int = DEFAULT_WINDOW) -> list[dict]:
     rows = []
-    quoted = [(q["section"], q["start"], q["end"]) for q in quote_rows if q["kind"] in ("direct", "partial")]
+    quoted = {sec: SpanLookup([(q["start"], q["end"]) for q in quote_rows
+                               if q["section"] == sec and q["kind"] in ("direct", "partial")])
+              for sec in ("headline", "body")}
     by_sentence: dict[int, list[dict]] = {}
     for m in doc.mentions:
         by_sentence.setdefault(m["sentence_id"], []).append(m)
@@ -339,7 +341,7 @@ def score_doc(doc, quote_rows: list[dict], methods, window: int = DEFAULT_WINDOW
             scope = target_scope(s.text, targets, all_spans, window, toks)
             model_scope = scope if model_window == window else target_scope(s.text, targets, all_spans,
                                                                                 model_window, toks)
-            in_q = sum(1 for m in own if any(sec == s.section and qs <= m["start"] < qe for sec, qs, qe in quoted))
+            in_q = sum(1 for m in own if quoted[s.section].contains(m["start"]))
             voice = "quoted" if in_q * 2 > len(own) else "journalist"
             for method in methods:
                 pol, subj, n_cues, label = score_scope(model_scope if method == "trained" else scope, method)

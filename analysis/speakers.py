@@ -10,10 +10,12 @@ mapped to the full name used earlier in the article.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, insort
 from dataclasses import dataclass
 
 from .actors import Actors
 from .document import Doc
+from .text import SpanLookup
 
 PRONOUN_LOOKBACK = 600  # characters: a salient speaker this close wins over a later passing mention
 PRONOUNS = {"he": "m", "she": "f", "they": "", "we": "", "i": ""}
@@ -55,10 +57,10 @@ class Resolver:
         self.doc, self.actors = doc, actors
         # (pos, speaker, actor, gender, kind, salient): speakers and sentence subjects are salient
         self.candidates: list[tuple[int, str, str, str, str, bool]] = []
-        body_q = doc.quote_spans
+        body_q = SpanLookup(doc.quote_spans)
         seen_sentences: set[int] = set()
         for m in doc.mentions:
-            if m["section"] == "body" and m["person"] and not any(q.start <= m["start"] < q.end for q in body_q):
+            if m["section"] == "body" and m["person"] and not body_q.contains(m["start"]):
                 p = actors.people[m["person"]]
                 first = m["sentence_id"] not in seen_sentences
                 seen_sentences.add(m["sentence_id"])
@@ -69,26 +71,28 @@ class Resolver:
     def remember(self, pos: int, sp: Speaker) -> None:
         if sp.kind in ("person", "raw") and sp.speaker and sp.speaker[0].isupper():
             gender = self.actors.people[sp.speaker].gender if sp.speaker in self.actors.people else ""
-            self.candidates.append((pos, sp.speaker, sp.actor, gender, sp.kind, True))
-            self.candidates.sort()
+            insort(self.candidates, (pos, sp.speaker, sp.actor, gender, sp.kind, True))
 
     def pronoun(self, word: str, pos: int, section: str) -> Speaker | None:
         want = PRONOUNS[word.lower()]
         if section == "headline":
             return None
-        best = salient = None
-        for cpos, name, actor, gender, kind, is_salient in self.candidates:
-            if cpos >= pos:
-                break
-            if want and gender and gender != want:
-                continue
-            best = (cpos, name, actor, kind)
-            if is_salient:
-                salient = best
         if word.lower() in ("they", "we", "i"):
             return None
-        if salient and pos - salient[0] <= PRONOUN_LOOKBACK:
-            best = salient
+        # the nearest compatible candidate before pos, unless a salient one lies within PRONOUN_LOOKBACK
+        best = None
+        for j in range(bisect_left(self.candidates, (pos,)) - 1, -1, -1):
+            cpos, name, actor, gender, kind, is_salient = self.candidates[j]
+            if want and gender and gender != want:
+                continue
+            if best is None:
+                best = (cpos, name, actor, kind)
+            if is_salient:
+                if pos - cpos <= PRONOUN_LOOKBACK:
+                    best = (cpos, name, actor, kind)
+                break
+            if pos - cpos > PRONOUN_LOOKBACK:
+                break
         if best:
             return Speaker(best[1], best[2], word, pos, best[3])
         return None
@@ -109,7 +113,7 @@ class Resolver:
         low = raw.lower()
         if low in PRONOUNS:
             return self.pronoun(low, pos, section) or Speaker(raw, "", raw, pos, "pronoun-unresolved")
-        mentions = [m for m in self.doc.mentions if m["section"] == section and pos <= m["start"] < pos + len(raw)]
+        mentions = self.doc.mentions_between(section, pos, pos + len(raw))
         persons = [m for m in mentions if m["person"]]
         if persons:
             m = persons[-1]

@@ -175,3 +175,29 @@ def quote_spans(body: str, paras: list[Span] | None = None) -> list[QuoteSpan]:
         spans += _single_spans(text, ps, spans)
         out.extend(sorted(spans))
     return out
+
+
+class SpanLookup:
+    """Items with [start, end) spans, found by position without scanning them all (the stages must stay
+    linear in an article's length). Results keep the items' given order."""
+
+    def __init__(self, items: list, start=lambda it: it[0], end=lambda it: it[1]):
+        self.items = items
+        order = sorted(range(len(items)), key=lambda i: start(items[i]))
+        self.order = order
+        self.starts = [start(items[i]) for i in order]
+        self.ends = [end(items[i]) for i in order]
+        self.longest = max((e - s for s, e in zip(self.starts, self.ends)), default=0)
+
+    def overlapping(self, a: int, b: int) -> list:
+        """Items with start < b and end > a, in their given order."""
+        from bisect import bisect_left
+        lo = bisect_left(self.starts, a - self.longest)  # an item starting before that ends before a
+        hi = bisect_left(self.starts, b)
+        hits = sorted(self.order[k] for k in range(lo, hi) if self.ends[k] > a)
+        return [self.items[i] for i in hits]
+
+    def contains(self, pos: int) -> bool:
+        """Whether some item has start <= pos < end."""
+        return bool(self.overlapping(pos, pos + 1))
+

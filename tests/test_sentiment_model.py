@@ -130,7 +130,7 @@ def test_training_is_deterministic_and_the_json_matches_scikit_learn(tmp_path):
 # ---------------------------------------------------------------- the README's validity table
 @pytest.mark.parametrize("method,data,expected", [
     ("textblob-sentence", "dev_rw", 0.408), ("textblob", "dev_rw", 0.415), ("vader", "dev_rw", 0.507),
-    ("trained", "dev_rw", 0.717), ("trained", "dev_mt", 0.618), ("textblob", "train", 0.416),
+    ("trained", "dev_rw", 0.715), ("trained", "dev_mt", 0.621), ("textblob", "train", 0.416),
     ("vader", "train", 0.540)])
 def test_readme_numbers_on_newsmtsc(method, data, expected):
     targets = load_targets(need_shared(SHARED / "eval" / "newsmtsc" / f"{data}.jsonl"))
@@ -166,22 +166,30 @@ def test_a_model_file_of_another_version_is_named(tmp_path):
 
 
 def test_the_committed_model_is_what_train_sentiment_builds(tmp_path):
-    """The shipped artefact is reproducible from NewsMTSC train (weights to 1e-4, same dev_rw labels)."""
+    """The shipped artefact is what `train-sentiment` builds on any machine.
+
+    Training runs L-BFGS to tolerance 1e-10 (train.TOL): the loss has one minimum, reached to about
+    1e-6 per weight whatever the CPU or BLAS (with scikit-learn's default 1e-4 another CPU's weights
+    differed by 0.007). What a user relies on is checked: the same weights to 1e-4 (stored to 5
+    decimals), the same label on every dev target, probabilities within 1e-3. The fit uses the shipped
+    C; choosing C by cross-validation is the same fit repeated on folds."""
+    from analysis.newsmtsc import target_scope_of
     from analysis.sentiment import MODEL_PATH
     from analysis.train import train_sentiment
     data = need_shared(SHARED / "eval" / "newsmtsc" / "train.jsonl")
     out = tmp_path / "model.json"
-    assert train_sentiment(str(data), [], str(out), 10) == 0
-    new, shipped = json.loads(out.read_text()), json.loads(MODEL_PATH.read_text())
-    assert new["classes"] == shipped["classes"] and new["meta"]["C"] == shipped["meta"]["C"]
+    shipped = json.loads(MODEL_PATH.read_text())
+    assert train_sentiment(str(data), [], str(out), 10, C=shipped["meta"]["C"]) == 0
+    new = json.loads(out.read_text())
+    assert new["classes"] == shipped["classes"]
     assert set(new["weights"]) == set(shipped["weights"])
     worst = max(abs(a - b) for f, ws in new["weights"].items() for a, b in zip(ws, shipped["weights"][f]))
     assert worst <= 1e-4
-    targets = load_targets(SHARED / "eval" / "newsmtsc" / "dev_rw.jsonl")
-    from analysis.newsmtsc import target_scope_of
-    scopes = [target_scope_of(t, 10) for t in targets]
     a, b = TrainedModel(new), TrainedModel(shipped)
-    assert [a.predict(s)[2] for s in scopes] == [b.predict(s)[2] for s in scopes]
+    for name in ("dev_rw", "dev_mt"):
+        scopes = [target_scope_of(t, 10) for t in load_targets(SHARED / "eval" / "newsmtsc" / f"{name}.jsonl")]
+        assert [a.predict(s)[2] for s in scopes] == [b.predict(s)[2] for s in scopes]
+        assert max(abs(x - y) for s in scopes for x, y in zip(a.proba(s), b.proba(s))) <= 1e-3
 
 
 def test_trained_rows_ignore_the_lexicon_window(tables):
