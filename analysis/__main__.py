@@ -7,76 +7,97 @@ import sys
 from pathlib import Path
 
 from .errors import ConfigError
+from .guard import DEFAULT_SECONDS
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
+class _Help(argparse.ArgumentDefaultsHelpFormatter):
+    """Every option's help shows its default, except where there is none to show."""
+
+    def _get_help_string(self, action):
+        if action.required or action.default is None or isinstance(action.default, bool):
+            return action.help
+        return super()._get_help_string(action)
+
+
 def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="python -m analysis", description="Media framing toolkit")
+    fmt = _Help
+    p = argparse.ArgumentParser(prog="python -m analysis", description="Media framing toolkit", formatter_class=fmt)
     sub = p.add_subparsers(dest="command", required=True)
 
-    r = sub.add_parser("run", help="run the whole pipeline over a corpus and write the tables")
-    r.add_argument("--corpus", default=str(ROOT / "data/corpora/ukraine_talks"))
-    r.add_argument("--actors", default=str(ROOT / "data/actors/ukraine_talks.yml"))
-    r.add_argument("--lexicon", default=None, help="framing cue lexicon (YAML)")
-    r.add_argument("--out", required=True)
-    r.add_argument("--format", choices=["csv", "parquet"], default="csv")
+    r = sub.add_parser("run", help="run the whole pipeline over a corpus and write the tables", formatter_class=fmt)
+    r.add_argument("--corpus", default=str(ROOT / "data/corpora/ukraine_talks"),
+                   help="a folder with metadata.csv, a folder of .txt files, or one .csv/.jsonl/.parquet file")
+    r.add_argument("--actors", default=str(ROOT / "data/actors/ukraine_talks.yml"), help="actors file (YAML)")
+    r.add_argument("--lexicon", default=str(ROOT / "data/lexicons/sidelining.yml"), help="framing cue lexicon (YAML)")
+    r.add_argument("--out", required=True, help="folder for the tables (one run at a time)")
+    r.add_argument("--format", choices=["csv", "parquet"], default="csv", help="table file format")
     r.add_argument("--sentiment", default="textblob,vader,trained",
                    help="comma-separated methods: textblob, vader, trained")
     r.add_argument("--window", type=int, default=10, help="sentiment window: tokens each side of a mention")
-    r.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
-    r.add_argument("--chunk-size", type=int, default=50)
-    r.add_argument("--engine", choices=["local", "dask"], default="local")
+    r.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="worker processes (default: all cores)")
+    r.add_argument("--chunk-size", type=int, default=50, help="articles per chunk (the unit of resuming)")
+    r.add_argument("--engine", choices=["local", "dask"], default="local", help="process pool or Dask")
     r.add_argument("--scheduler", default=None, help="Dask scheduler address (with --engine dask)")
-    r.add_argument("--text-column", default="text")
-    r.add_argument("--id-column", default="id")
-    r.add_argument("--outlet-column", default="outlet")
-    r.add_argument("--max-bytes", type=int, default=2_000_000)
-    r.add_argument("--quiet", action="store_true")
+    r.add_argument("--text-column", default="text", help="text column of a .csv/.jsonl/.parquet corpus")
+    r.add_argument("--id-column", default="id", help="article id column of a .csv/.jsonl/.parquet corpus")
+    r.add_argument("--outlet-column", default="outlet", help="outlet column of a .csv/.jsonl/.parquet corpus")
+    r.add_argument("--max-bytes", type=int, default=2_000_000, help="larger articles are rejected")
+    r.add_argument("--article-timeout", type=float, default=DEFAULT_SECONDS,
+                   help="seconds one article may take before it is rejected (the run goes on)")
+    r.add_argument("--allow-outside-corpus", action="store_true",
+                   help="read files that metadata.csv names outside the corpus folder")
+    r.add_argument("--quiet", action="store_true", help="no progress bar")
 
-    e = sub.add_parser("evaluate", help="measure accuracy against annotated data")
+    e = sub.add_parser("evaluate", help="measure accuracy against annotated data", formatter_class=fmt)
     esub = e.add_subparsers(dest="what", required=True)
-    eq = esub.add_parser("quotes")
-    eq.add_argument("--corpus", required=True)
-    eq.add_argument("--gold", required=True)
+    eq = esub.add_parser("quotes", help="quotation spans and speakers against PolNeAR-style gold", formatter_class=fmt)
+    eq.add_argument("--corpus", required=True, help="corpus folder of the gold file's articles")
+    eq.add_argument("--gold", required=True, help="gold quotations (JSON)")
     eq.add_argument("--actors", default=None, help="actors file (default: none, speakers stay raw)")
     eq.add_argument("--misses", type=int, default=20, help="how many misses of each kind to print")
-    es = esub.add_parser("sentiment")
-    es.add_argument("--data", required=True)
-    es.add_argument("--method", required=True, choices=["textblob", "vader", "trained", "textblob-sentence"])
-    es.add_argument("--window", type=int, default=10)
-    es.add_argument("--predictions", default=None)
+    es = esub.add_parser("sentiment", help="sentiment toward targets against NewsMTSC-style gold", formatter_class=fmt)
+    es.add_argument("--data", required=True, help="NewsMTSC-format JSONL file")
+    es.add_argument("--method", required=True, choices=["textblob", "vader", "trained", "textblob-sentence"],
+                    help="the method to score")
+    es.add_argument("--window", type=int, default=10, help="tokens each side of the target")
+    es.add_argument("--predictions", default=None, help="write every target's prediction to this CSV")
     es.add_argument("--sweep", action="store_true",
                     help="lexicon methods: macro-F1 over window sizes and label thresholds, best first")
 
-    t = sub.add_parser("train-sentiment", help="retrain the 'trained' sentiment model from NewsMTSC train")
-    t.add_argument("--data", default=str(ROOT.parent / "shared/eval/newsmtsc/train.jsonl"))
+    t = sub.add_parser("train-sentiment", help="retrain the 'trained' sentiment model from NewsMTSC train",
+                       formatter_class=fmt)
+    t.add_argument("--data", default=str(ROOT.parent / "shared/eval/newsmtsc/train.jsonl"), help="training file")
     t.add_argument("--dev", nargs="*", default=[str(ROOT.parent / f"shared/eval/newsmtsc/{d}.jsonl")
                                                 for d in ("dev_mt", "dev_rw")],
                    help="files only scored after training (no choice is made on them)")
-    t.add_argument("--out", default=None)
-    t.add_argument("--window", type=int, default=10)
+    t.add_argument("--out", default=None, help="model file (default: data/models/sentiment_newsmtsc.json)")
+    t.add_argument("--window", type=int, default=10, help="tokens each side of a mention the model reads")
 
-    v = sub.add_parser("validate", help="coding sample for human validation, and scores against the coded sheets")
+    v = sub.add_parser("validate", help="coding sample for human validation, and scores against the coded sheets",
+                       formatter_class=fmt)
     vsub = v.add_subparsers(dest="what", required=True)
-    vs = vsub.add_parser("sample", help="draw a stratified coding sample from a run's tables")
+    vs = vsub.add_parser("sample", help="draw a stratified coding sample from a run's tables", formatter_class=fmt)
     vs.add_argument("--tables", required=True, help="the --out folder of `python -m analysis run`")
     vs.add_argument("--out", required=True, help="folder for coding_sheet.csv, key.csv, instructions.md")
     vs.add_argument("--per-stratum", type=int, default=5, help="items per measure x outlet x toolkit answer")
     vs.add_argument("--method", default="textblob", help="sentiment method whose labels are validated")
-    vs.add_argument("--seed", type=int, default=20251203)
-    vc = vsub.add_parser("score", help="score the toolkit against coded sheets")
+    vs.add_argument("--seed", type=int, default=20251203, help="random seed of the draw")
+    vc = vsub.add_parser("score", help="score the toolkit against coded sheets", formatter_class=fmt)
     vc.add_argument("--sample", required=True, help="the folder written by `validate sample`")
     vc.add_argument("--sheets", nargs="+", required=True, help="coded copies of coding_sheet.csv, one per coder")
     vc.add_argument("--out", default=None, help="folder for validation_*.csv (default: the sample folder)")
 
-    sh = sub.add_parser("shared", help="quotations and paragraphs shared across outlets, article similarity")
+    sh = sub.add_parser("shared", help="quotations and paragraphs shared across outlets, article similarity",
+                        formatter_class=fmt)
     sh.add_argument("--tables", required=True, help="the --out folder of `python -m analysis run`")
     sh.add_argument("--out", default=None, help="folder for shared_items.csv and article_similarity.csv "
                                                 "(default: the tables folder)")
 
-    c = sub.add_parser("report-cleaning", help="count the lines the cleaning rules remove in a corpus, by reason")
-    c.add_argument("--corpus", required=True)
+    c = sub.add_parser("report-cleaning", help="count the lines the cleaning rules remove in a corpus, by reason",
+                       formatter_class=fmt)
+    c.add_argument("--corpus", required=True, help="corpus folder or file")
     return p
 
 
@@ -94,7 +115,8 @@ def main(argv=None) -> int:
                          methods=tuple(m.strip() for m in args.sentiment.split(",") if m.strip()),
                          lexicon=args.lexicon, window=args.window, chunk_size=args.chunk_size, quiet=args.quiet,
                          engine=args.engine, scheduler=args.scheduler, text_column=args.text_column,
-                         id_column=args.id_column, outlet_column=args.outlet_column, max_bytes=args.max_bytes)
+                         id_column=args.id_column, outlet_column=args.outlet_column, max_bytes=args.max_bytes,
+                         article_seconds=args.article_timeout, allow_outside=args.allow_outside_corpus)
             if not args.quiet:
                 print(" ".join(f"{t}={n}" for t, n in counts.items()), file=sys.stderr)
             return 0
@@ -139,5 +161,10 @@ def main(argv=None) -> int:
     return 1
 
 
-if __name__ == "__main__":
+def cli() -> None:
+    """The ``media-framing`` console script."""
     sys.exit(main())
+
+
+if __name__ == "__main__":
+    cli()

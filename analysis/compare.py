@@ -48,6 +48,8 @@ def actor_visibility(articles: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataF
     """Mentions per actor per outlet, absolute and per 1,000 words."""
     words = articles.groupby("outlet")["n_words"].sum()
     counts = mentions.merge(articles[["article_id", "outlet"]], on="article_id").groupby(["outlet", "actor"]).size()
+    if counts.empty:
+        return pd.DataFrame(columns=["outlet", "actor", "mentions", "per_1000_words"])
     out = counts.rename("mentions").reset_index()
     out["per_1000_words"] = (out["mentions"] / out["outlet"].map(words) * 1000).round(3)
     return out.sort_values(["outlet", "actor"]).reset_index(drop=True)
@@ -75,7 +77,9 @@ def quote_share(quotes: pd.DataFrame, articles: pd.DataFrame, by: str = "speaker
             rows.append({"outlet": outlet, key: name, "quotes": len(g), "words": int(g["n_words"].sum()),
                          "share_quotes": round(len(g) / n_q, 4), "share_words": round(g["n_words"].sum() / n_w, 4),
                          "note": ""})
-    return pd.DataFrame(rows).sort_values(["outlet", "quotes", key], ascending=[True, False, True]).reset_index(drop=True)
+    cols = ["outlet", key, "quotes", "words", "share_quotes", "share_words", "note"]
+    return pd.DataFrame(rows, columns=cols).sort_values(["outlet", "quotes", key], ascending=[True, False, True]
+                                                        ).reset_index(drop=True)
 
 
 def quoted_word_share(quotes: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
@@ -132,6 +136,10 @@ def method_robustness(sentiment: pd.DataFrame, methods) -> pd.DataFrame:
 
 
 # ------------------------------------------------------------------ framing
+FRAMING_SUMMARY_COLUMNS = ["outlet", "actor", "exclusion", "inclusion", "exclusion_per_1000", "inclusion_per_1000",
+                           "sidelining_index", "ci_low", "ci_high", "headline_exclusion", "headline_inclusion"]
+
+
 def framing_by_outlet(framing: pd.DataFrame, articles: pd.DataFrame, actors: list[str] | None = None) -> pd.DataFrame:
     """Exclusion and inclusion (distinct framed sentences) per outlet and actor, per 1,000 words,
     the sidelining index (excl - incl) / (excl + incl) with a bootstrap interval over articles,
@@ -162,7 +170,7 @@ def framing_by_outlet(framing: pd.DataFrame, articles: pd.DataFrame, actors: lis
                          "ci_low": lo, "ci_high": hi,
                          "headline_exclusion": int(((g["frame"] == "exclusion") & (g["in_headline"] == 1)).sum()),
                          "headline_inclusion": int(((g["frame"] == "inclusion") & (g["in_headline"] == 1)).sum())})
-    return pd.DataFrame(rows)
+    return pd.DataFrame(rows, columns=FRAMING_SUMMARY_COLUMNS)
 
 
 def _index_ci(per_article: list[tuple[int, int]], n_boot: int = N_BOOT, seed: int = SEED):

@@ -131,17 +131,20 @@ def _record(article_id: str, text: str, source: str, warnings: list[str], meta: 
 
 
 def iter_corpus(path, *, text_column: str = "text", id_column: str = "id", outlet_column: str = "outlet",
-                max_bytes: int = MAX_BYTES) -> Iterator[tuple[str, object]]:
-    """Yield ("article", rec) | ("rejected", rec) | ("warning", msg) for every item of the corpus."""
+                max_bytes: int = MAX_BYTES, allow_outside: bool = False) -> Iterator[tuple[str, object]]:
+    """Yield ("article", rec) | ("rejected", rec) | ("warning", msg) for every item of the corpus.
+
+    Files named by a folder corpus must lie inside the folder (also after following symbolic links)
+    unless ``allow_outside``; others are rejected with that reason."""
     root = Path(path)
     if not root.exists():
         raise ConfigError(f"{root}: corpus path does not exist")
     if root.is_dir():
         meta = root / "metadata.csv"
         if meta.exists():
-            yield from _iter_metadata_folder(root, meta, max_bytes)
+            yield from _iter_metadata_folder(root, meta, max_bytes, allow_outside)
         else:
-            yield from _iter_txt_folder(root, max_bytes)
+            yield from _iter_txt_folder(root, max_bytes, allow_outside)
     else:
         yield from _iter_table(root, text_column, id_column, outlet_column, max_bytes)
 
@@ -174,11 +177,28 @@ def _rejected(source: str, article_id: str, reason: str) -> tuple[str, dict]:
     return "rejected", {"source": source, "article_id": article_id, "reason": reason}
 
 
-def _iter_metadata_folder(root: Path, meta: Path, max_bytes: int):
+def _outside(root: Path, file: Path) -> str | None:
+    """Why ``file`` may not be read as part of the corpus at ``root`` (it leaves the folder, itself or
+    through a symbolic link), or None."""
+    try:
+        target = file.resolve()
+        target.relative_to(root.resolve())
+    except ValueError:
+        return (f"path leads outside the corpus folder (to {target}); not read unless --allow-outside-corpus "
+                f"is given")
+    except OSError as err:
+        return f"unreadable path: {err.strerror or err}"
+    return None
+
+
+def _iter_metadata_folder(root: Path, meta: Path, max_bytes: int, allow_outside: bool = False):
     try:
         raw = meta.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError as err:
         raise ConfigError(f"{meta}: not UTF-8 at byte {err.start}") from None
+    if not raw.strip():
+        yield "warning", f"{meta}: empty file, so the corpus has no articles"
+        return
     reader = csv.DictReader(raw.splitlines())
     missing = [c for c in ("id", "outlet", "path") if c not in (reader.fieldnames or [])]
     if missing:
@@ -199,6 +219,10 @@ def _iter_metadata_folder(root: Path, meta: Path, max_bytes: int):
             yield _rejected(place, article_id, "metadata row has an empty path")
             continue
         file = root / rel
+        outside = None if allow_outside else _outside(root, file)
+        if outside:
+            yield _rejected(place, article_id, outside)
+            continue
         yield _read_file(file, rel, article_id, row, max_bytes)
 
 
@@ -216,7 +240,7 @@ def _read_file(file: Path, source: str, article_id: str, meta: dict, max_bytes: 
     return "article", _record(article_id, text, source, warnings, meta)
 
 
-def _iter_txt_folder(root: Path, max_bytes: int):
+def _iter_txt_folder(root: Path, max_bytes: int, allow_outside: bool = False):
     files = sorted(p for p in root.rglob("*.txt") if p.is_file())
     if not files:
         raise ConfigError(f"{root}: no metadata.csv and no .txt files in this folder")
@@ -224,6 +248,10 @@ def _iter_txt_folder(root: Path, max_bytes: int):
     seen: dict[str, str] = {}
     for file in files:
         rel = file.relative_to(root).as_posix()
+        outside = None if allow_outside else _outside(root, file)
+        if outside:
+            yield _rejected(rel, file.stem, outside)
+            continue
         if file.stem in seen:
             yield _rejected(rel, file.stem, f"duplicate id (first in {seen[file.stem]})")
             continue

@@ -17,7 +17,11 @@ def _process_remote(item, settings):
 
 
 def dask_map(todo, settings, scheduler: str | None, jobs: int):
-    from dask.distributed import Client, LocalCluster
+    try:
+        from dask.distributed import Client, LocalCluster
+    except ImportError:
+        from .errors import ConfigError
+        raise ConfigError("--engine dask: Dask is not installed (pip install 'media-framing[dask]')") from None
 
     cluster = None
     if scheduler:

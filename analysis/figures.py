@@ -27,8 +27,7 @@ class Params:
     outlets: list[str] | None = None          # outlets to include, in this order (None: all, sorted)
     method: str = "textblob"                  # sentiment method shown
     focal_actor: str = "Ukraine"              # the actor of the sidelining and summary figures
-    colors: dict[str, str] = field(default_factory=dict)   # actor -> colour (default: the actors file's)
-    actors_file: str | None = None
+    colors: dict[str, str] = field(default_factory=dict)   # actor -> colour (the run's actors table)
     formats: tuple[str, ...] = ("png", "svg", "pdf")
     out_dir: str = "figures"
     top_speakers: int = 6
@@ -40,11 +39,7 @@ def _outlets(tables, p: Params):
 
 def _colors(tables, p: Params):
     actors = sorted(set(tables["mentions"]["actor"]) | set(tables["quotes"]["speaker_actor"].replace("", pd.NA).dropna()))
-    preset = dict(p.colors)
-    if not preset and p.actors_file:
-        from .actors import load_actors
-        preset = load_actors(p.actors_file).colors
-    cols = plots.actor_colors(actors, preset)
+    cols = plots.actor_colors(actors, dict(p.colors))
     cols.update({"(unknown)": "#BBBBBB", "(none)": "#FFFFFF"})
     return cols
 

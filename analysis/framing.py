@@ -20,6 +20,7 @@ from pathlib import Path
 from .actors import Actors
 from .document import Doc
 from .errors import ConfigError, read_yaml
+from .guard import check_pattern, detail
 from .text import SpanLookup
 
 COLUMNS = ["sentence_id", "section", "actor", "frame", "cue", "rule", "start", "end", "text", "voice", "speaker",
@@ -146,11 +147,11 @@ def load_lexicon(path) -> Lexicon:
                     raise ConfigError(f"{where}: '{k}' is missing or empty")
             if e["bind"] not in BINDINGS:
                 raise ConfigError(f"{where}: bind '{e['bind']}' is not one of {', '.join(sorted(BINDINGS))}")
-            try:
-                rx = re.compile(e["pattern"], re.I)
-            except re.error as err:
-                raise ConfigError(f"{where}: pattern is not a valid regular expression ({err})") from None
-            cues.append(Cue(frame, e["cue"], rx, e["bind"], int(e.get("window", OBJECT_WINDOW))))
+            rx = check_pattern(e["pattern"], where)
+            window = e.get("window", OBJECT_WINDOW)
+            if isinstance(window, bool) or not isinstance(window, int) or window < 1:
+                raise ConfigError(f"{where}: window must be a whole number of words of at least 1 (got {window!r})")
+            cues.append(Cue(frame, e["cue"], rx, e["bind"], window))
     if not cues:
         raise ConfigError(f"{path}: no cues (give 'exclusion' and/or 'inclusion' entries)")
     return Lexicon(str(path), cues)
@@ -291,6 +292,7 @@ def find_frames(doc: Doc, quote_rows: list[dict], actors: Actors, lexicon: Lexic
         sent = _Sentence(doc, s, by_sentence.get(s.sentence_id, []), quotes)
         taken: list[tuple[int, int]] = []
         for cue in possible:
+            detail(f"{cue.frame} cue '{cue.cue}' (pattern '{cue.regex.pattern}')")
             for m in cue.regex.finditer(s.text):
                 ms, me = m.start(), m.end()
                 if cue.frame == "inclusion" and any(a < me and ms < b for a, b in taken):

@@ -12,6 +12,32 @@ from pathlib import Path
 
 import nbformat
 
+# The parameters cell of every analysis notebook (01-06), one text so that they cannot drift apart;
+# tests/test_notebooks.py checks each notebook against it, and ``sync`` writes it into them.
+PARAMETERS = """\
+# Parameters (papermill overrides these; paths are relative to notebooks/). The same in every notebook.
+tables = "../results/ukraine_talks"  # the --out folder of `python -m analysis run` (`make figures` writes this one)
+outlets = None            # e.g. ["Outlet 001", "Outlet 002"]: outlets to include, in this order
+method = "textblob"       # sentiment method of the single-method figures: textblob | vader | trained
+focal_actor = "Ukraine"   # actor group of the sidelining and summary figures
+date_from = None          # "2025-01-01": keep articles dated from this day ...
+date_to = None            # ... to this day (inclusive)
+copies = "count"          # count | exclude: leave out text copied from another outlet's earlier article
+formats = ["png", "svg", "pdf"]
+out_dir = None            # None: ../figures for the bundled tables, <tables>/figures for any other"""
+
+# The cell after it: open the tables (checking every parameter) and name what the cells below use.
+SETUP = """\
+import pandas as pd
+from IPython.display import Image, display
+from analysis import compare, figures, session
+
+pd.set_option("display.max_colwidth", 80)
+s = session.open_tables(tables, outlets, method, focal_actor, date_from, date_to, copies, formats, out_dir)
+tables, p, outlet_list, methods = s.tables, s.params, s.outlets, s.methods  # from here on `tables` holds the tables"""
+
+ANALYSIS_NOTEBOOKS = ("01_corpus", "02_quotes", "03_sentiment", "04_framing", "05_summary", "06_syndication")
+
 
 def _strip_volatile(path: Path) -> None:
     nb = nbformat.read(path, as_version=4)
@@ -28,7 +54,9 @@ def run(paths: list[str], parameters: dict | None = None) -> None:
         path = Path(p).resolve()
         print(f"executing {path.name}", file=sys.stderr)
         pm.execute_notebook(str(path), str(path), parameters=parameters or {}, cwd=str(path.parent),
-                            kernel_name="python3", progress_bar=False, request_save_on_cell_execute=False)
+                            kernel_name="python3", progress_bar=False, request_save_on_cell_execute=False,
+                            # the kernel's warning about its loopback TCP transport is noise here
+                            extra_arguments=["--IPKernelApp.log_level=ERROR"])
         _strip_volatile(path)
 
 

@@ -26,6 +26,7 @@ from .actors import Actors, load_actors
 from .corpus import count_items, iter_corpus
 from .document import build_doc
 from .errors import ConfigError
+from .guard import DEFAULT_SECONDS, ArticleTimeout, note, time_budget
 from .text import count_words
 
 IN_FLIGHT = 2  # chunks read ahead per worker
@@ -51,15 +52,39 @@ class Settings:
     window: int = sentiment.DEFAULT_WINDOW
     lexicon: framing.Lexicon | None = None
     extra_columns: list[str] = field(default_factory=list)
+    article_seconds: float | None = DEFAULT_SECONDS
 
 
-def make_settings(actors_path, methods=("textblob",), window=sentiment.DEFAULT_WINDOW, lexicon_path=None) -> Settings:
-    actors = load_actors(actors_path)
+def check_whole(option: str, value, minimum: int = 1) -> int:
+    """``value`` as a whole number of at least ``minimum``; ConfigError naming the option otherwise."""
+    if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
+        raise ConfigError(f"{option}: must be a whole number of at least {minimum} (got {value!r})")
+    return value
+
+
+def make_settings(actors_path, methods=("textblob",), window=sentiment.DEFAULT_WINDOW, lexicon_path=None,
+                  article_seconds: float | None = DEFAULT_SECONDS) -> Settings:
+    if not methods:
+        raise ConfigError(f"--sentiment: give at least one method ({', '.join(sentiment.METHODS)})")
     for m in methods:
         if m not in sentiment.METHODS:
             raise ConfigError(f"--sentiment: unknown method '{m}' (choose from {', '.join(sentiment.METHODS)})")
+    check_whole("--window", window)
+    if article_seconds is not None and not article_seconds > 0:
+        raise ConfigError(f"--article-timeout: must be a number of seconds above 0 (got {article_seconds!r})")
+    actors = load_actors(actors_path)
     lexicon = framing.load_lexicon(lexicon_path or framing.DEFAULT_LEXICON)
-    return Settings(actors, tuple(methods), window, lexicon)
+    return Settings(actors, tuple(methods), window, lexicon, article_seconds=article_seconds)
+
+
+def _noting(timer):
+    """The stage timer, also telling the time budget which stage the article is in."""
+    @contextmanager
+    def stage(name: str):
+        note(name)
+        with timer(name):
+            yield
+    return stage
 
 
 class StageTimer:
@@ -79,6 +104,7 @@ class StageTimer:
 
 
 def process_article(record: dict, settings: Settings, timer=nullcontext) -> dict[str, list[dict]]:
+    timer = _noting(timer)
     doc = build_doc(record, settings.actors, timer)
     aid, outlet = doc.article_id, doc.outlet
     body_sents = [s for s in doc.sentences if s.section == "body"]
@@ -115,7 +141,12 @@ def _process_chunk(args, timer=nullcontext) -> dict[str, list[dict]]:
             out["rejected"].append(rec)
             continue
         try:
-            rows = process_article(rec, settings, timer)
+            with time_budget(settings.article_seconds):
+                rows = process_article(rec, settings, timer)
+        except ArticleTimeout as err:
+            out["rejected"].append({"source": rec.get("source_path", ""), "article_id": rec["article_id"],
+                                    "reason": str(err)})
+            continue
         except Exception as err:  # an article that breaks a stage is reported, never lost silently
             out["rejected"].append({"source": rec.get("source_path", ""), "article_id": rec["article_id"],
                                     "reason": f"processing failed: {type(err).__name__}: {err}"})
@@ -168,13 +199,31 @@ def _chunks(iterator, size):
 
 def run(corpus, actors, out, *, fmt="csv", jobs=1, methods=("textblob",), lexicon=None,
         window=sentiment.DEFAULT_WINDOW, chunk_size=50, quiet=False, engine="local", scheduler=None,
-        **corpus_options) -> dict[str, int]:
-    """Stream the corpus to DIR/<table>.<fmt>; resumable; identical output for any jobs count."""
-    from .store import TableStore
+        article_seconds: float | None = DEFAULT_SECONDS, **corpus_options) -> dict[str, int]:
+    """Stream the corpus to DIR/<table>.<fmt>; resumable; identical output for any jobs count.
 
-    settings = make_settings(actors, methods, window, lexicon)
+    Holds ``out`` for itself while it runs (a second run into the same folder stops with exit code 2),
+    deletes only files an earlier run wrote there, and writes the per-outlet summaries at the end."""
+    from .outdir import OutFolder
+
     if fmt not in ("csv", "parquet"):
         raise ConfigError(f"--format: unknown format '{fmt}' (csv or parquet)")
+    check_whole("--jobs", jobs)
+    check_whole("--chunk-size", chunk_size)
+    if "max_bytes" in corpus_options:
+        check_whole("--max-bytes", corpus_options["max_bytes"])
+    settings = make_settings(actors, methods, window, lexicon, article_seconds)
+    with OutFolder(out) as folder:
+        return _run_locked(folder, corpus, actors, settings, fmt=fmt, jobs=jobs, methods=methods, lexicon=lexicon,
+                           window=window, chunk_size=chunk_size, quiet=quiet, engine=engine, scheduler=scheduler,
+                           corpus_options=corpus_options)
+
+
+def _run_locked(folder, corpus, actors, settings, *, fmt, jobs, methods, lexicon, window, chunk_size, quiet,
+                engine, scheduler, corpus_options) -> dict[str, int]:
+    from .store import TableStore
+
+    out = folder.out
     items = iter_corpus(corpus, **corpus_options)
     warnings = []
     first = []
@@ -198,8 +247,13 @@ def run(corpus, actors, out, *, fmt="csv", jobs=1, methods=("textblob",), lexico
             else:
                 yield it
 
-    store = TableStore(Path(out), fmt, {t: COLUMNS[t] + (extra_columns if t == "articles" else []) for t in TABLES},
-                       fingerprint=_fingerprint(corpus, actors, methods, lexicon, window, chunk_size, corpus_options))
+    fingerprint = _fingerprint(corpus, actors, methods, lexicon, window, chunk_size, corpus_options, fmt)
+    if TableStore.resumable(out, fingerprint):
+        folder.resume(fingerprint)
+    else:
+        folder.claim([f"{t}.{fmt}" for t in TABLES] + [f"{n}.csv" for n in SUMMARIES + ("actors",)], fingerprint)
+    store = TableStore(out, fmt, {t: COLUMNS[t] + (extra_columns if t == "articles" else []) for t in TABLES},
+                       fingerprint=fingerprint)
     chunks = enumerate(_chunks(all_items(), chunk_size))
     done = store.done_chunks()
     todo = ((i, c) for i, c in chunks if i not in done)
@@ -209,7 +263,14 @@ def run(corpus, actors, out, *, fmt="csv", jobs=1, methods=("textblob",), lexico
         progress.update(tables["articles"][1] + tables["rejected"][1])
     progress.close()
     counts = store.finish()
-    write_summaries(Path(out), fmt, methods)
+    write_actors(out, settings.actors)
+    write_summaries(out, fmt, methods)
+    folder.complete()
+    if counts["articles"] == 0:
+        why = (f"{counts['rejected']} items rejected, reasons in {out / ('rejected.' + fmt)}" if counts["rejected"]
+               else "the corpus holds no articles")
+        print(f"warning: no article of {corpus} was processed ({why}); the tables and summaries are empty",
+              file=sys.stderr)
     return counts
 
 
@@ -219,11 +280,34 @@ SUMMARY_COLUMNS = {"articles": ["article_id", "outlet", "n_words"], "mentions": 
                    "framing": ["article_id", "outlet", "sentence_id", "actor", "frame", "in_headline"]}
 
 
+def actors_table(actors: Actors) -> pd.DataFrame:
+    """One row per actor group of the actors file: its colour (empty: the palette's), whether it is one of
+    the ``parties``, and how many people it lists. Notebooks read colours from it."""
+    n_people: dict[str, set] = {}
+    for p in actors.people.values():
+        n_people.setdefault(p.actor, set()).add(p.name)
+    return pd.DataFrame({"actor": actors.actors, "color": [actors.colors.get(a, "") for a in actors.actors],
+                         "party": [int(a in actors.parties) for a in actors.actors],
+                         "n_people": [len(n_people.get(a, ())) for a in actors.actors]})
+
+
+def write_actors(out: Path, actors: Actors) -> None:
+    from . import sheets as spreadsheet
+    tmp = out / "actors.csv.tmp"
+    spreadsheet.to_csv(actors_table(actors), tmp)
+    os.replace(tmp, out / "actors.csv")
+
+
+SUMMARIES = ("summary_visibility", "summary_quote_share_actor", "summary_quote_share_speaker", "summary_framing",
+             "summary_sentiment")
+
+
 def write_summaries(out: Path, fmt: str, methods) -> None:
     """Per-outlet summaries beside the tables (summary_*.csv): actor visibility, quote share by actor
     group and by speaker, sentiment per method with bootstrap intervals, framing with the sidelining index.
     Only the columns they need are read, so memory stays small for large runs."""
     from . import compare
+    from . import sheets as spreadsheet
     from .store import typed
 
     def load(t):
@@ -240,9 +324,10 @@ def write_summaries(out: Path, fmt: str, methods) -> None:
         "summary_framing": compare.framing_by_outlet(load("framing"), arts),
         "summary_sentiment": compare.sentiment_by_method(load("sentiment"), methods),
     }
+    assert tuple(summaries) == SUMMARIES
     for name, frame in summaries.items():
         tmp = out / f"{name}.csv.tmp"
-        frame.to_csv(tmp, index=False, lineterminator="\n")
+        spreadsheet.to_csv(frame, tmp)  # summaries are opened in spreadsheets: no cell may act as a formula
         os.replace(tmp, out / f"{name}.csv")
 
 
@@ -320,8 +405,8 @@ def _process_indexed(item):
     return i, chunk_tables(chunk, _WORKER_SETTINGS)
 
 
-def _fingerprint(corpus, actors, methods, lexicon, window, chunk_size, options) -> str:
-    parts = {"corpus": str(Path(corpus).resolve()), "actors": Path(actors).read_text(encoding="utf-8"),
+def _fingerprint(corpus, actors, methods, lexicon, window, chunk_size, options, fmt) -> str:
+    parts = {"format": fmt, "corpus": str(Path(corpus).resolve()), "actors": Path(actors).read_text(encoding="utf-8"),
              "lexicon": Path(lexicon or framing.DEFAULT_LEXICON).read_text(encoding="utf-8"),
              "methods": list(methods), "window": window, "chunk_size": chunk_size,
              "options": {k: str(v) for k, v in sorted(options.items())}}

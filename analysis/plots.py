@@ -16,6 +16,8 @@ import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 
+from . import sheets as spreadsheet  # noqa: E402
+
 OKABE_ITO = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442", "#000000"]
 FRAME_COLORS = {"exclusion": "#D55E00", "inclusion": "#0072B2"}
 METHOD_COLORS = {"textblob": "#999999", "vader": "#56B4E9", "trained": "#000000"}
@@ -55,7 +57,7 @@ def save_figure(fig, name: str, data: pd.DataFrame, out_dir="figures", formats=(
             fig.savefig(p, format=fmt, metadata=METADATA.get(fmt))
             paths.append(p)
     p = out / f"{name}.csv"
-    data.to_csv(p, index=False, lineterminator="\n")
+    spreadsheet.to_csv(data, p)  # figure data is opened in spreadsheets: no cell may act as a formula
     paths.append(p)
     plt.close(fig)
     return paths

@@ -62,14 +62,10 @@ class TableStore:
         for old in out.glob(".partial-finished-*"):  # a finished run killed while removing its chunks
             shutil.rmtree(old, ignore_errors=True)
         stamp = self.partial / "fingerprint"
-        if self.partial.exists() and (not stamp.exists() or stamp.read_text() != fingerprint):
+        if self.partial.exists() and not self.resumable(out, fingerprint):
             shutil.rmtree(self.partial)  # another run's leftovers: start afresh
         self.fresh = not self.partial.exists()
-        if self.fresh:  # a fresh run: tables of an earlier run must not look like this run's
-            for t in columns:
-                (out / f"{t}.{fmt}").unlink(missing_ok=True)
-            for p in out.glob("summary_*.csv"):
-                p.unlink()
+        if self.fresh:  # (the tables of an earlier run were removed by OutFolder.claim)
             self.partial.mkdir()
             _atomic_write(stamp, fingerprint.encode())
         self.log = self.partial / "chunks.jsonl"
@@ -82,6 +78,12 @@ class TableStore:
             size = self.entries[-1]["sizes"][t] if self.entries else len(self.header[t])
             if path.stat().st_size != size:
                 os.truncate(path, size)
+
+    @staticmethod
+    def resumable(out: Path, fingerprint: str) -> bool:
+        """Whether ``out`` holds the unfinished chunks of a run with this fingerprint."""
+        stamp = Path(out) / ".partial" / "fingerprint"
+        return stamp.exists() and stamp.read_text() == fingerprint
 
     def _file(self, table: str) -> Path:
         return self.partial / f"{table}.csv"

@@ -268,12 +268,18 @@ def write_shared(tables_dir, out_dir) -> pd.DataFrame:
     """shared_items.csv and article_similarity.csv (up to 5,000 articles) from a run's tables."""
     from pathlib import Path
 
+    from . import sheets as spreadsheet
+    from .outdir import OutFolder
     from .store import read_tables
     t = read_tables(tables_dir, ("articles", "quotes"))
     items = shared_items(t["articles"], t["quotes"])
-    out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
-    items.to_csv(out / "shared_items.csv", index=False, lineterminator="\n")
-    if len(t["articles"]) <= 5000:
-        article_similarity(t["articles"]).to_csv(out / "article_similarity.csv", lineterminator="\n")
+    names = ["shared_items.csv"] + (["article_similarity.csv"] if len(t["articles"]) <= 5000 else [])
+    # recorded as derived from the tables: the next fresh run into the folder removes them
+    with OutFolder(Path(out_dir)) as folder:
+        folder.check_derived(names)
+        out = folder.out
+        spreadsheet.to_csv(items, out / "shared_items.csv")
+        if "article_similarity.csv" in names:
+            spreadsheet.to_csv(article_similarity(t["articles"]), out / "article_similarity.csv", index=True)
+        folder.add_derived(names)
     return items

@@ -41,6 +41,7 @@ import numpy as np
 import pandas as pd
 
 from .compare import SEED
+from . import sheets as spreadsheet
 from .errors import ConfigError
 from .store import read_tables
 
@@ -153,8 +154,20 @@ def _populations(t: dict[str, pd.DataFrame], method: str) -> pd.DataFrame:
 def draw_sample(tables_dir, out_dir, per_stratum: int = 5, method: str = "textblob", seed: int = SEED,
                 measures=MEASURES) -> pd.DataFrame:
     """Write coding_sheet.csv, key.csv and instructions.md to out_dir; return the sheet."""
+    from .sentiment import METHODS
     tables_dir, out_dir = Path(tables_dir), Path(out_dir)
+    if isinstance(per_stratum, bool) or not isinstance(per_stratum, int) or per_stratum < 1:
+        raise ConfigError(f"--per-stratum: must be a whole number of at least 1 (got {per_stratum!r})")
     t = read_tables(tables_dir, ("articles", "sentences", "mentions", "quotes", "sentiment", "framing"))
+    if method not in METHODS:
+        raise ConfigError(f"--method: unknown sentiment method '{method}' (choose from {', '.join(METHODS)})")
+    run_methods = sorted(set(t["sentiment"]["method"]))
+    if run_methods and method not in run_methods:
+        raise ConfigError(f"--method: the run in {tables_dir} has no '{method}' sentiment rows "
+                          f"(it has {', '.join(run_methods)})")
+    if t["sentences"].empty:
+        raise ConfigError(f"{tables_dir}: the tables hold no sentences, so there is nothing to sample "
+                          f"(see rejected.csv there)")
     pop = _populations(t, method)
     pop = pop[pop["measure"].isin(measures)]
     rng = np.random.default_rng(seed)
@@ -183,8 +196,8 @@ def draw_sample(tables_dir, out_dir, per_stratum: int = 5, method: str = "textbl
     sample["coder"] = sample["code"] = sample["note"] = ""
     out_dir.mkdir(parents=True, exist_ok=True)
     sheet = sample[SHEET_COLUMNS]
-    sheet.to_csv(out_dir / "coding_sheet.csv", index=False, lineterminator="\n")
-    sample[KEY_COLUMNS].to_csv(out_dir / "key.csv", index=False, lineterminator="\n")
+    spreadsheet.to_csv(sheet, out_dir / "coding_sheet.csv")  # no cell acts as a formula in a spreadsheet
+    spreadsheet.to_csv(sample[KEY_COLUMNS], out_dir / "key.csv")
     (out_dir / "instructions.md").write_text(INSTRUCTIONS, encoding="utf-8")
     return sheet
 
@@ -208,7 +221,7 @@ def read_sheet(path, key: pd.DataFrame) -> tuple[str, dict[str, str]]:
     path = Path(path)
     try:
         with open(path, newline="", encoding="utf-8-sig") as fh:
-            rows = list(csv.DictReader(fh))
+            rows = [{k: spreadsheet.unescape(v) for k, v in r.items()} for r in csv.DictReader(fh)]
             fields = rows[0].keys() if rows else []
     except FileNotFoundError:
         raise ConfigError(f"{path}: coded sheet not found") from None
@@ -283,7 +296,7 @@ def score(sample_dir, sheets, n_boot: int = N_BOOT, seed: int = SEED) -> dict[st
     key_path = sample_dir / "key.csv"
     if not key_path.exists():
         raise ConfigError(f"{sample_dir}: no key.csv (draw the sample with `python -m analysis validate sample`)")
-    key = pd.read_csv(key_path, dtype=str, keep_default_na=False)
+    key = spreadsheet.read_csv(key_path)
     key["weight"] = key["weight"].astype(float)
     if not sheets:
         raise ConfigError("give at least one coded sheet (--sheets)")
@@ -291,7 +304,7 @@ def score(sample_dir, sheets, n_boot: int = N_BOOT, seed: int = SEED) -> dict[st
     names = [c for c, _ in coded]
     if len(set(names)) != len(names):
         raise ConfigError(f"two sheets carry the same coder name ({', '.join(names)}); set the coder column")
-    sheet = pd.read_csv(sample_dir / "coding_sheet.csv", dtype=str, keep_default_na=False) \
+    sheet = spreadsheet.read_csv(sample_dir / "coding_sheet.csv") \
         if (sample_dir / "coding_sheet.csv").exists() else key[["item_id"]].assign(text="", actor="")
     text = dict(zip(sheet["item_id"], sheet["text"]))
     scores, agreement, disagreements = [], [], []
@@ -360,4 +373,4 @@ def write_report(report: dict[str, pd.DataFrame], out_dir) -> None:
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     for name, frame in report.items():
-        frame.to_csv(out_dir / f"validation_{name}.csv", index=False, lineterminator="\n")
+        spreadsheet.to_csv(frame, out_dir / f"validation_{name}.csv")

@@ -18,6 +18,15 @@ def tables():
 
 
 @pytest.fixture(scope="session")
+def run_dir(tmp_path_factory):
+    """The --out folder of a run of the bundled corpus with every method (what the notebooks read)."""
+    from analysis.pipeline import run
+    out = tmp_path_factory.mktemp("bundled") / "tables"
+    run(CORPUS, ACTORS, out, quiet=True, methods=("textblob", "vader", "trained"))
+    return out
+
+
+@pytest.fixture(scope="session")
 def actors():
     from analysis.actors import load_actors
     return load_actors(ACTORS)

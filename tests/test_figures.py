@@ -4,10 +4,12 @@ from analysis import figures
 from conftest import ROOT, SHARED, need_shared
 
 
-def test_committed_figures_regenerate_byte_identically(tables, tmp_path):
-    p = figures.Params(out_dir=str(tmp_path), actors_file=str(ROOT / "data/actors/ukraine_talks.yml"))
+def test_committed_figures_regenerate_byte_identically(run_dir, tmp_path):
+    """The notebooks' way: the tables a run wrote, opened by the session helper, drawn by the builders."""
+    from analysis import session
+    s = session.open_tables(run_dir, out_dir=str(tmp_path))
     for name in figures.FIGURES:
-        figures.make(name, tables, p)
+        figures.make(name, s.tables, s.params)
         for ext in ("png", "svg", "pdf", "csv"):
             committed = ROOT / "figures" / f"{name}.{ext}"
             assert committed.exists(), committed
@@ -21,17 +23,22 @@ def test_every_figure_has_a_notebook():
 
 
 def test_papermill_on_newswcl50(tmp_path):
+    """The notebooks on another story's tables: figures go to <tables>/figures, never to the committed ones."""
     corpus = need_shared(SHARED / "corpora" / "newswcl50")
     from test_run import NEWSWCL_ACTORS as actors
     import papermill as pm
+    from analysis.pipeline import run
+    run(corpus, actors, tmp_path / "tables", quiet=True, methods=("textblob",))
+    before = {p.name: p.stat().st_mtime_ns for p in (ROOT / "figures").iterdir()}
     for nb in ("04_framing", "05_summary"):
         pm.execute_notebook(str(ROOT / "notebooks" / f"{nb}.ipynb"), str(tmp_path / f"{nb}.ipynb"),
                             cwd=str(ROOT / "notebooks"), kernel_name="python3", progress_bar=False,
-                            parameters={"corpus": str(corpus), "actors": str(actors), "focal_actor": "North Korea",
-                                        "out_dir": str(tmp_path / "figs"), "methods": ["textblob"],
+                            parameters={"tables": str(tmp_path / "tables"), "focal_actor": "North Korea",
                                         "formats": ["png"]})
-    assert (tmp_path / "figs" / "fig6-outlet-summary.png").exists()
-    assert (tmp_path / "figs" / "fig5-sidelining.csv").read_text().count("\n") == 6  # header + 5 outlets
+    figs = tmp_path / "tables" / "figures"
+    assert (figs / "fig6-outlet-summary.png").exists()
+    assert (figs / "fig5-sidelining.csv").read_text().count("\n") == 6  # header + 5 outlets
+    assert {p.name: p.stat().st_mtime_ns for p in (ROOT / "figures").iterdir()} == before
 
 
 def test_methods_figure_plots_every_method_per_outlet(tables):

@@ -66,13 +66,13 @@ def test_copies_excluded_from_the_later_article_only(tables, shared):
         assert (f["article_id"] == SEED[name]).sum() == (tables["framing"]["article_id"] == SEED[name]).sum()
 
 
-def test_notebook_parameter_copies():
-    counted = session.load(CORPUS, ACTORS, copies="count")
-    excluded = session.load(CORPUS, ACTORS, copies="exclude")
+def test_notebook_parameter_copies(run_dir):
+    counted = session.open_tables(run_dir, copies="count").tables
+    excluded = session.open_tables(run_dir, copies="exclude").tables
     assert len(excluded["framing"]) == len(counted["framing"]) - 4
     from analysis.errors import ConfigError
-    with pytest.raises(ConfigError, match="copies: 'drop'"):
-        session.load(CORPUS, ACTORS, copies="drop")
+    with pytest.raises(ConfigError, match="copies = 'drop'"):
+        session.open_tables(run_dir, copies="drop")
 
 
 def test_shared_command_writes_the_items_and_the_matrix(tmp_path):
