@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from .errors import ConfigError
-from .guard import DEFAULT_SECONDS
+from . import config
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -35,16 +35,16 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--format", choices=["csv", "parquet"], default="csv", help="table file format")
     r.add_argument("--sentiment", default="textblob,vader,trained",
                    help="comma-separated methods: textblob, vader, trained")
-    r.add_argument("--window", type=int, default=10, help="sentiment window: tokens each side of a mention")
+    r.add_argument("--window", type=int, default=config.WINDOW, help="sentiment window: tokens each side of a mention")
     r.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="worker processes (default: all cores)")
-    r.add_argument("--chunk-size", type=int, default=50, help="articles per chunk (the unit of resuming)")
+    r.add_argument("--chunk-size", type=int, default=config.CHUNK_SIZE, help="articles per chunk (the unit of resuming)")
     r.add_argument("--engine", choices=["local", "dask"], default="local", help="process pool or Dask")
     r.add_argument("--scheduler", default=None, help="Dask scheduler address (with --engine dask)")
     r.add_argument("--text-column", default="text", help="text column of a .csv/.jsonl/.parquet corpus")
     r.add_argument("--id-column", default="id", help="article id column of a .csv/.jsonl/.parquet corpus")
     r.add_argument("--outlet-column", default="outlet", help="outlet column of a .csv/.jsonl/.parquet corpus")
-    r.add_argument("--max-bytes", type=int, default=2_000_000, help="larger articles are rejected")
-    r.add_argument("--article-timeout", type=float, default=DEFAULT_SECONDS,
+    r.add_argument("--max-bytes", type=int, default=config.MAX_BYTES, help="larger articles are rejected")
+    r.add_argument("--article-timeout", type=float, default=config.ARTICLE_SECONDS,
                    help="seconds one article may take before it is rejected (the run goes on)")
     r.add_argument("--allow-outside-corpus", action="store_true",
                    help="read files that metadata.csv names outside the corpus folder")
@@ -61,7 +61,7 @@ def _parser() -> argparse.ArgumentParser:
     es.add_argument("--data", required=True, help="NewsMTSC-format JSONL file")
     es.add_argument("--method", required=True, choices=["textblob", "vader", "trained", "textblob-sentence"],
                     help="the method to score")
-    es.add_argument("--window", type=int, default=10, help="tokens each side of the target")
+    es.add_argument("--window", type=int, default=config.WINDOW, help="tokens each side of the target")
     es.add_argument("--predictions", default=None, help="write every target's prediction to this CSV")
     es.add_argument("--sweep", action="store_true",
                     help="lexicon methods: macro-F1 over window sizes and label thresholds, best first")
@@ -73,7 +73,7 @@ def _parser() -> argparse.ArgumentParser:
                                                 for d in ("dev_mt", "dev_rw")],
                    help="files only scored after training (no choice is made on them)")
     t.add_argument("--out", default=None, help="model file (default: data/models/sentiment_newsmtsc.json)")
-    t.add_argument("--window", type=int, default=10, help="tokens each side of a mention the model reads")
+    t.add_argument("--window", type=int, default=config.WINDOW, help="tokens each side of a mention the model reads")
 
     v = sub.add_parser("validate", help="coding sample for human validation, and scores against the coded sheets",
                        formatter_class=fmt)
@@ -81,9 +81,9 @@ def _parser() -> argparse.ArgumentParser:
     vs = vsub.add_parser("sample", help="draw a stratified coding sample from a run's tables", formatter_class=fmt)
     vs.add_argument("--tables", required=True, help="the --out folder of `python -m analysis run`")
     vs.add_argument("--out", required=True, help="folder for coding_sheet.csv, key.csv, instructions.md")
-    vs.add_argument("--per-stratum", type=int, default=5, help="items per measure x outlet x toolkit answer")
+    vs.add_argument("--per-stratum", type=int, default=config.PER_STRATUM, help="items per measure x outlet x toolkit answer")
     vs.add_argument("--method", default="textblob", help="sentiment method whose labels are validated")
-    vs.add_argument("--seed", type=int, default=20251203, help="random seed of the draw")
+    vs.add_argument("--seed", type=int, default=config.SEED, help="random seed of the draw")
     vc = vsub.add_parser("score", help="score the toolkit against coded sheets", formatter_class=fmt)
     vc.add_argument("--sample", required=True, help="the folder written by `validate sample`")
     vc.add_argument("--sheets", nargs="+", required=True, help="coded copies of coding_sheet.csv, one per coder")

@@ -7,8 +7,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-SEED = 20251203
-N_BOOT = 2000
+from .config import N_BOOT, SEED
+
 LABELS = ("negative", "neutral", "positive")  # sentiment labels, counted per outlet and actor
 
 

@@ -22,9 +22,9 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Iterator
 
+from .config import MAX_BYTES
 from .errors import ConfigError
 
-MAX_BYTES = 2_000_000
 csv.field_size_limit(2**31 - 1)  # articles are long fields; the size cap is MAX_BYTES, applied per article
 NUL = b"\x00"
 BASE_FIELDS = ("article_id", "outlet", "date", "title", "author")

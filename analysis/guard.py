@@ -20,8 +20,6 @@ from contextlib import contextmanager
 
 from .errors import ConfigError
 
-DEFAULT_SECONDS = 60.0  # per article; a 2 MB article (the default --max-bytes) takes about 5 s
-
 # what the article being processed is doing, for the timeout's message
 ACTIVITY = {"stage": "", "detail": ""}
 

@@ -21,12 +21,12 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import framing, quotes, sentiment
+from . import config, framing, quotes, sentiment
 from .actors import Actors, load_actors
 from .corpus import count_items, iter_corpus
 from .document import build_doc
 from .errors import ConfigError
-from .guard import DEFAULT_SECONDS, ArticleTimeout, note, time_budget
+from .guard import ArticleTimeout, note, time_budget
 from .text import count_words
 
 IN_FLIGHT = 2  # chunks read ahead per worker
@@ -52,7 +52,7 @@ class Settings:
     window: int = sentiment.DEFAULT_WINDOW
     lexicon: framing.Lexicon | None = None
     extra_columns: list[str] = field(default_factory=list)
-    article_seconds: float | None = DEFAULT_SECONDS
+    article_seconds: float | None = config.ARTICLE_SECONDS
 
 
 def check_whole(option: str, value, minimum: int = 1) -> int:
@@ -63,7 +63,7 @@ def check_whole(option: str, value, minimum: int = 1) -> int:
 
 
 def make_settings(actors_path, methods=("textblob",), window=sentiment.DEFAULT_WINDOW, lexicon_path=None,
-                  article_seconds: float | None = DEFAULT_SECONDS) -> Settings:
+                  article_seconds: float | None = config.ARTICLE_SECONDS) -> Settings:
     if not methods:
         raise ConfigError(f"--sentiment: give at least one method ({', '.join(sentiment.METHODS)})")
     for m in methods:
@@ -198,8 +198,8 @@ def _chunks(iterator, size):
 
 
 def run(corpus, actors, out, *, fmt="csv", jobs=1, methods=("textblob",), lexicon=None,
-        window=sentiment.DEFAULT_WINDOW, chunk_size=50, quiet=False, engine="local", scheduler=None,
-        article_seconds: float | None = DEFAULT_SECONDS, **corpus_options) -> dict[str, int]:
+        window=sentiment.DEFAULT_WINDOW, chunk_size=config.CHUNK_SIZE, quiet=False, engine="local", scheduler=None,
+        article_seconds: float | None = config.ARTICLE_SECONDS, **corpus_options) -> dict[str, int]:
     """Stream the corpus to DIR/<table>.<fmt>; resumable; identical output for any jobs count.
 
     Holds ``out`` for itself while it runs (a second run into the same folder stops with exit code 2),

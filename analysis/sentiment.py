@@ -31,12 +31,13 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
+from . import config
 from .text import TOKEN_RE, SpanLookup
 
 COLUMNS = ["sentence_id", "section", "actor", "method", "polarity", "subjectivity", "label", "voice", "n_cues",
            "n_mentions", "window_text"]
 METHODS = ("textblob", "vader", "trained")
-DEFAULT_WINDOW = 10
+DEFAULT_WINDOW = config.WINDOW
 MODEL_PATH = Path(__file__).resolve().parent.parent / "data" / "models" / "sentiment_newsmtsc.json"
 # label thresholds on polarity, tuned on NewsMTSC dev_mt (see README: python -m analysis evaluate sentiment)
 THRESHOLDS = {"textblob": 0.02, "vader": 0.02}

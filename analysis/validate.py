@@ -40,7 +40,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .compare import SEED
+from .config import PER_STRATUM, SEED
 from . import sheets as spreadsheet
 from .errors import ConfigError
 from .store import read_tables
@@ -151,7 +151,7 @@ def _populations(t: dict[str, pd.DataFrame], method: str) -> pd.DataFrame:
     return pop
 
 
-def draw_sample(tables_dir, out_dir, per_stratum: int = 5, method: str = "textblob", seed: int = SEED,
+def draw_sample(tables_dir, out_dir, per_stratum: int = PER_STRATUM, method: str = "textblob", seed: int = SEED,
                 measures=MEASURES) -> pd.DataFrame:
     """Write coding_sheet.csv, key.csv and instructions.md to out_dir; return the sheet."""
     from .sentiment import METHODS

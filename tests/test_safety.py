@@ -7,6 +7,7 @@ import signal
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -37,7 +38,7 @@ def _exit2(capsys, *argv) -> str:
     return err
 
 
-def _corpus(tmp_path, texts: dict[str, str], name="c") -> "Path":
+def _corpus(tmp_path, texts: dict[str, str], name="c") -> Path:
     root = tmp_path / name
     (root / "articles").mkdir(parents=True)
     lines = ["id,outlet,path"]
