@@ -9,6 +9,13 @@ class ConfigError(Exception):
     """
 
 
+def check_whole(what: str, value, minimum: int = 1, unit: str = "") -> int:
+    """``value`` as a whole number of at least ``minimum``; ConfigError naming ``what`` otherwise."""
+    if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
+        raise ConfigError(f"{what}: must be a whole number{unit} of at least {minimum} (got {value!r})")
+    return value
+
+
 def read_yaml(path, what: str):
     """The parsed YAML of a configuration file; ConfigError naming the file and the line otherwise."""
     from pathlib import Path

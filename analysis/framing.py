@@ -19,7 +19,7 @@ from pathlib import Path
 
 from .actors import Actors
 from .document import Doc
-from .errors import ConfigError, read_yaml
+from .errors import ConfigError, check_whole, read_yaml
 from .guard import check_pattern, detail
 from .text import SpanLookup
 
@@ -148,9 +148,7 @@ def load_lexicon(path) -> Lexicon:
             if e["bind"] not in BINDINGS:
                 raise ConfigError(f"{where}: bind '{e['bind']}' is not one of {', '.join(sorted(BINDINGS))}")
             rx = check_pattern(e["pattern"], where)
-            window = e.get("window", OBJECT_WINDOW)
-            if isinstance(window, bool) or not isinstance(window, int) or window < 1:
-                raise ConfigError(f"{where}: window must be a whole number of words of at least 1 (got {window!r})")
+            window = check_whole(f"{where}: window", e.get("window", OBJECT_WINDOW), unit=" of words")
             cues.append(Cue(frame, e["cue"], rx, e["bind"], window))
     if not cues:
         raise ConfigError(f"{path}: no cues (give 'exclusion' and/or 'inclusion' entries)")

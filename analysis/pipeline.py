@@ -25,7 +25,7 @@ from . import config, framing, quotes, sentiment
 from .actors import Actors, load_actors
 from .corpus import count_items, iter_corpus
 from .document import build_doc
-from .errors import ConfigError
+from .errors import ConfigError, check_whole
 from .guard import ArticleTimeout, note, time_budget
 from .text import count_words
 
@@ -53,13 +53,6 @@ class Settings:
     lexicon: framing.Lexicon | None = None
     extra_columns: list[str] = field(default_factory=list)
     article_seconds: float | None = config.ARTICLE_SECONDS
-
-
-def check_whole(option: str, value, minimum: int = 1) -> int:
-    """``value`` as a whole number of at least ``minimum``; ConfigError naming the option otherwise."""
-    if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
-        raise ConfigError(f"{option}: must be a whole number of at least {minimum} (got {value!r})")
-    return value
 
 
 def make_settings(actors_path, methods=("textblob",), window=sentiment.DEFAULT_WINDOW, lexicon_path=None,

@@ -42,7 +42,7 @@ import pandas as pd
 
 from .config import PER_STRATUM, SEED
 from . import sheets as spreadsheet
-from .errors import ConfigError
+from .errors import ConfigError, check_whole
 from .store import read_tables
 
 MEASURES = ("quote", "speaker", "sentiment", "framing")
@@ -156,8 +156,7 @@ def draw_sample(tables_dir, out_dir, per_stratum: int = PER_STRATUM, method: str
     """Write coding_sheet.csv, key.csv and instructions.md to out_dir; return the sheet."""
     from .sentiment import METHODS
     tables_dir, out_dir = Path(tables_dir), Path(out_dir)
-    if isinstance(per_stratum, bool) or not isinstance(per_stratum, int) or per_stratum < 1:
-        raise ConfigError(f"--per-stratum: must be a whole number of at least 1 (got {per_stratum!r})")
+    check_whole("--per-stratum", per_stratum)
     t = read_tables(tables_dir, ("articles", "sentences", "mentions", "quotes", "sentiment", "framing"))
     if method not in METHODS:
         raise ConfigError(f"--method: unknown sentiment method '{method}' (choose from {', '.join(METHODS)})")

@@ -229,7 +229,7 @@ def test_bad_run_parameters(tmp_path, capsys, args, says):
 def test_bad_lexicon_window(tmp_path, capsys, window):
     err = _exit2(capsys, "run", "--quiet", "--out", str(tmp_path / "o"),
                  "--lexicon", _lexicon(tmp_path, r"\bsidelined\b", f", window: {window}"))
-    assert "lex.yml: exclusion[0]: window must be a whole number of words of at least 1" in err
+    assert "lex.yml: exclusion[0]: window: must be a whole number of words of at least 1" in err
 
 
 @pytest.fixture(scope="module")
