@@ -80,22 +80,12 @@ def _by_start(items: list, key: str | None = None) -> tuple[list, list[int]]:
     return items, [it[key] if key else it.start for it in items]
 
 
-class _SpanIndex:
-    """Quotation spans by start, so that a sentence sums only the spans that can overlap it."""
-
-    def __init__(self, spans: list[T.QuoteSpan]):
-        self.spans = sorted(spans, key=lambda q: q.start)
-        self.starts = [q.start for q in self.spans]
-        self.longest = max((q.end - q.start for q in self.spans), default=0)
-
-    def quoted_share(self, start: int, end: int) -> float:
-        """Share of [start, end) inside quotation marks (overlapping spans counted once each, capped at 1)."""
-        if end <= start:
-            return 0.0
-        lo = bisect_left(self.starts, start - self.longest)  # a span starting earlier ends before start
-        hi = bisect_left(self.starts, end)
-        inside = sum(max(0, min(end, q.end) - max(start, q.start)) for q in self.spans[lo:hi])
-        return round(min(1.0, inside / (end - start)), 4)
+def _quoted_share(spans: T.SpanLookup, start: int, end: int) -> float:
+    """Share of [start, end) inside quotation marks (overlapping spans counted once each, capped at 1)."""
+    if end <= start:
+        return 0.0
+    inside = sum(min(end, q.end) - max(start, q.start) for q in spans.overlapping(start, end))
+    return round(min(1.0, inside / (end - start)), 4)
 
 
 def build_doc(record: dict, actors: Actors, timer=nullcontext) -> Doc:
@@ -115,13 +105,13 @@ def _segment(record: dict, cleaned: dict) -> Doc:
     qspans = T.quote_spans(body, paras)
     hspans = T.quote_spans(headline) if headline else []
     sents: list[Sentence] = []
-    body_index = _SpanIndex(qspans)
+    body_index = T.SpanLookup(qspans)
     if headline:
         sents.append(Sentence(0, "headline", -1, 0, len(headline), headline,
-                              _SpanIndex(hspans).quoted_share(0, len(headline))))
+                              _quoted_share(T.SpanLookup(hspans), 0, len(headline))))
     for p_idx, s, e in T.sentences(body, paras):
         sents.append(Sentence(len(sents) if headline else len(sents) + 1, "body", p_idx, s, e, body[s:e],
-                              body_index.quoted_share(s, e)))
+                              _quoted_share(body_index, s, e)))
     doc = Doc(record["article_id"], record.get("outlet", ""), headline, body, sents, paras, qspans, hspans,
               record=record, log=cleaned["log"])
     doc.record["author"] = record.get("author") or cleaned["author"]
@@ -147,7 +137,3 @@ def locate_mentions(doc: Doc, actors: Actors) -> list[dict]:
             m["section"] = section
             out.append(m)
     return out
-
-
-def sentence_of(doc: Doc, section: str, pos: int) -> Sentence | None:
-    return doc.sentence_at(section, pos)
