@@ -13,7 +13,7 @@ from pathlib import Path
 import nbformat
 
 # The parameters cell of every analysis notebook (01-06), one text so that they cannot drift apart;
-# tests/test_notebooks.py checks each notebook against it, and ``sync`` writes it into them.
+# tests/test_notebooks.py checks each notebook against it.
 PARAMETERS = """\
 # Parameters (papermill overrides these; paths are relative to notebooks/). The same in every notebook.
 tables = "../results/ukraine_talks"  # the --out folder of `python -m analysis run` (`make figures` writes this one)

@@ -90,7 +90,7 @@ class OutFolder:
             data = json.loads(path.read_text(encoding="utf-8"))
         except (ValueError, OSError):
             raise ConfigError(f"{path}: unreadable run record; delete it if the folder holds no run's tables") from None
-        return {"files": list(data.get("files", [])), "derived": list(data.get("derived", [])), **data}
+        return {**data, "files": list(data.get("files", [])), "derived": list(data.get("derived", []))}
 
     def _write(self, data: dict) -> None:
         tmp = self.out / (MANIFEST + ".tmp")
@@ -101,11 +101,7 @@ class OutFolder:
         """A fresh run will write ``files``: stop if one exists that no run wrote, delete the previous run's
         files and derived outputs, record the new list."""
         old = self.manifest()
-        ours = set(old["files"]) | set(old["derived"])
-        foreign = [f for f in files if (self.out / f).exists() and f not in ours]
-        if foreign:
-            raise ConfigError(f"{self.out / foreign[0]}: exists and was not written by a run of this toolkit; "
-                              f"move it or choose another --out")
+        ours = self._refuse_foreign(old, files)
         for f in sorted(ours):
             (self.out / f).unlink(missing_ok=True)
         self._write({"fingerprint": fingerprint, "files": sorted(files), "derived": [], "complete": False})
@@ -130,12 +126,16 @@ class OutFolder:
 
     def check_derived(self, files: list[str]) -> None:
         """Stop before overwriting a file the folder's manifest does not list."""
-        data = self.manifest()
-        ours = set(data["files"]) | set(data["derived"])
+        self._refuse_foreign(self.manifest(), files)
+
+    def _refuse_foreign(self, manifest: dict, files: list[str]) -> set[str]:
+        """The files ``manifest`` lists; ConfigError if one of ``files`` exists but is not among them."""
+        ours = set(manifest["files"]) | set(manifest["derived"])
         for f in files:
             if (self.out / f).exists() and f not in ours:
-                raise ConfigError(f"{self.out / f}: exists and was not written by this toolkit; "
+                raise ConfigError(f"{self.out / f}: exists and was not written by a run of this toolkit; "
                                   f"move it or choose another --out")
+        return ours
 
 
 def _try_lock(fd: int) -> bool:
