@@ -110,7 +110,7 @@ def main(argv=None) -> int:
     args = _parser().parse_args(argv)
     try:
         if args.command == "run":
-            from .pipeline import run
+            from .run import run
             counts = run(args.corpus, args.actors, args.out, fmt=args.format, jobs=args.jobs,
                          methods=tuple(m.strip() for m in args.sentiment.split(",") if m.strip()),
                          lexicon=args.lexicon, window=args.window, chunk_size=args.chunk_size, quiet=args.quiet,

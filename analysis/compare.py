@@ -7,33 +7,9 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .config import N_BOOT, SEED
+from .stats import bootstrap, mean_ci
 
 LABELS = ("negative", "neutral", "positive")  # sentiment labels, counted per outlet and actor
-
-
-def bootstrap_ci(values, stat=np.mean, n_boot: int = N_BOOT, seed: int = SEED, level: float = 0.95):
-    """Percentile bootstrap interval of stat over values; (nan, nan) for fewer than 2 values."""
-    v = np.asarray(values, dtype=float)
-    v = v[~np.isnan(v)]
-    if len(v) < 2:
-        return float("nan"), float("nan")
-    stats = np.concatenate([np.apply_along_axis(stat, 1, v[idx]) if stat is not np.mean else v[idx].mean(axis=1)
-                            for idx in _resamples(len(v), n_boot, seed)])
-    lo, hi = np.quantile(stats, [(1 - level) / 2, 1 - (1 - level) / 2])
-    return float(lo), float(hi)
-
-
-def _resamples(n: int, n_boot: int, seed: int, max_cells: int = 2_000_000):
-    """Bootstrap index arrays (n_boot x n) in blocks of at most max_cells cells, so memory stays bounded
-    for large groups; the blocks continue one random stream, so the indices equal a single draw's."""
-    rng = np.random.default_rng(seed)
-    block = max(1, min(n_boot, max_cells // max(1, n)))
-    done = 0
-    while done < n_boot:
-        k = min(block, n_boot - done)
-        yield rng.integers(0, n, size=(k, n))
-        done += k
 
 
 def outlet_order(articles: pd.DataFrame, order: list[str] | None = None) -> list[str]:
@@ -43,14 +19,13 @@ def outlet_order(articles: pd.DataFrame, order: list[str] | None = None) -> list
     return sorted(present)
 
 
-# ------------------------------------------------------------------ corpus overview
-def actor_visibility(articles: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame:
-    """Mentions per actor per outlet, absolute and per 1,000 words."""
+# ------------------------------------------------------------------ actor visibility
+def visibility_by_outlet(articles: pd.DataFrame, visibility: pd.DataFrame) -> pd.DataFrame:
+    """Mentions per actor per outlet, absolute and per 1,000 words (of the outlet's body text)."""
     words = articles.groupby("outlet")["n_words"].sum()
-    counts = mentions.merge(articles[["article_id", "outlet"]], on="article_id").groupby(["outlet", "actor"]).size()
-    if counts.empty:
+    if visibility.empty:
         return pd.DataFrame(columns=["outlet", "actor", "mentions", "per_1000_words"])
-    out = counts.rename("mentions").reset_index()
+    out = visibility.groupby(["outlet", "actor"])["mentions"].sum().astype("int64").reset_index()
     out["per_1000_words"] = (out["mentions"] / out["outlet"].map(words) * 1000).round(3)
     return out.sort_values(["outlet", "actor"]).reset_index(drop=True)
 
@@ -102,7 +77,7 @@ def sentiment_by_outlet(sentiment: pd.DataFrame, method: str, voice: str | None 
     rows = []
     for (outlet, actor), g in s.groupby(["outlet", "actor"]):
         vals = g["polarity"].dropna().to_numpy(dtype=float)
-        lo, hi = bootstrap_ci(vals)
+        lo, hi = mean_ci(vals)
         labels = g["label"].value_counts()
         rows.append({"outlet": outlet, "actor": actor, "method": method, "n_rows": len(g), "n_scored": len(vals),
                      "mean_polarity": round(float(vals.mean()), 4) if len(vals) else float("nan"),
@@ -173,17 +148,18 @@ def framing_by_outlet(framing: pd.DataFrame, articles: pd.DataFrame, actors: lis
     return pd.DataFrame(rows, columns=FRAMING_SUMMARY_COLUMNS)
 
 
-def _index_ci(per_article: list[tuple[int, int]], n_boot: int = N_BOOT, seed: int = SEED):
+def _index_ci(per_article: list[tuple[int, int]]):
     """Bootstrap over articles of the pooled index; nan when fewer than 2 articles carry a frame."""
     arr = np.array(per_article, dtype=float).reshape(-1, 2)
     if (arr.sum(axis=1) > 0).sum() < 2:
         return float("nan"), float("nan")
-    tot = np.concatenate([arr[idx].sum(axis=1) for idx in _resamples(len(arr), n_boot, seed)])
-    den = tot[:, 0] + tot[:, 1]
-    vals = np.where(den > 0, (tot[:, 0] - tot[:, 1]) / np.where(den > 0, den, 1), np.nan)
-    vals = vals[~np.isnan(vals)]
-    lo, hi = np.quantile(vals, [0.025, 0.975])
-    return round(float(lo), 4), round(float(hi), 4)
+
+    def index(idx):
+        tot = arr[idx].sum(axis=1)
+        den = tot[:, 0] + tot[:, 1]
+        return np.where(den > 0, (tot[:, 0] - tot[:, 1]) / np.where(den > 0, den, 1), np.nan)
+    lo, hi = bootstrap(len(arr), index)
+    return round(lo, 4), round(hi, 4)
 
 
 def concordance(framing: pd.DataFrame, width: int = 60) -> pd.DataFrame:

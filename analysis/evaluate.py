@@ -8,6 +8,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
+from .config import N_BOOT_SCORES
 from .errors import ConfigError
 
 
@@ -15,12 +16,12 @@ from .errors import ConfigError
 def predict_labels(targets: list[dict], method: str, window: int) -> list[str]:
     """One label per NewsMTSC target; a window without lexicon cues counts as neutral here."""
     from .newsmtsc import target_scope_of
-    from .sentiment import label_of, score_scope
+    from .measures.sentiment import label_of, score_scope
     if method == "textblob-sentence":  # the baseline: TextBlob on the whole sentence, no fixes
         from textblob import TextBlob
         return [label_of(TextBlob(t["sentence"]).sentiment.polarity, "textblob") or "neutral" for t in targets]
     if method == "trained":  # the model reads the window it was trained on
-        from .sentiment import trained_model
+        from .measures.sentiment import trained_model
         window = trained_model().window
     return [score_scope(target_scope_of(t, window), method)[3] or "neutral" for t in targets]
 
@@ -52,16 +53,14 @@ def macro_f1(gold: list[str], pred: list[str]) -> tuple[float, float]:
     return float(_macro_f1_rows(g[None, :], p[None, :], k)[0]), float((g == p).mean())
 
 
-def macro_f1_interval(gold: list[str], pred: list[str], n_boot: int = 1000, level: float = 0.95) -> tuple[float, float]:
+def macro_f1_interval(gold: list[str], pred: list[str], n_boot: int = N_BOOT_SCORES,
+                      level: float = 0.95) -> tuple[float, float]:
     """Percentile bootstrap interval of macro-F1 over targets (fixed seed, so the same numbers every run)."""
-    import numpy as np
-    from .compare import SEED, _resamples
+    from .stats import bootstrap
     if len(gold) < 2:
         return float("nan"), float("nan")
     g, p, k = _codes(gold, pred)
-    f1 = np.concatenate([_macro_f1_rows(g[idx], p[idx], k) for idx in _resamples(len(g), n_boot, SEED)])
-    lo, hi = np.quantile(f1, [(1 - level) / 2, 1 - (1 - level) / 2])
-    return float(lo), float(hi)
+    return bootstrap(len(g), lambda idx: _macro_f1_rows(g[idx], p[idx], k), n_boot, level=level)
 
 
 def evaluate_sentiment(data: str, method: str, window: int, predictions: str | None) -> int:
@@ -95,7 +94,7 @@ def sweep_sentiment(data: str, method: str, top: int = 10) -> int:
     ``lower``, positive above ``upper``): how far scope and thresholds alone can take it.
     The grid holds the defaults (window 10, thresholds of ``sentiment.THRESHOLDS``)."""
     from .newsmtsc import load_targets, target_scope_of
-    from .sentiment import DEFAULT_WINDOW, THRESHOLDS, score_scope
+    from .measures.sentiment import DEFAULT_WINDOW, THRESHOLDS, score_scope
     if method not in THRESHOLDS:
         raise ConfigError(f"--sweep is for the lexicon methods ({', '.join(THRESHOLDS)}), not {method!r}")
     targets = load_targets(data)
@@ -145,7 +144,7 @@ def evaluate_quotes(corpus: str, gold_path: str, actors_path: str | None, n_miss
     from .actors import load_actors, no_actors
     from .corpus import iter_corpus
     from .document import build_doc
-    from .quotes import extract_quotes
+    from .measures.quotes import extract_quotes
     from .text import count_words
     try:
         gold = json.loads(Path(gold_path).read_text(encoding="utf-8"))

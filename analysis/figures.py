@@ -45,7 +45,7 @@ def _colors(tables, p: Params):
 
 
 def fig_actor_visibility(tables, p: Params):
-    data = compare.actor_visibility(tables["articles"], tables["mentions"])
+    data = compare.visibility_by_outlet(tables["articles"], tables["visibility"])
     data = data[data["outlet"].isin(_outlets(tables, p))]
     fig, ax = plots.grouped_bars(data, "outlet", "actor", "per_1000_words", _colors(tables, p), labels="mentions",
                                  group_order=_outlets(tables, p), ylabel="mentions per 1,000 words",
@@ -110,7 +110,7 @@ def fig_sentiment(tables, p: Params):
 
 def fig_sentiment_methods(tables, p: Params):
     """The focal actor's mean polarity per outlet under every method in the table: does the picture hold?"""
-    from .sentiment import METHODS
+    from .measures.sentiment import METHODS
     outlets = _outlets(tables, p)
     present = set(tables["sentiment"]["method"])
     methods = [m for m in METHODS if m in present]

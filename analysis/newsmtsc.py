@@ -5,7 +5,7 @@ import json
 from pathlib import Path
 
 from .errors import ConfigError
-from .sentiment import Scope, target_scope
+from .measures.sentiment import Scope, target_scope
 
 LABELS = {2.0: "negative", 4.0: "neutral", 6.0: "positive"}
 

@@ -12,13 +12,13 @@ from pathlib import Path
 
 import pandas as pd
 
+from . import config
 from .errors import ConfigError
 from .figures import Params
 
-ROOT = Path(__file__).resolve().parent.parent
-BUNDLED_TABLES = ROOT / "results" / "ukraine_talks"   # what `make figures` writes and the notebooks default to
+ROOT = config.ROOT
+BUNDLED_TABLES = config.BUNDLED_TABLES   # what `make figures` writes and the notebooks default to
 COMMITTED_FIGURES = ROOT / "figures"
-TABLES = ("articles", "sentences", "mentions", "quotes", "sentiment", "framing", "cleaning_log", "rejected")
 
 
 @dataclass
@@ -67,13 +67,14 @@ def open_tables(tables, outlets=None, method: str = "textblob", focal_actor: str
         >>> s.outlets[:2]                                                         # doctest: +SKIP
         ['Egypt Daily News', 'Outlet 001']
     """
-    from .store import read_tables
+    from .schema import read_tables
     folder = Path(tables)
     if not folder.is_dir():
         raise ConfigError(f"tables = '{tables}': no such folder; run `python -m analysis run --out {tables}` first "
                           f"(make figures writes {BUNDLED_TABLES.relative_to(ROOT)})")
     if copies not in ("count", "exclude"):
         raise ConfigError(f"copies = '{copies}': not one of 'count', 'exclude'")
+    from .run.settings import TABLES
     t = read_tables(folder, TABLES + ("actors",))
     arts = t["articles"]
     if arts.empty:

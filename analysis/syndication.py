@@ -239,8 +239,9 @@ def copies(tables: dict[str, pd.DataFrame], shared: pd.DataFrame) -> tuple[dict,
 
 
 def exclude_copies(tables: dict[str, pd.DataFrame], shared: pd.DataFrame | None = None) -> dict[str, pd.DataFrame]:
-    """The tables without copied text: quotations copied verbatim from an earlier article of another
-    outlet, framing cues inside them, and sentiment and framing rows of copied sentences."""
+    """The tables without copied text: each measure's rows inside quotations copied verbatim from an
+    earlier article of another outlet, or in copied sentences, as the measure's ``copies`` says
+    (quotations; sentiment of copied sentences; framing in both)."""
     if shared is None:
         shared = shared_items(tables["articles"], tables["quotes"])
     quote_spans, copied = copies(tables, shared)
@@ -250,17 +251,19 @@ def exclude_copies(tables: dict[str, pd.DataFrame], shared: pd.DataFrame | None 
     def in_copied_quote(aid, section, start, end):
         return section == "body" and any(s <= start and end <= e for s, e in quote_spans.get(aid, ()))
 
+    from .measures import REGISTRY
     out = dict(tables)
-    q = tables["quotes"]
-    out["quotes"] = q[[not in_copied_quote(*k) for k in zip(q["article_id"], q["section"], q["start"], q["end"])]
-                      ].reset_index(drop=True)
-    s = tables["sentiment"]
-    out["sentiment"] = s[[(a, int(i)) not in copied for a, i in zip(s["article_id"], s["sentence_id"])]
-                         ].reset_index(drop=True)
-    f = tables["framing"]
-    keep = [(a, int(i)) not in copied and not in_copied_quote(a, sec, st, en)
-            for a, i, sec, st, en in zip(f["article_id"], f["sentence_id"], f["section"], f["start"], f["end"])]
-    out["framing"] = f[keep].reset_index(drop=True)
+    for name, measure in REGISTRY.items():
+        if not measure.copies or name not in tables:
+            continue
+        t = tables[name]
+        keep = [True] * len(t)
+        if "sentence" in measure.copies:
+            keep = [k and (a, int(i)) not in copied for k, a, i in zip(keep, t["article_id"], t["sentence_id"])]
+        if "quote" in measure.copies:
+            keep = [k and not in_copied_quote(*span)
+                    for k, *span in zip(keep, t["article_id"], t["section"], t["start"], t["end"])]
+        out[name] = t[keep].reset_index(drop=True)
     return out
 
 
@@ -270,7 +273,7 @@ def write_shared(tables_dir, out_dir) -> pd.DataFrame:
 
     from . import sheets as spreadsheet
     from .outdir import OutFolder
-    from .store import read_tables
+    from .schema import read_tables
     t = read_tables(tables_dir, ("articles", "quotes"))
     items = shared_items(t["articles"], t["quotes"])
     names = ["shared_items.csv"] + (["article_similarity.csv"] if len(t["articles"]) <= 5000 else [])

@@ -13,7 +13,7 @@ import json
 from pathlib import Path
 
 from .newsmtsc import LABELS, load_targets, target_scope_of
-from .sentiment import MODEL_PATH, TrainedModel, trained_features
+from .measures.sentiment import MODEL_PATH, TrainedModel, trained_features
 
 C_GRID = (0.3, 1.0, 3.0)
 FOLDS = 5

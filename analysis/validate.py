@@ -33,35 +33,27 @@ from __future__ import annotations
 
 import csv
 import re
-from bisect import bisect_left, bisect_right
 from collections import Counter
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from .config import PER_STRATUM, SEED
+from .config import N_BOOT_SCORES, PER_STRATUM, SEED
 from . import sheets as spreadsheet
 from .errors import ConfigError, check_whole
-from .store import read_tables
+from .measures import REGISTRY
+from .stats import bootstrap
+from .schema import read_tables
 
-MEASURES = ("quote", "speaker", "sentiment", "framing")
-CODES = {"quote": ("yes", "no"), "sentiment": ("negative", "neutral", "positive"),
-         "framing": ("exclusion", "inclusion", "none"), "speaker": None}  # speaker: free text
-LEVEL = {"quote": "nominal", "speaker": "nominal", "sentiment": "ordinal", "framing": "nominal"}
-POSITIVE = {"quote": ["yes"], "framing": ["exclusion", "inclusion", "any frame"],
-            "sentiment": ["negative", "neutral", "positive"], "speaker": ["correct speaker"]}
-QUESTIONS = {
-    "quote": "Does this sentence hold words quoted from a speaker (in quotation marks)? yes / no",
-    "speaker": "Who spoke the quoted words in `text`? Write the name as the article gives it (or: unknown)",
-    "sentiment": "What tone does this sentence take toward {actor}? negative / neutral / positive",
-    "framing": "Does this sentence frame {actor} as excluded from, or included in, the talks? exclusion / inclusion / none",
-}
+CHECKS = {c.name: c for m in REGISTRY.values() for c in m.checks}   # quote, speaker, sentiment, framing
+MEASURES = tuple(CHECKS)
+CODES = {n: c.codes for n, c in CHECKS.items()}
+LEVEL = {n: c.level for n, c in CHECKS.items()}
+POSITIVE = {n: list(c.positive) for n, c in CHECKS.items()}
 SHEET_COLUMNS = ["item_id", "measure", "outlet", "article_id", "sentence_id", "actor", "context", "text", "question",
                  "codes", "coder", "code", "note"]
 KEY_COLUMNS = ["item_id", "measure", "stratum", "population", "drawn", "weight", "toolkit_code"]
-N_BOOT = 1000
-
 INSTRUCTIONS = """# Coding instructions
 
 Copy `coding_sheet.csv` once per coder (e.g. `coding_sheet_anna.csv`), write your name in the
@@ -69,17 +61,7 @@ Copy `coding_sheet.csv` once per coder (e.g. `coding_sheet_anna.csv`), write you
 and the one after) and answer the `question` about `text`. Code independently; do not consult the
 toolkit's tables. Use `note` for anything unclear. Leave `code` empty to skip an item.
 
-* **quote**: `yes` if the sentence contains words in quotation marks that a person or
-  institution said or wrote (also partial quotations of a few words); `no` for scare quotes,
-  titles, or no quotation marks.
-* **speaker**: the name of whoever spoke the quoted words, as the article identifies them
-  (a surname is enough); `unknown` if the article does not say.
-* **sentiment**: the tone of the sentence toward the named actor: `negative`, `neutral` or
-  `positive`. Judge what the sentence says about the actor, not the topic in general.
-* **framing**: `exclusion` if the sentence presents the actor as left out of, sidelined in or
-  bypassed by the talks (including "talks without X", a two-party format that leaves X out, or
-  avoiding to say whether X takes part); `inclusion` if it presents the actor as taking part or
-  having a role; `none` otherwise.
+""" + "\n".join(c.instruction for c in CHECKS.values()) + """
 
 Then: `python -m analysis validate score --sample <this folder> --sheets coding_sheet_*.csv`.
 """
@@ -92,60 +74,11 @@ def _context(text_of: dict, article_id: str, sentence_id: int) -> str:
                     if (article_id, i) in text_of)
 
 
-class _BodySentences:
-    """Body sentences of each article by offset, to find those a quotation overlaps (bisect, not a scan)."""
-
-    def __init__(self, body: pd.DataFrame):
-        self.by_article: dict[str, tuple[list, list, list]] = {}
-        for aid, g in body.sort_values(["article_id", "start"]).groupby("article_id", sort=False):
-            self.by_article[aid] = (g["start"].astype(int).tolist(), g["end"].astype(int).tolist(),
-                                    g["sentence_id"].astype(int).tolist())
-
-    def overlapping(self, aid: str, start: int, end: int) -> list[int]:
-        starts, ends, ids = self.by_article.get(aid, ([], [], []))
-        return ids[bisect_right(ends, start):bisect_left(starts, end)]
-
-    def containing(self, aid: str, pos: int) -> int:
-        starts, ends, ids = self.by_article.get(aid, ([], [], []))
-        i = bisect_right(starts, pos) - 1
-        return ids[i] if i >= 0 and pos < ends[i] else -1
-
-
-def _populations(t: dict[str, pd.DataFrame], method: str) -> pd.DataFrame:
-    """Every unit of every measure with the toolkit's code: measure, outlet, article_id, sentence_id,
-    actor, text, toolkit_code."""
+def _populations(t: dict[str, pd.DataFrame], method: str, measures=MEASURES) -> pd.DataFrame:
+    """Every unit of every check with the toolkit's code: measure, outlet, article_id, sentence_id,
+    actor, text, toolkit_code (each measure's ``Check.population``)."""
     outlets = dict(zip(t["articles"]["article_id"], t["articles"]["outlet"]))
-    sents = t["sentences"]
-    body = sents[sents["section"] == "body"]
-    index = _BodySentences(body)
-    q = t["quotes"]
-    q = q[q["kind"].isin(["direct", "partial"]) & (q["section"] == "body")]
-    quoted = set()
-    for aid, start, end in zip(q["article_id"], q["start"].astype(int), q["end"].astype(int)):
-        quoted.update((aid, sid) for sid in index.overlapping(aid, start, end))
-    rows = [{"measure": "quote", "article_id": aid, "sentence_id": int(sid), "actor": "", "text": text,
-             "toolkit_code": "yes" if (aid, int(sid)) in quoted else "no"}
-            for aid, sid, text in zip(body["article_id"], body["sentence_id"], body["text"])]
-    for aid, start, text, speaker in zip(q["article_id"], q["start"].astype(int), q["text"], q["speaker"]):
-        rows.append({"measure": "speaker", "article_id": aid, "sentence_id": index.containing(aid, start),
-                     "actor": "", "text": text, "toolkit_code": speaker or "unknown"})
-    s = t["sentiment"]
-    s = s[(s["method"] == method) & (s["label"] != "")]
-    text_of = dict(zip(zip(sents["article_id"], sents["sentence_id"].astype(int)), sents["text"]))
-    for r in s.itertuples():
-        rows.append({"measure": "sentiment", "article_id": r.article_id, "sentence_id": int(r.sentence_id),
-                     "actor": r.actor, "text": text_of[(r.article_id, int(r.sentence_id))], "toolkit_code": r.label})
-    f = t["framing"]
-    frames: dict[tuple, set] = {}
-    for r in f.itertuples():
-        frames.setdefault((r.article_id, int(r.sentence_id), r.actor), set()).add(r.frame)
-    pairs = t["mentions"][["article_id", "sentence_id", "actor"]].drop_duplicates()
-    for r in pairs.itertuples():
-        key = (r.article_id, int(r.sentence_id), r.actor)
-        fr = frames.get(key, set())
-        code = "exclusion" if "exclusion" in fr else "inclusion" if "inclusion" in fr else "none"
-        rows.append({"measure": "framing", "article_id": r.article_id, "sentence_id": int(r.sentence_id),
-                     "actor": r.actor, "text": text_of[key[:2]], "toolkit_code": code})
+    rows = [{"measure": name, **item} for name in measures for item in CHECKS[name].population(t, method)]
     pop = pd.DataFrame(rows, columns=["measure", "article_id", "sentence_id", "actor", "text", "toolkit_code"])
     pop.insert(1, "outlet", pop["article_id"].map(outlets).fillna(""))
     return pop
@@ -154,7 +87,7 @@ def _populations(t: dict[str, pd.DataFrame], method: str) -> pd.DataFrame:
 def draw_sample(tables_dir, out_dir, per_stratum: int = PER_STRATUM, method: str = "textblob", seed: int = SEED,
                 measures=MEASURES) -> pd.DataFrame:
     """Write coding_sheet.csv, key.csv and instructions.md to out_dir; return the sheet."""
-    from .sentiment import METHODS
+    from .measures.sentiment import METHODS
     tables_dir, out_dir = Path(tables_dir), Path(out_dir)
     check_whole("--per-stratum", per_stratum)
     t = read_tables(tables_dir, ("articles", "sentences", "mentions", "quotes", "sentiment", "framing"))
@@ -167,14 +100,16 @@ def draw_sample(tables_dir, out_dir, per_stratum: int = PER_STRATUM, method: str
     if t["sentences"].empty:
         raise ConfigError(f"{tables_dir}: the tables hold no sentences, so there is nothing to sample "
                           f"(see rejected.csv there)")
-    pop = _populations(t, method)
-    pop = pop[pop["measure"].isin(measures)]
+    unknown = [m for m in measures if m not in CHECKS]
+    if unknown:
+        raise ConfigError(f"--measures: unknown measure '{unknown[0]}' (choose from {', '.join(MEASURES)})")
+    pop = _populations(t, method, measures)
     rng = np.random.default_rng(seed)
     picked = []
     for m in measures:
         sub = pop[pop["measure"] == m]
         # the stratum of a speaker item is its outlet only (names are open-ended)
-        strat = sub["outlet"] if m == "speaker" else sub["outlet"] + " | " + sub["toolkit_code"]
+        strat = sub["outlet"] + " | " + sub["toolkit_code"] if CHECKS[m].by_code else sub["outlet"]
         for name in sorted(strat.unique()):
             g = sub[strat == name].sort_values(["article_id", "sentence_id", "actor", "text"])
             n = min(per_stratum, len(g))
@@ -185,12 +120,11 @@ def draw_sample(tables_dir, out_dir, per_stratum: int = PER_STRATUM, method: str
             picked.append(d)
     sample = pd.concat(picked, ignore_index=True) if picked else pop.head(0).assign(stratum="", population=0, drawn=0,
                                                                                       weight=1.0)
-    prefix = {"quote": "Q", "speaker": "S", "sentiment": "T", "framing": "F"}
-    sample["item_id"] = [f"{prefix[m]}{i:04d}" for i, m in enumerate(sample["measure"], start=1)]
+    sample["item_id"] = [f"{CHECKS[m].prefix}{i:04d}" for i, m in enumerate(sample["measure"], start=1)]
     sents = t["sentences"]
     text_of = dict(zip(zip(sents["article_id"], sents["sentence_id"].astype(int)), sents["text"]))
     sample["context"] = [_context(text_of, a, int(s)) for a, s in zip(sample["article_id"], sample["sentence_id"])]
-    sample["question"] = [QUESTIONS[m].format(actor=a) for m, a in zip(sample["measure"], sample["actor"])]
+    sample["question"] = [CHECKS[m].question.format(actor=a) for m, a in zip(sample["measure"], sample["actor"])]
     sample["codes"] = [" / ".join(CODES[m]) if CODES[m] else "a name, or unknown" for m in sample["measure"]]
     sample["coder"] = sample["code"] = sample["note"] = ""
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -266,6 +200,20 @@ def _prf(tool, gold, weights, positive) -> tuple[float, float, float]:
     return p, r, f
 
 
+def _prf_interval(tool, gold, weights, positive, n_boot: int, seed: int, speaker: bool = False):
+    """Bootstrap 95% intervals [(low, high)] of precision, recall and F1 over the coded items."""
+    if len(tool) < 2:
+        return [(np.nan, np.nan)] * 3
+
+    def prf(idx):
+        rows = np.array([_prf(tool[i], gold[i], weights[i], positive) for i in idx])
+        if speaker:
+            rows[:, 1:] = np.nan
+        return rows
+    lo, hi = bootstrap(len(tool), prf, n_boot, seed)
+    return list(zip(lo, hi))
+
+
 def _binary(cls: str, tool: np.ndarray, gold: np.ndarray):
     if cls == "any frame":
         return (tool != "none").astype(object), (gold != "none").astype(object), True
@@ -289,7 +237,7 @@ def _alpha(matrix: list[list[str]], level: str, order: tuple | None) -> float:
                                     value_domain=list(range(len(values)))))
 
 
-def score(sample_dir, sheets, n_boot: int = N_BOOT, seed: int = SEED) -> dict[str, pd.DataFrame]:
+def score(sample_dir, sheets, n_boot: int = N_BOOT_SCORES, seed: int = SEED) -> dict[str, pd.DataFrame]:
     """Scores, agreement and disagreements of the toolkit against the coded sheets."""
     sample_dir = Path(sample_dir)
     key_path = sample_dir / "key.csv"
@@ -307,7 +255,6 @@ def score(sample_dir, sheets, n_boot: int = N_BOOT, seed: int = SEED) -> dict[st
         if (sample_dir / "coding_sheet.csv").exists() else key[["item_id"]].assign(text="", actor="")
     text = dict(zip(sheet["item_id"], sheet["text"]))
     scores, agreement, disagreements = [], [], []
-    rng = np.random.default_rng(seed)
     for m in MEASURES:
         k = key[key["measure"] == m].reset_index(drop=True)
         if k.empty:
@@ -331,16 +278,9 @@ def score(sample_dir, sheets, n_boot: int = N_BOOT, seed: int = SEED) -> dict[st
             t_, g_, pos = _binary(cls, tool_a[have], gold_a[have])
             ww = w[have]
             p, r, f = _prf(t_, g_, ww, pos)
-            boots = []
-            for _ in range(n_boot if have.sum() >= 2 else 0):
-                i = rng.integers(0, have.sum(), have.sum())
-                boots.append(_prf(t_[i], g_[i], ww[i], pos))
             if m == "speaker":  # every extracted quotation has a speaker: only accuracy is defined
                 r = f = float("nan")
-                boots = [(bp, float("nan"), float("nan")) for bp, _, _ in boots]
-            b = np.array(boots, dtype=float) if boots else np.full((1, 3), np.nan)
-            ci = [np.nanquantile(b[:, j], [0.025, 0.975]) if np.isfinite(b[:, j]).any() else (np.nan, np.nan)
-                  for j in range(3)]
+            ci = _prf_interval(t_, g_, ww, pos, n_boot, seed, speaker=m == "speaker")
             scores.append({"measure": m, "class": cls, "n_items": int(have.sum()), "ties": ties,
                            "precision": round(p, 4), "precision_low": round(ci[0][0], 4), "precision_high": round(ci[0][1], 4),
                            "recall": round(r, 4), "recall_low": round(ci[1][0], 4), "recall_high": round(ci[1][1], 4),

@@ -35,12 +35,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from analysis import pipeline  # noqa: E402
+from analysis import run as pipeline  # noqa: E402
 from analysis.corpus import iter_corpus  # noqa: E402
 
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpora" / "polnear-train"
 ACTORS = ROOT / "data" / "actors" / "ukraine_talks.yml"
-STAGES = ("load", "clean", "segment", "actors", "quotes", "sentiment", "framing", "write")
+STAGES = ("load", "clean", "segment", "actors", "quotes", "sentiment", "framing", "visibility", "write")
 
 
 def load_records(corpus: Path):
@@ -54,7 +54,7 @@ def bench_stages(recs, load_seconds: float, methods=("textblob",)) -> dict:
     pipeline.process_article(recs[0], settings)  # warm-up: lexicons and models loaded outside the timing
     timer = pipeline.StageTimer()
     t0 = time.perf_counter()
-    rows = pipeline._process_chunk(([("article", r) for r in recs], settings), timer)
+    rows = pipeline.process_chunk([("article", r) for r in recs], settings, timer)
     with timer("write"):  # the CSV bytes a worker hands back (the parent only appends them)
         pipeline.tables_bytes(rows, [])
     total = time.perf_counter() - t0

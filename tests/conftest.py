@@ -13,14 +13,14 @@ SEED = {"000": "000_4d342d756823a7b9", "001": "001_e1f9903dc677269f", "002": "00
 
 @pytest.fixture(scope="session")
 def tables():
-    from analysis.pipeline import analyse
+    from analysis.run import analyse
     return analyse(CORPUS, ACTORS, methods=("textblob", "vader", "trained"))
 
 
 @pytest.fixture(scope="session")
 def run_dir(tmp_path_factory):
     """The --out folder of a run of the bundled corpus with every method (what the notebooks read)."""
-    from analysis.pipeline import run
+    from analysis.run import run
     out = tmp_path_factory.mktemp("bundled") / "tables"
     run(CORPUS, ACTORS, out, quiet=True, methods=("textblob", "vader", "trained"))
     return out

@@ -27,7 +27,7 @@ def test_papermill_on_newswcl50(tmp_path):
     corpus = need_shared(SHARED / "corpora" / "newswcl50")
     from test_run import NEWSWCL_ACTORS as actors
     import papermill as pm
-    from analysis.pipeline import run
+    from analysis.run import run
     run(corpus, actors, tmp_path / "tables", quiet=True, methods=("textblob",))
     before = {p.name: p.stat().st_mtime_ns for p in (ROOT / "figures").iterdir()}
     for nb in ("04_framing", "05_summary"):

@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 from analysis.compare import framing_by_outlet
-from analysis.pipeline import run
+from analysis.run import run
 from conftest import ROOT, SHARED, need_shared
 
 DATA = ROOT / "tests" / "data"

@@ -7,7 +7,7 @@ two timings each), so a machine's speed cancels out; linear time gives a ratio n
 near 16. (Repeating one text would not do: cleaning drops repeated lines as boilerplate.)"""
 import time
 
-from analysis.pipeline import make_settings, process_article
+from analysis.run import make_settings, process_article
 from conftest import ACTORS, SHARED, need_shared
 
 

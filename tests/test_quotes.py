@@ -85,7 +85,7 @@ def test_indirect_speech(tables):
 def test_unknown_speakers_keep_their_mention():
     from analysis.actors import no_actors
     from analysis.document import build_doc
-    from analysis.quotes import extract_quotes
+    from analysis.measures.quotes import extract_quotes
     rec = {"article_id": "x", "outlet": "o", "raw": "Head\n\n“We will sue and we will win,” DNC Chairman Tom Perez "
            "said. Later, “it is a fraud,” Perez added.\n\n“The claims are baseless,” the suit said."}
     a = no_actors()
@@ -107,7 +107,7 @@ def test_quote_share_outlet_without_quotes(tables):
 def _attribute(body):
     from analysis.actors import no_actors
     from analysis.document import build_doc
-    from analysis.quotes import extract_quotes
+    from analysis.measures.quotes import extract_quotes
     actors = no_actors()
     doc = build_doc({"article_id": "x", "raw": "Title\n\n" + body, "title": ""}, actors)
     return [(q["speaker"], q["rule"]) for q in extract_quotes(doc, actors) if q["kind"] != "indirect"]
@@ -144,7 +144,7 @@ def test_attribution_patterns(body, expected):
 def test_a_title_case_line_in_quotes_is_a_heading():
     from analysis.actors import no_actors
     from analysis.document import build_doc
-    from analysis.quotes import extract_quotes
+    from analysis.measures.quotes import extract_quotes
     doc = build_doc({"article_id": "x", "raw": "Title\n\nHe spoke.\n\n'Legend in the Coal Fields.'\n\nMore text here.",
                      "title": ""}, no_actors())
     assert [q["kind"] for q in extract_quotes(doc, no_actors())] == ["title"]

@@ -7,10 +7,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from analysis import framing, text as T
+from analysis import text as T
+from analysis.measures import framing
 from analysis.clean import clean_article
 from analysis.corpus import BadInput, decode_text
-from analysis.pipeline import make_settings, process_article
+from analysis.run import make_settings, process_article
 from conftest import ACTORS
 
 SETTINGS = settings(max_examples=150, deadline=None, derandomize=True,
@@ -135,8 +136,8 @@ speechy = st.lists(st.one_of(st.sampled_from(SPEECH), st.text(st.sampled_from("a
 @SETTINGS
 @given(speechy)
 def test_reported_speech_search_shortcut_is_exact(text):
-    from analysis import quotes as Q
-    fast, slow = Q._indirect_search(text), Q._INDIRECT.search(text)
+    from analysis.measures import attribution as A
+    fast, slow = A._indirect_search(text), A._INDIRECT.search(text)
     assert (fast is None) == (slow is None)
     if slow is not None:
         assert fast.span() == slow.span() and fast.groupdict() == slow.groupdict()

@@ -6,7 +6,7 @@ import sys
 import pandas as pd
 import pytest
 
-from analysis.pipeline import TABLES, run
+from analysis.run import TABLES, run
 from conftest import ACTORS, CORPUS, ROOT, SHARED, need_shared
 
 NEWSWCL_ACTORS = ROOT / "tests" / "data" / "newswcl50_event0_actors.yml"
@@ -32,22 +32,22 @@ def test_resume_after_interruption_gives_identical_tables(tmp_path):
     full = tmp_path / "full"
     run(CORPUS, ACTORS, full, chunk_size=2, quiet=True, methods=("textblob",))
     part = tmp_path / "part"
-    from analysis import pipeline
-    real = pipeline._process_chunk
+    from analysis.run import flow as pipeline
+    real = pipeline.process_chunk
     calls = {"n": 0}
 
-    def dying(args):
+    def dying(*args):
         calls["n"] += 1
         if calls["n"] == 2:
             raise KeyboardInterrupt  # killed while the second chunk is processed
-        return real(args)
+        return real(*args)
 
-    pipeline._process_chunk = dying
+    pipeline.process_chunk = dying
     try:
         with pytest.raises(KeyboardInterrupt):
             run(CORPUS, ACTORS, part, chunk_size=2, quiet=True, methods=("textblob",), jobs=1)
     finally:
-        pipeline._process_chunk = real
+        pipeline.process_chunk = real
     assert not (part / "articles.csv").exists()          # nothing looks complete
     assert len((part / ".partial" / "chunks.jsonl").read_text().splitlines()) == 1   # one chunk committed
     run(CORPUS, ACTORS, part, chunk_size=2, quiet=True, methods=("textblob",))

@@ -15,7 +15,7 @@ import pytest
 from analysis import sheets
 from analysis.__main__ import main
 from analysis.errors import ConfigError
-from analysis.pipeline import run
+from analysis.run import run
 from conftest import ACTORS, CORPUS, ROOT, SHARED, need_shared
 
 PY = sys.executable

@@ -12,8 +12,9 @@ import time
 import pandas as pd
 import pytest
 
-from analysis import clean, framing, quotes, sentiment
-from analysis.pipeline import TABLES, analyse, run
+from analysis import clean
+from analysis.measures import attribution, framing, sentiment
+from analysis.run import TABLES, analyse, run
 from conftest import ACTORS, CORPUS, ROOT, SHARED, need_shared
 
 
@@ -38,7 +39,7 @@ def test_fast_paths_give_the_straightforward_tables(monkeypatch):
     quick ratios before difflib) switched off must change nothing, on 50 real articles."""
     corpus = need_shared(SHARED / "corpora" / "newswcl50")
     fast = analyse(corpus, ACTORS, methods=("textblob",))
-    monkeypatch.setattr(quotes, "_INDIRECT_PREFILTER", re.compile(""))
+    monkeypatch.setattr(attribution, "_INDIRECT_PREFILTER", re.compile(""))
     monkeypatch.setattr(framing, "possible_cues", lambda text, cues, literals: cues)
     monkeypatch.setattr(clean, "_same_headline", lambda line, headline: bool(clean._norm(line)) and bool(
         clean._norm(headline)) and difflib.SequenceMatcher(None, clean._norm(line), clean._norm(headline)).ratio() >= 0.8)
@@ -88,18 +89,18 @@ def test_sigkill_at_any_moment_then_resume_gives_identical_tables(tmp_path):
 
 def test_a_fresh_run_removes_an_earlier_runs_tables(tmp_path):
     run(CORPUS, ACTORS, tmp_path, quiet=True, methods=("textblob",))
-    from analysis import pipeline
-    real = pipeline._process_chunk
+    from analysis.run import flow as pipeline
+    real = pipeline.process_chunk
 
-    def dying(args):
+    def dying(*args):
         raise KeyboardInterrupt
 
-    pipeline._process_chunk = dying
+    pipeline.process_chunk = dying
     try:
         with pytest.raises(KeyboardInterrupt):
             run(CORPUS, ACTORS, tmp_path, quiet=True, methods=("textblob", "vader"))  # another run
     finally:
-        pipeline._process_chunk = real
+        pipeline.process_chunk = real
     assert not (tmp_path / "articles.csv").exists() and not (tmp_path / "summary_framing.csv").exists()
 
 
@@ -151,12 +152,12 @@ def test_progress_bar_shows_rate_and_time_left_and_quiet_silences_it(tmp_path):
 
 def test_csv_bytes_without_pandas_equal_pandas_to_csv():
     from analysis.corpus import iter_corpus
-    from analysis.pipeline import COLUMNS, _process_chunk, make_settings, rows_to_csv_bytes, rows_to_frames
-    from analysis.store import frame_to_csv_bytes
+    from analysis.run import COLUMNS, make_settings, process_chunk, rows_to_csv_bytes, rows_to_frames
+    from analysis.run.store import frame_to_csv_bytes
     corpus = need_shared(SHARED / "corpora" / "newswcl50")
     settings = make_settings(ACTORS, ("textblob", "vader", "trained"))
     items = [it for it in iter_corpus(corpus) if it[0] != "warning"][:12]
-    rows = _process_chunk((items, settings))
+    rows = process_chunk(items, settings)
     frames = rows_to_frames(rows, [])
     for t in TABLES:
         if t == "articles":

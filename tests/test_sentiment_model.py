@@ -7,7 +7,7 @@ import pytest
 
 from analysis.evaluate import evaluate_sentiment, macro_f1, predict_labels
 from analysis.newsmtsc import load_targets
-from analysis.sentiment import TrainedModel, target_scope, trained_features
+from analysis.measures.sentiment import TrainedModel, target_scope, trained_features
 from conftest import ROOT, SHARED, SEED, need_shared
 
 S = "Officials said the deal punished Ukraine unfairly, Smith wrote."
@@ -156,7 +156,7 @@ def test_trained_model_on_the_seed_sentences(tables):
 
 def test_a_model_file_of_another_version_is_named(tmp_path):
     from analysis.errors import ConfigError
-    from analysis.sentiment import trained_model
+    from analysis.measures.sentiment import trained_model
     old = tmp_path / "old.json"
     old.write_text(json.dumps({"classes": ["negative"], "intercept": [0.0], "vocab": {}, "dense": [[0.0]]}))
     with pytest.raises(ConfigError, match=r"old.json: not a sentiment model of this version; rebuild it"):
@@ -174,7 +174,7 @@ def test_the_committed_model_is_what_train_sentiment_builds(tmp_path):
     decimals), the same label on every dev target, probabilities within 1e-3. The fit uses the shipped
     C; choosing C by cross-validation is the same fit repeated on folds."""
     from analysis.newsmtsc import target_scope_of
-    from analysis.sentiment import MODEL_PATH
+    from analysis.measures.sentiment import MODEL_PATH
     from analysis.train import train_sentiment
     data = need_shared(SHARED / "eval" / "newsmtsc" / "train.jsonl")
     out = tmp_path / "model.json"
@@ -193,7 +193,7 @@ def test_the_committed_model_is_what_train_sentiment_builds(tmp_path):
 
 
 def test_trained_rows_ignore_the_lexicon_window(tables):
-    from analysis.pipeline import analyse
+    from analysis.run import analyse
     from conftest import ACTORS, CORPUS
     narrow = analyse(CORPUS, ACTORS, methods=("textblob", "trained"), window=3)["sentiment"]
     key = ["article_id", "sentence_id", "actor"]

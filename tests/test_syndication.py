@@ -79,7 +79,7 @@ def test_shared_command_writes_the_items_and_the_matrix(tmp_path):
     import subprocess
     import sys
 
-    from analysis.pipeline import run
+    from analysis.run import run
     from conftest import ROOT
     run(CORPUS, ACTORS, tmp_path, quiet=True, methods=("textblob",))
     p = subprocess.run([sys.executable, "-m", "analysis", "shared", "--tables", str(tmp_path)], capture_output=True,

@@ -12,7 +12,7 @@ import pytest
 
 from analysis import validate
 from analysis.errors import ConfigError
-from analysis.pipeline import run
+from analysis.run import run
 from conftest import ACTORS, CORPUS, ROOT
 
 V = ROOT / "tests" / "data" / "validation"

@@ -21,10 +21,7 @@ from pathlib import Path
 
 import pandas as pd
 
-INT_COLUMNS = {"sentence_id", "paragraph_id", "start", "end", "n_words", "n_sentences", "line_no", "quote_id",
-               "n_cues", "in_headline", "in_quote_marks", "quote_start", "quote_end"}
-FLOAT_COLUMNS = {"in_quote", "polarity", "subjectivity", "confidence"}
-
+from ..schema import typed
 
 def _atomic_write(path: Path, data: bytes) -> None:
     tmp = path.with_name(path.name + ".tmp")
@@ -39,19 +36,6 @@ def frame_to_csv_bytes(frame: pd.DataFrame, header: bool = True) -> bytes:
     buf = io.StringIO()
     frame.to_csv(buf, index=False, header=header, lineterminator="\n")
     return buf.getvalue().encode("utf-8")
-
-
-def typed(frame: pd.DataFrame) -> pd.DataFrame:
-    """Fixed column types, so that every chunk and every run gives the same schema."""
-    out = frame.copy()
-    for c in out.columns:
-        if c in INT_COLUMNS:
-            out[c] = pd.to_numeric(out[c], errors="coerce").astype("Int64")
-        elif c in FLOAT_COLUMNS:
-            out[c] = pd.to_numeric(out[c], errors="coerce").astype("float64")
-        else:
-            out[c] = out[c].astype("string").fillna("")
-    return out
 
 
 class TableStore:
@@ -158,27 +142,3 @@ class TableStore:
         else:
             writer.close()
         os.replace(tmp, final)
-
-
-def read_table(path) -> pd.DataFrame:
-    """Read a table written by ``run`` (CSV or Parquet) with its column types."""
-    path = Path(path)
-    if path.suffix == ".parquet":
-        return pd.read_parquet(path)
-    return typed(pd.read_csv(path, dtype=str, keep_default_na=False))
-
-
-def read_tables(folder, names) -> dict[str, pd.DataFrame]:
-    """The named tables of a run's folder (CSV or Parquet); ConfigError naming any that is missing."""
-    from .errors import ConfigError
-    folder = Path(folder)
-    out = {}
-    for t in names:
-        for ext in ("csv", "parquet"):
-            p = folder / f"{t}.{ext}"
-            if p.exists():
-                out[t] = read_table(p)
-                break
-        else:
-            raise ConfigError(f"{folder}: no {t}.csv or {t}.parquet (run `python -m analysis run --out {folder}` first)")
-    return out

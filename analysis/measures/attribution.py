@@ -1,69 +1,33 @@
-"""Quotations, their speakers, and reported speech.
+"""Who said it: the cue rules that tie a quotation to its speaker (the rules are listed in ``quotes``).
 
-Quotation spans come from ``text.quote_spans`` (straight, curly, guillemet and single
-marks; quotations running over paragraphs are merged). Each is attributed by the first
-rule that fires, and the rule is recorded:
-
-``after:name-cue``       “…,” Peskov said / “…,” Rep. Gwen Moore (D-Wis.) said / “…?” Clinton said.
-``after:cue-name``       “…,” said Kremlin spokesman Dmitry Peskov
-``after:dash``           “…” ― Carla Sanchez
-``before:according``     According to Peskov, “…”
-``before:cue-name``      Said Ellis: “…”
-``before:participle``    Trump responded ambiguously, saying, “…” (the subject before the participle)
-``before:name-cue``      Kallas asserted on Wednesday night, “…” / Rucker Culpepper, who runs …, said, “…”
-``following``            a quotation with no cue after a quotation of the same paragraph
-``continuation``         a paragraph that continues the previous paragraph's quotation
-``previous-paragraph``   a paragraph that is only a quotation, after a paragraph that ended with one
-``transcript``           “WALLACE: But, Governor Pence, …”
-``colon-paragraph``      The New York Times reports: / (next paragraph) “…”
-``sentence-end``         A cashier who “steals a handful of $20s” is held accountable, Warren said.
-``previous-sentence``    … over Syria, Schiff said. “The other factor …”
-``sentence-subject``     In July, Gingrich cynically dismissed Estonia as being in the “suburbs …”
-``indirect:name-cue``    Peskov said that … (reported speech, no marks)
-
-A ``+subject`` suffix marks a pronoun replaced by the sentence's own named subject ("Clinton says
-she …"). Speaker phrases are resolved by ``speakers.Resolver``.
-
-Kinds: ``direct`` (speech in quotation marks), ``partial`` (a fragment inside narration),
-``scare`` (a short unattributed phrase), ``title`` (a quoted name of a work or a quoted heading),
-``indirect`` (reported speech: X said that …, no marks).
+Reporting verbs and adverbs are data (``data/lexicons/reporting.yml``); speaker phrases are resolved
+to canonical speakers by ``speakers.Resolver``. Each rule returns ``(Speaker, cue, rule)`` or None.
 """
 from __future__ import annotations
 
 import re
 
-from .actors import Actors
-from .document import Doc
-from .speakers import NAME_RE, PAREN_RE, PRONOUNS, Resolver, Speaker, blank
-from .text import QuoteSpan, count_words
+from .. import config
+from ..document import Doc
+from ..errors import ConfigError, read_yaml
+from ..speakers import NAME_RE, PAREN_RE, PRONOUNS, Resolver, Speaker, blank
 
-COLUMNS = ["quote_id", "section", "start", "end", "text", "n_words", "kind", "speaker", "speaker_actor",
-           "speaker_mention", "cue", "rule"]
+def _reporting_lexicon(path=config.REPORTING) -> dict:
+    """The reporting verbs and adverbs of ``data/lexicons/reporting.yml`` (researchers edit data, not code)."""
+    data = read_yaml(path, "reporting lexicon")
+    keys = ("cue_verbs", "extra_cues", "participles", "indirect_cues", "no_that_needed", "adverbs", "adverb_suffix")
+    for k in keys:
+        if k not in (data or {}):
+            raise ConfigError(f"{path}: missing key '{k}'")
+    return data
 
-CUE_VERBS = (
-    "said says say told tells added adds wrote writes stated states asserted asserts argued argues explained explains "
-    "noted notes remarked remarks declared declares insisted insists stressed stresses emphasized emphasised emphasizes "
-    "emphasises warned warns claimed claims continued continues replied replies responded responds answered answers "
-    "announced announces acknowledged acknowledges admitted admits asked asks tweeted tweets posted commented comments "
-    "observed suggested suggests concluded recalled described describes called calls urged urges cautioned predicted "
-    "predicts confirmed confirms reported reports testified joked quipped conceded concedes countered complained "
-    "complains mused boasted vowed vows promised promises exclaimed lamented laments charged alleged contended "
-    "maintained recounted agreed wondered cried shouted yelled pleaded pledged predicted insisted reiterated "
-    "reiterates explained blasted slammed hinted thundered scoffed fumed insisted texted emailed advised demanded "
-    "demands sings sang reads read chanted"
-).split()
-PARTICIPLES = (
-    "saying adding telling writing stating noting arguing explaining declaring insisting stressing emphasizing "
-    "emphasising warning claiming asking describing calling urging remarking tweeting recalling suggesting predicting "
-    "acknowledging admitting replying responding answering announcing continuing vowing promising reiterating"
-).split()
-INDIRECT_CUES = {"said", "says", "told", "tells", "added", "adds", "stated", "states", "stressed", "stresses",
-                 "insisted", "insists", "argued", "argues", "warned", "warns", "claimed", "claims", "noted", "notes",
-                 "explained", "explains", "announced", "announces", "acknowledged", "emphasized", "emphasised",
-                 "suggested", "suggests", "asserted", "asserts", "confirmed", "confirms", "reiterated", "maintained",
-                 "remarked", "remarks", "declared", "declares", "admitted", "admits", "wrote", "writes", "predicted",
-                 "cautioned", "contended", "conceded", "insisted"}
-NO_THAT_NEEDED = {"said", "says", "told", "tells", "added", "adds"}
+
+_REPORTING = _reporting_lexicon()
+CUE_VERBS: list[str] = list(_REPORTING["cue_verbs"])
+PARTICIPLES: list[str] = list(_REPORTING["participles"])
+INDIRECT_CUES = set(_REPORTING["indirect_cues"])
+NO_THAT_NEEDED = set(_REPORTING["no_that_needed"])
+
 
 def _trie_alternation(words) -> str:
     """A regex matching exactly the given words, with shared prefixes factored (faster than a flat
@@ -84,10 +48,11 @@ def _trie_alternation(words) -> str:
     return build(trie)
 
 
-_CUE_WORDS = _trie_alternation(sorted(set(CUE_VERBS)) + ["pointed out", "went on"])
-_ADVERBS = (r"(?:has|had|have|also|later|then|again|once|previously|reportedly|repeatedly|recently|famously|would|"
-            r"will|did|does|not|n't|never|publicly|privately|notably|simply|quickly|further|\w+ly)")
+_CUE_WORDS = _trie_alternation(sorted(set(CUE_VERBS)) + list(_REPORTING["extra_cues"]))
+_ADVERBS = ("(?:" + "|".join(map(re.escape, _REPORTING["adverbs"])) + r"|\w+" + re.escape(_REPORTING["adverb_suffix"])
+            + ")")
 _ADVERB = re.compile(_ADVERBS)
+_TRAILING_ADVERBS = re.compile(r"(?:\s+" + _ADVERBS + r")+\s*$")
 _CUE = r"(?:" + _ADVERBS + r"\s+)*(?P<cue>" + _CUE_WORDS + r")\b"
 _CUE_RE = re.compile(r"\b(?P<cue>" + _CUE_WORDS + r")\b")
 _PART_RE = re.compile(r"\b(?P<cue>" + "|".join(PARTICIPLES) + r")\b")
@@ -96,18 +61,6 @@ _DASH_NAME = re.compile(r"^\s*[―—–]\s*(?P<np>[A-Z][\w’'.\-]*(?:\s+[A-Z][
 _INNER_PERIOD = re.compile(r"\.(?=[^\s.]|\s+[^\s“”\"«»])")
 _APPOSITIVE = re.compile(r",\s+(?:who|which|whose|whom|where)\b[^,“”\"]{0,120},")
 _ADVERBIAL_BETWEEN = re.compile(r"^(?:\s*(?:on|in|at|during|after|before|last|this|earlier|later|late|early|in a|to)\b[^,“”\"]{0,60})?,?\s*[:,]?\s*$")
-
-
-def _merge_spans(spans: list[QuoteSpan]) -> list[tuple[int, int, QuoteSpan]]:
-    """Merge paragraph continuations into one quotation: (start, end, first span)."""
-    out: list[list] = []
-    for sp in spans:
-        if sp.continues and out and not out[-1][2].closed and out[-1][3] is False:
-            out[-1][1] = sp.end
-            out[-1][3] = sp.closed
-            continue
-        out.append([sp.start, sp.end, sp, sp.closed if not sp.single else True])
-    return [(s, e, sp) for s, e, sp, _ in out]
 
 
 def _paragraph_bounds(doc: Doc, section: str, pos: int) -> tuple[int, int]:
@@ -186,9 +139,7 @@ def _before(text: str, qstart: int, sstart: int, res: Resolver, section: str):
             return sp, last_part.group("cue"), "before:participle"
     for cue_m in reversed(cues):
         left = head[:cue_m.start()]
-        left = re.sub(r"(?:\s+(?:has|had|have|also|later|then|again|once|previously|reportedly|repeatedly|recently|"
-                      r"would|will|did|does|not|never|publicly|privately|notably|simply|quickly|further|\w+ly))+\s*$",
-                      "", left)
+        left = _TRAILING_ADVERBS.sub("", left)
         cuts = [left.rfind(w) + len(w) for w in (",", " that ", " and ", " but ", " while ", " as ", " when ",
                                                   " what ", " whether ") if left.rfind(w) >= 0]
         np = left[max(cuts):] if cuts else left
@@ -242,100 +193,6 @@ def _subject_before(text: str, pos: int, sstart: int, res: Resolver, section: st
     if names:
         return res.phrase(names[-1].group(), sstart + names[-1].start(), section)
     return None
-
-
-_TITLE_CUES = re.compile(r"\b(?:titled|entitled|called|named|dubbed|book|film|movie|song|album|show|program|programme|"
-                         r"series|article|op-ed|column|headline|slogan|hashtag|report|documentary|play|novel)\s*,?\s*$", re.I)
-
-
-def _kind(text: str, qtext: str, start: int, end: int, sstart: int, send: int, attributed: bool) -> str:
-    words = count_words(qtext)
-    before = text[sstart:start - 1]
-    after = text[end + 1:send]
-    if _TITLE_CUES.search(before) and words <= 12 and not re.search(r"[.!?,]$", qtext.strip()):
-        return "title"
-    ws = qtext.split()
-    if not before.strip() and not after.strip(" .”\"’'") and 2 <= len(ws) <= 8 and \
-            sum(w[:1].isupper() for w in ws if len(w) > 3) >= max(2, len([w for w in ws if len(w) > 3])):
-        return "title"  # a quoted line of Title Case on its own: a section heading ('Legend in the Coal Fields.')
-    full = qtext[:1].isupper() or qtext[:1] in "…"  # a full statement opens with a capital
-    narration_before = bool(re.search(r"[a-z]\s*$", before)) and not before.strip(" ,:").rstrip().endswith(_CUE_ENDINGS)
-    if not attributed and words <= 3:
-        return "scare"
-    if narration_before and (words < 8 or not full):
-        return "partial"
-    if not full and words < 8:
-        return "partial" if attributed else "scare"
-    return "direct"
-
-
-def extract_quotes(doc: Doc, actors: Actors) -> list[dict]:
-    res = Resolver(doc, actors)
-    rows: list[dict] = []
-    for section in ("headline", "body"):
-        text = doc.section_text(section)
-        if not text:
-            continue
-        merged = _merge_spans(doc.quotes_in(section))
-        prev: dict | None = None
-        prev_para_end_quote: dict | None = None
-        for start, end, span in merged:
-            if end <= start or not text[start:end].strip():
-                continue
-            pstart, pend = _paragraph_bounds(doc, section, start)
-            sstart, send = _sentence_bounds(doc, section, start)
-            qtext = text[start:end]
-            send_q = _sentence_bounds(doc, section, max(start, end - 1))[1]
-            if send_q <= end + 1 and end < pend and re.search(r"[?!][’'\s]*$", qtext):
-                # “…?” Clinton said. : the splitter ends the sentence at the question mark
-                send_q = _sentence_bounds(doc, section, min(end + 2, pend - 1))[1]
-            found = _after(text, qtext, end, max(send_q, send), res, section) if end < pend else None
-            if not found:
-                found = _before(text, start, sstart, res, section)
-            if not found and prev and prev["_para"] == pstart and prev["speaker"]:
-                found = (Speaker(prev["speaker"], prev["speaker_actor"], prev["speaker_mention"], start, "same"),
-                         prev["cue"], "following")
-            if not found and span.continues and prev and prev["speaker"]:
-                found = (Speaker(prev["speaker"], prev["speaker_actor"], prev["speaker_mention"], start, "same"),
-                         prev["cue"], "continuation")
-            if not found and prev_para_end_quote and start == pstart + 1 and prev_para_end_quote["speaker"]:
-                p = prev_para_end_quote
-                found = (Speaker(p["speaker"], p["speaker_actor"], p["speaker_mention"], start, "same"), p["cue"],
-                         "previous-paragraph")
-            if not found:
-                found = _transcript(qtext, start, res, section)
-            if not found and start == pstart + 1 and pstart > 0:
-                found = _colon_intro(doc, text, pstart, res, section)
-            if not found:
-                found = _trailing(doc, text, start, sstart, send, pstart, res, section)
-            if not found and text[sstart:max(sstart, start - 1)].strip():
-                found = _sentence_subject(text, start, sstart, res, section)
-            if found and found[0].mention.lower() in PRONOUNS and sstart <= found[0].pos:
-                # "Clinton says she …", "Sen. Claire McCaskill scolded him: “…,” she said": the sentence's own
-                # named subject, not an earlier candidate, is who the pronoun means
-                subj = _sentence_subject(text, found[0].pos + 1, sstart, res, section)
-                if subj and subj[0].speaker != found[0].speaker:
-                    found = (subj[0], found[1], found[2] + "+subject")
-            sp, cue, rule = found if found else (None, "", "unattributed")
-            if sp and sp.kind not in ("same",):
-                res.remember(sp.pos, sp)
-            kind = _kind(text, qtext, start, end, sstart, send, bool(sp))
-            row = {"section": section, "start": start, "end": end, "text": qtext, "n_words": count_words(qtext),
-                   "kind": kind, "speaker": sp.speaker if sp else "", "speaker_actor": sp.actor if sp else "",
-                   "speaker_mention": sp.mention if sp else "", "cue": cue, "rule": rule, "_para": pstart}
-            rows.append(row)
-            prev = row
-            tail = text[end:pend].strip(" ”\"’'»")
-            prev_para_end_quote = row if not tail or re.fullmatch(r"[.!?,]?", tail) else (
-                row if found and rule.startswith("after") else None)
-        if section == "body":
-            rows.extend(_indirect(doc, res, rows))
-    rows.sort(key=lambda r: (r["section"] != "headline", r["start"], r["end"]))
-    out = []
-    for i, r in enumerate(rows, start=1):
-        r.pop("_para", None)
-        out.append({"quote_id": i, **{k: r[k] for k in COLUMNS[1:]}})
-    return out
 
 
 _TRANSCRIPT = re.compile(r"^\s*(?P<np>[A-Z][A-Z.'’\-]+(?:\s[A-Z][A-Z.'’\-]+){0,2}):\s")
@@ -439,37 +296,3 @@ def _indirect_search(text: str):
     if len(toks) > 8 + adverbs:
         start = toks[-(8 + adverbs)].start()
     return _INDIRECT.search(text, start)
-
-
-def _indirect(doc: Doc, res: Resolver, direct_rows: list[dict]) -> list[dict]:
-    """Reported speech: X said (that) … in a sentence with no quotation marks."""
-    out = []
-    for s in doc.sentences:
-        if s.section != "body" or s.in_quote > 0:
-            continue
-        m = _indirect_search(s.text)
-        if not m:
-            continue
-        cue = m.group("cue")
-        if cue not in INDIRECT_CUES or (cue not in NO_THAT_NEEDED and not m.group("that")):
-            continue
-        np = m.group("np")
-        np_clean = re.split(r",\s+", np)[-1]
-        np_start = s.start + m.start("np") + (len(np) - len(np_clean))
-        sp = res.phrase(np_clean, np_start, "body")
-        if not sp or sp.kind == "pronoun-unresolved" and not sp.speaker:
-            continue
-        if sp.kind == "raw" and not sp.speaker[:1].isupper():
-            continue
-        start = s.start + m.end()
-        end = s.end
-        while end > start and doc.body[end - 1] in ".!? ":
-            end -= 1
-        clause = doc.body[start:end]
-        if count_words(clause) < 4:
-            continue
-        res.remember(sp.pos, sp)
-        out.append({"section": "body", "start": start, "end": end, "text": clause, "n_words": count_words(clause),
-                    "kind": "indirect", "speaker": sp.speaker, "speaker_actor": sp.actor, "speaker_mention": sp.mention,
-                    "cue": cue, "rule": "indirect:name-cue", "_para": 0})
-    return out

@@ -7,11 +7,11 @@ started on loopback. Workers need this package installed (``pip install -e .`` o
 """
 from __future__ import annotations
 
-from .pipeline import IN_FLIGHT, in_order
+from .executors import IN_FLIGHT, in_order
+from .flow import chunk_tables
 
 
 def _process_remote(item, settings):
-    from .pipeline import chunk_tables
     i, chunk = item
     return i, chunk_tables(chunk, settings)
 
@@ -20,7 +20,7 @@ def dask_map(todo, settings, scheduler: str | None, jobs: int):
     try:
         from dask.distributed import Client, LocalCluster
     except ImportError:
-        from .errors import ConfigError
+        from ..errors import ConfigError
         raise ConfigError("--engine dask: Dask is not installed (pip install 'media-framing[dask]')") from None
 
     cluster = None

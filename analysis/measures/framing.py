@@ -17,15 +17,16 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .actors import Actors
-from .document import Doc
-from .errors import ConfigError, check_whole, read_yaml
-from .guard import check_pattern, detail
-from .text import SpanLookup
+from .. import config, schema
+from ..actors import Actors
+from ..document import Doc
+from ..errors import ConfigError, check_whole, read_yaml
+from ..guard import check_pattern, detail
+from ..text import SpanLookup
+from .base import Check, Measure, Options, sentence_texts
 
-COLUMNS = ["sentence_id", "section", "actor", "frame", "cue", "rule", "start", "end", "text", "voice", "speaker",
-           "in_headline", "negated", "sentence"]
-DEFAULT_LEXICON = Path(__file__).resolve().parent.parent / "data" / "lexicons" / "sidelining.yml"
+COLUMNS = schema.FRAMING.fields
+DEFAULT_LEXICON = config.LEXICON
 BINDINGS = {"object", "subject", "possessor", "without", "bilateral", "omission"}
 ENTRY_KEYS = {"cue", "pattern", "bind", "window"}
 OBJECT_WINDOW = 6
@@ -275,6 +276,27 @@ def _bind(cue: Cue, sent: _Sentence, ms: int, me: int, parties: list[str]) -> tu
 
 
 def find_frames(doc: Doc, quote_rows: list[dict], actors: Actors, lexicon: Lexicon) -> list[dict]:
+    """Exclusion and inclusion frames bound to the actors they frame.
+
+    Args:
+        doc: the article, built by ``document.build_doc``.
+        quote_rows: its quotations (``extract_quotes``): a cue inside one is in the speaker's voice.
+        actors: the actors file (its ``parties`` are who a two-sided frame leaves out).
+        lexicon: the cues, from ``load_lexicon``.
+
+    Returns:
+        one dict per (cue match, framed actor), in sentence order, with the fields of the ``framing``
+        table after ``article_id, outlet``: sentence_id, section, actor, frame, cue, rule, start, end,
+        text, voice, speaker, in_headline, negated, sentence.
+
+    Example:
+        >>> from analysis.actors import parse_actors
+        >>> from analysis.document import build_doc
+        >>> actors = parse_actors({"actors": {"Ukraine": {"aliases": ["Ukraine", "Kyiv"]}}})
+        >>> doc = build_doc({"article_id": "a", "outlet": "o", "raw": "The deal sidelines Kyiv."}, actors)
+        >>> [(r["actor"], r["frame"], r["cue"]) for r in find_frames(doc, [], actors, load_lexicon(DEFAULT_LEXICON))]
+        [('Ukraine', 'exclusion', 'sideline')]
+    """
     by_sentence: dict[int, list[dict]] = {}
     for m in doc.mentions:
         by_sentence.setdefault(m["sentence_id"], []).append(m)
@@ -313,3 +335,60 @@ def find_frames(doc: Doc, quote_rows: list[dict], actors: Actors, lexicon: Lexic
                                  "negated": int(negated), "sentence": s.text})
     rows.sort(key=lambda r: (r["sentence_id"], r["start"], r["actor"], r["cue"]))
     return rows
+
+
+# ------------------------------------------------------------------ the measure
+def _framing_items(t: dict, method: str) -> list[dict]:
+    """Every (sentence, actor it names), coded exclusion, inclusion or none by the toolkit."""
+    frames: dict[tuple, set] = {}
+    for r in t["framing"].itertuples():
+        frames.setdefault((r.article_id, int(r.sentence_id), r.actor), set()).add(r.frame)
+    text_of = sentence_texts(t)
+    rows = []
+    for r in t["mentions"][["article_id", "sentence_id", "actor"]].drop_duplicates().itertuples():
+        key = (r.article_id, int(r.sentence_id), r.actor)
+        fr = frames.get(key, set())
+        code = "exclusion" if "exclusion" in fr else "inclusion" if "inclusion" in fr else "none"
+        rows.append({"article_id": r.article_id, "sentence_id": int(r.sentence_id), "actor": r.actor,
+                     "text": text_of[key[:2]], "toolkit_code": code})
+    return rows
+
+
+class Framing(Measure):
+    """Sidelining (exclusion) and inclusion language bound to actors (``find_frames`` with the run's
+    lexicon); summary: frames per outlet and actor, per 1,000 words, and the sidelining index with its
+    bootstrap interval.
+
+    Example:
+        >>> from analysis.measures import REGISTRY
+        >>> REGISTRY["framing"].copies
+        ('sentence', 'quote')
+    """
+    name = "framing"
+    needs = ("quotes",)
+    copies = ("sentence", "quote")
+    reads = {"articles": ["article_id", "outlet", "n_words"],
+             "framing": ["article_id", "outlet", "sentence_id", "actor", "frame", "in_headline"]}
+    summaries = ("summary_framing",)
+    checks = (
+        Check("framing", "F", ("exclusion", "inclusion", "none"), "nominal", ("exclusion", "inclusion", "any frame"),
+              "Does this sentence frame {actor} as excluded from, or included in, the talks? exclusion / inclusion / none",
+              "* **framing**: `exclusion` if the sentence presents the actor as left out of, sidelined in or\n"
+              "  bypassed by the talks (including \"talks without X\", a two-party format that leaves X out, or\n"
+              "  avoiding to say whether X takes part); `inclusion` if it presents the actor as taking part or\n"
+              "  having a role; `none` otherwise.", _framing_items),
+    )
+
+    def configure(self, options: Options) -> tuple[Actors, Lexicon]:
+        return options.actors, load_lexicon(options.lexicon)
+
+    def inputs(self, options: Options) -> dict:
+        return {"lexicon": Path(options.lexicon).read_text(encoding="utf-8")}
+
+    def score(self, doc, upstream, setup) -> list[dict]:
+        actors, lexicon = setup
+        return find_frames(doc, upstream["quotes"], actors, lexicon)
+
+    def summarize(self, load, options):
+        from ..compare import framing_by_outlet
+        return {"summary_framing": framing_by_outlet(load("framing"), load("articles"))}

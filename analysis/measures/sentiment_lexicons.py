@@ -1,0 +1,90 @@
+"""The lexicon sentiment methods: TextBlob's PatternAnalyzer and VADER, with the fixes for news text
+described in ``sentiment`` (apostrophes, n't contractions, negated determiners)."""
+from __future__ import annotations
+
+import math
+import re
+from functools import lru_cache
+
+# label thresholds on polarity, tuned on NewsMTSC dev_mt (see README: python -m analysis evaluate sentiment)
+THRESHOLDS = {"textblob": 0.02, "vader": 0.02}
+
+_NEGATORS = {"not", "no", "never", "without", "nor", "cannot"}
+_SKIP_AFTER_NEG = {"a", "an", "the", "this", "that", "any", "so", "too", "very", "really", "quite", "exactly", "be",
+                   "been", "being", "all", "that"}
+_NT = re.compile(r"(?i)\b(ca|wo|sha|do|does|did|is|are|was|were|has|have|had|could|would|should|must|need|might)n['’]t\b")
+
+
+def normalise_for_lexicon(text: str) -> str:
+    """Curly apostrophes, n't contractions and negation scope fixed for lexicon scoring."""
+    text = text.replace("’", "'").replace("‘", "'")
+    text = _NT.sub(lambda m: {"ca": "can", "wo": "will", "sha": "shall"}.get(m.group(1).lower(), m.group(1)) + " not", text)
+    text = re.sub(r"(?i)\bcannot\b", "can not", text)
+    words = text.split()
+    out = []
+    i = 0
+    while i < len(words):
+        out.append(words[i])
+        if words[i].lower() in _NEGATORS:
+            j = i + 1
+            while j < len(words) and words[j].lower() in _SKIP_AFTER_NEG and j - i <= 3:
+                j += 1
+            i = j
+            continue
+        i += 1
+    return " ".join(out)
+
+
+@lru_cache(maxsize=1)
+def _pattern():
+    """The scorer inside TextBlob's PatternAnalyzer (``TextBlob(text).sentiment``): the same values,
+    without the named-tuple class that ``analyze`` builds on every call."""
+    from textblob.en.sentiments import pattern_sentiment
+    return pattern_sentiment
+
+
+@lru_cache(maxsize=1)
+def _vader():
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+    return SentimentIntensityAnalyzer()
+
+
+@lru_cache(maxsize=8192)  # the trained model scores the same window again when methods run together
+def textblob_scores(text: str) -> tuple[float, float]:
+    """TextBlob PatternAnalyzer polarity and subjectivity after the news-text fixes."""
+    polarity, subjectivity = _pattern()(normalise_for_lexicon(text))
+    return polarity, subjectivity
+
+
+@lru_cache(maxsize=8192)
+def vader_score(text: str) -> float:
+    return _vader().polarity_scores(text.replace("’", "'"))["compound"]
+
+
+@lru_cache(maxsize=1)
+def _word_valences() -> tuple[dict[str, float], dict[str, float]]:
+    """VADER's word valences (-4..4) and TextBlob's mean word polarities (-1..1), for plain look-ups."""
+    from textblob.en import sentiment
+    sentiment.load()
+    tb = {w: senses[None][0] for w, senses in sentiment.items() if None in senses and senses[None][0]}
+    return dict(_vader().lexicon), tb
+
+
+@lru_cache(maxsize=1)
+def _cue_words() -> dict[str, frozenset]:
+    vl, tb = _word_valences()
+    return {"textblob": frozenset(tb), "vader": frozenset(vl), "trained": frozenset(vl) | frozenset(tb)}
+
+
+def lexicon_hits(words: list[str], method: str) -> int:
+    """How many words of the window the method's lexicon knows: TextBlob's words with a polarity for
+    ``textblob``, VADER's for ``vader``, either for ``trained`` (whose own input is wider)."""
+    lexicon = _cue_words()[method if method in ("textblob", "vader") else "trained"]
+    return sum(1 for w in words if w.lower().replace("’", "'") in lexicon)
+
+
+def label_of(polarity: float | None, method: str) -> str:
+    if polarity is None or (isinstance(polarity, float) and math.isnan(polarity)):
+        return ""
+    t = THRESHOLDS.get(method, 0.0)
+    return "positive" if polarity > t else "negative" if polarity < -t else "neutral"

@@ -1,0 +1,136 @@
+"""The trained sentiment method: a multinomial logistic regression on NewsMTSC train, stored as plain
+JSON (``data/models/sentiment_newsmtsc.json``), scoring a ``sentiment.Scope``."""
+from __future__ import annotations
+
+import json
+import math
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import NamedTuple
+
+from .. import config
+from ..errors import ConfigError
+from .sentiment_lexicons import _NEGATORS, _word_valences, normalise_for_lexicon, textblob_scores, vader_score
+
+MODEL_PATH = config.MODEL
+
+
+class Scope(NamedTuple):
+    """What the scorers see of one actor in one sentence.
+
+    ``words``: the window (tokens within ``window`` of a mention, without mentions and names);
+    ``before`` / ``after``: for each mention, the three tokens before and after it, nearest first,
+    lower-cased, names and other mentions as ``<NE>``, sentence edges as ``<s>`` / ``</s>``;
+    ``sentence``: every other token of the sentence, lower-cased, without mentions and names."""
+    words: list[str]
+    before: list[tuple[str, ...]]
+    after: list[tuple[str, ...]]
+    sentence: list[str]
+
+# ------------------------------------------------------------------ trained model
+_NEG_SCOPE_END = re.compile(r"^[.,;:!?]$")
+
+
+def model_features(words: list[str]) -> list[str]:
+    """Lower-cased words, with NOT_ marking after a negator up to punctuation, plus bigrams."""
+    feats = []
+    neg = False
+    norm = normalise_for_lexicon(" ".join(words)).split()
+    prev = "<s>"
+    for w in norm:
+        lw = w.lower()
+        if _NEG_SCOPE_END.match(lw):
+            neg = False
+            prev = "<s>"
+            continue
+        f = ("NOT_" + lw) if neg else lw
+        feats.append(f)
+        feats.append(prev + "_" + lw)
+        prev = lw
+        if lw in _NEGATORS:
+            neg = True
+    return feats
+
+
+def _lexicon_scores(text: str) -> tuple[float, float, float]:
+    tp, ts = textblob_scores(text) if text else (0.0, 0.0)
+    return tp, ts, vader_score(text) if text else 0.0
+
+
+def _sentence_lexicon(words: list[str]) -> dict[str, float]:
+    """Sums of word valences over the sentence, without VADER's and TextBlob's rules (a cheap look-up)."""
+    vl, tb = _word_valences()
+    v = [vl[w] for w in words if w in vl]
+    t = [tb[w] for w in words if w in tb]
+    norm = math.sqrt(len(words) + 1)
+    return {"lex:sentence_vader": sum(v) / 4 / math.sqrt(len(v)) if v else 0.0,
+            "lex:sentence_textblob": sum(t) / math.sqrt(len(t)) if t else 0.0,
+            "lex:sentence_negative": sum(1 for x in v if x < 0) / norm,
+            "lex:sentence_positive": sum(1 for x in v if x > 0) / norm}
+
+
+def trained_features(scope: Scope) -> dict[str, float]:
+    """The trained model's input: four groups of binary features, each scaled to unit length
+    (window words and bigrams ``w:``; the words next to each mention ``p:`` and within three
+    tokens of it ``q:``; the rest of the sentence ``s:``), TextBlob's and VADER's scores of the
+    window, and sums of their word valences over the sentence (``lex:``)."""
+    groups = {
+        "w": model_features(scope.words),
+        "p": [f for b, a in zip(scope.before, scope.after)
+              for f in (f"P1_{b[0]}", f"P2_{b[1]}_{b[0]}", f"N1_{a[0]}", f"N2_{a[0]}_{a[1]}", f"P2u_{b[1]}",
+                        f"N2u_{a[1]}")],
+        "q": [f"P_{w}" for b in scope.before for w in b if w != "<s>"]
+             + [f"N_{w}" for a in scope.after for w in a if w != "</s>"],
+        "s": scope.sentence,
+    }
+    feats: dict[str, float] = {}
+    for name, items in groups.items():
+        unique = set(items)
+        value = 1 / math.sqrt(max(1, len(unique)))
+        for f in unique:
+            feats[f"{name}:{f}"] = value
+    tp, ts, vc = _lexicon_scores(" ".join(scope.words))
+    feats.update({"lex:textblob": tp, "lex:subjectivity": ts, "lex:vader": vc, "lex:vader_abs": abs(vc)})
+    feats.update(_sentence_lexicon(scope.sentence))
+    return feats
+
+
+class TrainedModel:
+    """A multinomial logistic regression stored as JSON: per feature, one weight per class."""
+
+    def __init__(self, data: dict):
+        self.classes: list[str] = data["classes"]
+        self.intercept: list[float] = data["intercept"]
+        self.weights: dict[str, list[float]] = data["weights"]
+        self.window: int = int(data.get("meta", {}).get("window", config.WINDOW))  # the window it was trained on
+
+    def proba(self, scope: Scope) -> list[float]:
+        z = list(self.intercept)
+        for f, x in trained_features(scope).items():
+            w = self.weights.get(f)
+            if w and x:
+                for k in range(len(z)):
+                    z[k] += w[k] * x
+        m = max(z)
+        e = [math.exp(v - m) for v in z]
+        s = sum(e)
+        return [v / s for v in e]
+
+    def predict(self, scope: Scope) -> tuple[float, float, str]:
+        """Expected polarity P(positive) - P(negative) in [-1, 1], the top class probability, the label."""
+        p = self.proba(scope)
+        d = dict(zip(self.classes, p))
+        top = max(range(len(p)), key=p.__getitem__)
+        return round(d.get("positive", 0) - d.get("negative", 0), 6), round(p[top], 6), self.classes[top]
+
+
+@lru_cache(maxsize=1)
+def trained_model(path: str | None = None) -> TrainedModel:
+    p = Path(path) if path else MODEL_PATH
+    if not p.exists():
+        raise ConfigError(f"{p}: trained sentiment model missing; rebuild it with: python -m analysis train-sentiment")
+    data = json.loads(p.read_text(encoding="utf-8"))
+    if "weights" not in data:
+        raise ConfigError(f"{p}: not a sentiment model of this version; rebuild it with: python -m analysis train-sentiment")
+    return TrainedModel(data)

@@ -1,0 +1,51 @@
+import pytest
+
+from analysis.measures.sentiment import normalise_for_lexicon, target_scope, textblob_scores
+from conftest import SEED
+
+
+def test_textblob_fixes_for_news_text():
+    from textblob import TextBlob
+    assert TextBlob("isn’t a bad idea").sentiment.polarity < 0           # the raw failure
+    assert textblob_scores("isn’t a bad idea")[0] == pytest.approx(0.35)
+    assert TextBlob("not the best plan").sentiment.polarity == 1.0      # the raw failure
+    assert textblob_scores("not the best plan")[0] == pytest.approx(-0.5)
+    assert normalise_for_lexicon("It wasn’t the worst") == "It was not worst"
+
+
+def test_window_removes_targets_and_named_entities():
+    s = "The United States said Russia gave a great offer to Great Britain today."
+    words = target_scope(s, [(23, 29)], [(4, 17)], 3).words
+    assert words == ["said", "gave", "a", "great"]
+
+
+def _row(tables, seed, sid, actor, method="textblob"):
+    s = tables["sentiment"]
+    r = s[(s["article_id"] == SEED[seed]) & (s["sentence_id"] == sid) & (s["actor"] == actor) & (s["method"] == method)]
+    assert len(r) == 1
+    return r.iloc[0]
+
+
+def test_zelensky_not_pleasant_is_negative_toward_the_us(tables):
+    # 001 sentence 10: Zelensky said it was “not pleasant” that Trump first called Putin ...
+    for method in ("textblob", "vader"):
+        assert _row(tables, "001", 10, "United States", method)["label"] == "negative"
+
+
+def test_kallas_on_ukraines_integrity_is_positive(tables):
+    # 002 sentence 15: Kallas: “Ukraine’s independence and territorial integrity are unconditional.”
+    r = _row(tables, "002", 15, "Ukraine", "vader")
+    assert r["polarity"] > 0 and r["label"] == "positive" and r["voice"] == "quoted"
+
+
+def test_window_without_cues_is_missing_not_neutral(tables):
+    s = tables["sentiment"]
+    tb = s[s["method"] == "textblob"]
+    none = tb[tb["n_cues"] == 0]
+    assert len(none) > 0 and none["polarity"].isna().all() and (none["label"] == "").all()
+
+
+def test_two_actors_in_one_sentence_get_their_own_rows(tables):
+    s = tables["sentiment"]
+    r = s[(s["article_id"] == SEED["001"]) & (s["sentence_id"] == 10) & (s["method"] == "textblob")]
+    assert sorted(r["actor"]) == ["Russia", "Ukraine", "United States"]
