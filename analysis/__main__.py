@@ -57,6 +57,14 @@ def _parser() -> argparse.ArgumentParser:
     eq.add_argument("--gold", required=True, help="gold quotations (JSON)")
     eq.add_argument("--actors", default=None, help="actors file (default: none, speakers stay raw)")
     eq.add_argument("--misses", type=int, default=20, help="how many misses of each kind to print")
+    ef = esub.add_parser("framing", help="exclusion and inclusion frames against sentence-level gold",
+                         formatter_class=fmt)
+    ef.add_argument("--corpus", required=True, help="corpus folder of the gold file's articles")
+    ef.add_argument("--actors", required=True, help="actors file of that story")
+    ef.add_argument("--lexicon", default=str(config.LEXICON), help="framing cue lexicon (YAML)")
+    ef.add_argument("--gold", required=True, help="framing gold (JSON, ../shared/eval/sidelining layout)")
+    ef.add_argument("--misses", type=int, default=20, help="how many misses and false frames to print")
+    ef.add_argument("--out", default=None, help="also write scores, misses and false frames as CSV here")
     es = esub.add_parser("sentiment", help="sentiment toward targets against NewsMTSC-style gold", formatter_class=fmt)
     es.add_argument("--data", required=True, help="NewsMTSC-format JSONL file")
     es.add_argument("--method", required=True, choices=["textblob", "vader", "trained", "textblob-sentence"],
@@ -123,6 +131,9 @@ def main(argv=None) -> int:
         if args.command == "evaluate" and args.what == "quotes":
             from .evaluate import evaluate_quotes
             return evaluate_quotes(args.corpus, args.gold, args.actors, args.misses)
+        if args.command == "evaluate" and args.what == "framing":
+            from .evaluate_framing import evaluate_framing
+            return evaluate_framing(args.corpus, args.actors, args.gold, args.lexicon, args.misses, args.out)
         if args.command == "evaluate" and args.what == "sentiment":
             from .evaluate import evaluate_sentiment, sweep_sentiment
             if args.sweep:
