@@ -9,7 +9,7 @@ from pathlib import Path
 from .errors import ConfigError
 from . import config
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = config.ROOT
 
 
 class _Help(argparse.ArgumentDefaultsHelpFormatter):
@@ -27,10 +27,10 @@ def _parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", required=True)
 
     r = sub.add_parser("run", help="run the whole pipeline over a corpus and write the tables", formatter_class=fmt)
-    r.add_argument("--corpus", default=str(ROOT / "data/corpora/ukraine_talks"),
+    r.add_argument("--corpus", default=str(config.CORPUS),
                    help="a folder with metadata.csv, a folder of .txt files, or one .csv/.jsonl/.parquet file")
-    r.add_argument("--actors", default=str(ROOT / "data/actors/ukraine_talks.yml"), help="actors file (YAML)")
-    r.add_argument("--lexicon", default=str(ROOT / "data/lexicons/sidelining.yml"), help="framing cue lexicon (YAML)")
+    r.add_argument("--actors", default=str(config.ACTORS), help="actors file (YAML)")
+    r.add_argument("--lexicon", default=str(config.LEXICON), help="framing cue lexicon (YAML)")
     r.add_argument("--out", required=True, help="folder for the tables (one run at a time)")
     r.add_argument("--format", choices=["csv", "parquet"], default="csv", help="table file format")
     r.add_argument("--sentiment", default="textblob,vader,trained",

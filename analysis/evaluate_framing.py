@@ -16,7 +16,6 @@ Per article, the exclusion counts are also compared by Spearman's rank correlati
 from __future__ import annotations
 
 import json
-from collections import defaultdict
 from pathlib import Path
 
 import pandas as pd

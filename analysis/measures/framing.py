@@ -336,8 +336,8 @@ def find_frames(doc: Doc, quote_rows: list[dict], actors: Actors, lexicon: Lexic
 
     Returns:
         one dict per (cue match, framed actor), in sentence order, with the fields of the ``framing``
-        table after ``article_id, outlet``: sentence_id, section, actor, frame, cue, rule, start, end,
-        text, voice, speaker, in_headline, negated, sentence.
+        table after ``article_id, outlet`` (``schema.FRAMING.fields``): sentence_id, section, actor, frame,
+        kind, cue, rule, start, end, text, voice, speaker, speaker_actor, in_headline, negated, sentence.
 
     Example:
         >>> from analysis.actors import parse_actors

@@ -29,10 +29,6 @@ class Settings:
     def actors(self) -> Actors:
         return self.options.actors
 
-    @property
-    def methods(self) -> tuple[str, ...]:
-        return self.options.methods
-
 
 def make_settings(actors_path, methods=("textblob",), window=config.WINDOW, lexicon_path=None,
                   article_seconds: float | None = config.ARTICLE_SECONDS) -> Settings:
