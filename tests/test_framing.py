@@ -51,3 +51,54 @@ def test_first_person_without_us_binds_to_the_speaker(tables):
     f = tables["framing"]
     r = f[(f["article_id"] == SEED["001"]) & (f["sentence_id"] == 12)].iloc[0]
     assert (r["rule"], r["voice"], r["speaker"]) == ("without:first-person", "quoted", "Volodymyr Zelensky")
+
+
+# ------------------------------------------------------------------ classes of frames read on other negotiations
+TALKS = """parties: [Taliban, Afghan government]
+actors:
+  United States: {aliases: [United States, U.S., Washington], people: [{name: Donald Trump}]}
+  Taliban: {aliases: [Taliban]}
+  Afghan government: {aliases: [Afghan government, Kabul], people: [{name: Ashraf Ghani}]}
+  Russia: {aliases: [Russia], people: [{name: Vladimir Putin}]}
+  Ukraine: {aliases: [Ukraine, Kyiv], people: [{name: Volodymyr Zelensky}]}
+"""
+
+
+def _frames(text):
+    from analysis.actors import parse_actors
+    from analysis.document import build_doc
+    from analysis.measures.framing import DEFAULT_LEXICON, find_frames, load_lexicon
+    import yaml
+    actors = parse_actors(yaml.safe_load(TALKS))
+    doc = build_doc({"article_id": "a", "outlet": "o", "raw": text}, actors)
+    return sorted((r["sentence_id"], r["actor"], r["frame"], r["kind"])
+                  for r in find_frames(doc, [], actors, load_lexicon(DEFAULT_LEXICON)))
+
+
+@pytest.mark.parametrize("text,expected", [
+    # refusing to talk with a party leaves it out; the refuser is not framed
+    ("The Taliban have long refused to negotiate with the Afghan government.",
+     [(0, "Afghan government", "exclusion", "explicit")]),
+    # "hasn't": the negation is glued to the auxiliary
+    ("Zelensky hasn't been invited yet.", [(0, "Ukraine", "exclusion", "explicit")]),
+    # an inclusion someone objects to is an exclusion
+    ("The Taliban objected to the presence of Afghan government officials.",
+     [(0, "Afghan government", "exclusion", "explicit")]),
+    # a participation called essential is a demand: absence implied
+    ("Kyiv's direct involvement is essential for any settlement.", [(0, "Ukraine", "exclusion", "demand")]),
+    # "X by Y" is passive: X is blindsided, not Y
+    ("Ghani was blindsided by the U.S. meeting.", [(0, "Afghan government", "exclusion", "implicit")]),
+    ("Afghan Government Blindsided by U.S. Meeting", [(0, "Afghan government", "exclusion", "implicit")]),
+    # the actor inside the cue is the one kept out, not the subject who keeps it out
+    ("Washington kept Kabul out of the talks.", [(0, "Afghan government", "exclusion", "explicit")]),
+    # two of the actors file's parties meeting: both included; the mediator is not
+    ("Talks between the Taliban and the Afghan government began in Doha.",
+     [(0, "Afghan government", "inclusion", "explicit"), (0, "Taliban", "inclusion", "explicit")]),
+    ("The United States met the Taliban in Doha.", []),
+    # an everyday meeting counts only for an actor whose participation the article puts at issue
+    ("Trump met with Putin in Alaska.", []),
+    ("Alaska\n\nTrump met with Zelensky. Ukraine was not invited to Alaska.",
+     [(1, "Ukraine", "inclusion", "explicit"), (2, "Ukraine", "exclusion", "explicit")]),
+])
+def test_frame_classes(text, expected):
+    assert _frames(text) == expected

@@ -27,13 +27,13 @@ from .base import Check, Measure, Options, sentence_texts
 
 COLUMNS = schema.FRAMING.fields
 DEFAULT_LEXICON = config.LEXICON
-BINDINGS = {"object", "subject", "possessor", "without", "bilateral", "omission", "participants"}
-ENTRY_KEYS = {"cue", "pattern", "bind", "window", "kind"}
+BINDINGS = {"object", "subject", "possessor", "without", "bilateral", "omission", "participants", "parties"}
+ENTRY_KEYS = {"cue", "pattern", "bind", "window", "kind", "at_issue"}
 KINDS = ("explicit", "demand", "implicit")
 OBJECT_WINDOW = 6
 TOPIC_MARKERS = re.compile(r"\b(?:on|about|over|regarding|in|into|of|to)\s+(?:the\s+)?$", re.I)
 NOUN_AFTER = re.compile(r"^[’']?s?\s*(?:conflict|war|crisis|settlement|issue|question|peace|invasion|front)\b", re.I)
-_NEGATION = re.compile(r"\b(?:not|never|no|n[’']t|refus\w+\s+to|won[’']t|cannot)\s+(?:\w+\s+){0,2}$", re.I)
+_NEGATION = re.compile(r"(?:\b(?:not|never|no|refus\w+\s+to|won[’']t|cannot)|n[’']t)\s+(?:\w+\s+){0,2}$", re.I)
 # a participle cue after a form of "be" (or "feel", "remain", "get") is passive: its subject is who is framed
 _PASSIVE = re.compile(r"\b(?:be|been|being|is|are|was|were|am|feel|feels|felt|remain|remains|remained|get|gets|got|"
                       r"getting)\s+(?:(?:not|never|also|all|now|again|still|currently|effectively|increasingly|being|"
@@ -46,8 +46,22 @@ _DEMAND = re.compile(r"\b(?:must|should|needs?\s+to|has\s+to|have\s+to|ought\s+t
                      r"necessity\s+of|insist\w*|demand\w*|call\w*\s+for|push\w*\s+for|press\w*\s+for|urg\w+|"
                      r"essential|indispensable|only\s+possible|wants?\s+(?:to\s+be|a)|seek\w*|ask\w*\s+for)\b"
                      r"(?:\s+\S+){0,8}\s*$", re.I)
+# an inclusion cue asked about frames nothing ("did not say whether the talks would include Ukrainian officials",
+# "a reporter inquired about Ukraine's involvement")
+_QUESTION_BEFORE = re.compile(r"\b(?:whether|if|(?:ask|inquir|enquir|question)\w*\s+(?:\w+\s+)?about)\b(?:\s+\S+){0,8}\s*$", re.I)
+# ... or a demand that follows it ("Kyiv's direct involvement is essential")
+_DEMAND_AFTER = re.compile(r"^(?:\s+\S+){0,3}?\s+(?:is|are|was|remains?|would\s+be|will\s+be)\s+(?:\w+\s+)?(?:essential|"
+                           r"indispensable|necessary|crucial|vital|needed|required|a\s+must|a\s+precondition|key)\b", re.I)
 # "without Kyiv's participation / involvement / consent": the inclusion cue is an exclusion
 _WITHOUT_BEFORE = re.compile(r"\bwithout\s+(?:\S+\s+){0,3}$", re.I)
+# an inclusion someone refuses or objects to is an exclusion ("objected to the presence of Afghan officials",
+# "the inclusion of government officials was unacceptable")
+_REFUSAL_BEFORE = re.compile(r"\b(?:object\w*\s+to|reject\w*|oppos\w*|refus\w*|resist\w*|block\w*|veto\w*|"
+                             r"rul\w+\s+out|against)\s+(?:\S+\s+){0,4}$", re.I)
+_REFUSAL_AFTER = re.compile(r"^(?:\s+\S+){0,8}?\s+(?:was|is|were|are|be|would\s+be|remains?)\s+(?:\w+\s+)?"
+                            r"(?:unacceptable|ruled\s+out|rejected|refused|not\s+(?:acceptable|allowed|possible))\b", re.I)
+# an object cue followed by "by" is passive ("Afghan Leader Blindsided by U.S. Meeting"): the subject is framed
+_BY_AFTER = re.compile(r"^\s+by\b", re.I)
 _CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:but|while|though|although|whereas)\b|,\s+(?=\w+ing\b)")
 
 
@@ -59,6 +73,7 @@ class Cue:
     bind: str
     window: int = OBJECT_WINDOW
     kind: str = "explicit"
+    at_issue: bool = False  # counted only for actors the article frames elsewhere ("met with Zelensky")
     needs: frozenset | None = None  # lower-case strings one of which every match contains (None: unknown)
 
     def __post_init__(self):
@@ -169,7 +184,10 @@ def load_lexicon(path) -> Lexicon:
             kind = e.get("kind", "explicit")
             if kind not in KINDS:
                 raise ConfigError(f"{where}: kind '{kind}' is not one of {', '.join(KINDS)}")
-            cues.append(Cue(frame, e["cue"], rx, e["bind"], window, kind))
+            at_issue = e.get("at_issue", False)
+            if not isinstance(at_issue, bool):
+                raise ConfigError(f"{where}: at_issue must be true or false")
+            cues.append(Cue(frame, e["cue"], rx, e["bind"], window, kind, at_issue))
     if not cues:
         raise ConfigError(f"{path}: no cues (give 'exclusion' and/or 'inclusion' entries)")
     return Lexicon(str(path), cues)
@@ -219,14 +237,27 @@ def _participant(sent: _Sentence, m: dict) -> bool:
 
 
 def _coordinated(sent: _Sentence, bound: list[dict]) -> list[str]:
-    """The actors of the bound mentions and of every mention coordinated with them."""
+    """The actors of the bound mentions and of every mention coordinated with them. A bare comma joins two
+    mentions only inside a list closed by "and" / "or" ("Kyiv, Brussels and London"), not an apposition
+    ("his talk with Trump, Ukrainian President Zelensky ...")."""
     ms = sorted(sent.mentions, key=lambda m: m["rs"])
+    links = []
+    for a, b in zip(ms, ms[1:]):
+        m = _COORDINATION.match(sent.text[a["re"]:b["rs"]])
+        links.append(None if not m else "and" if re.search(r"\b(?:and|or)\b|&", m.group(), re.I) else "comma")
+    for i in range(len(links) - 1, -1, -1):  # a comma link stands when the chain after it ends in "and"
+        if sent.s.section == "headline":  # headlines list with commas ("Pompeo Meets Taliban, Afghan Government")
+            break
+        if links[i] == "comma" and (i + 1 >= len(links) or links[i + 1] is None):
+            links[i] = None
+        elif links[i] == "comma":
+            links[i] = links[i + 1] and "and"
     picked = {id(m) for m in bound}
     changed = True
     while changed:
         changed = False
-        for a, b in zip(ms, ms[1:]):
-            if (id(a) in picked) != (id(b) in picked) and _COORDINATION.match(sent.text[a["re"]:b["rs"]]):
+        for (a, b), link in zip(zip(ms, ms[1:]), links):
+            if link and (id(a) in picked) != (id(b) in picked):
                 picked |= {id(a), id(b)}
                 changed = True
     return sorted({m["actor"] for m in ms if id(m) in picked})
@@ -235,7 +266,14 @@ def _coordinated(sent: _Sentence, bound: list[dict]) -> list[str]:
 def _bind(cue: Cue, sent: _Sentence, ms: int, me: int, parties: list[str]) -> tuple[list[str], str]:
     actors, rule = _bind_one(cue, sent, ms, me, parties)
     if actors and rule.split(":")[0] in ("subject", "object", "possessor", "participants"):
-        near = [m for m in sent.mentions if m["actor"] in actors]
+        def distance(m):
+            return max(ms - m["re"], m["rs"] - me, 0)
+        near = [min((m for m in sent.mentions if m["actor"] == a), key=distance)  # the bound mention: the nearest
+                for a in actors if any(m["actor"] == a for m in sent.mentions)]
+        for m in sorted(sent.mentions, key=distance):  # and the rest of its name ("Ukrainian President Zelensky")
+            if m["actor"] in actors and any(n["actor"] == m["actor"] and _words_between(sent.text, *sorted(
+                    (n["re"], m["rs"]) if n["rs"] < m["rs"] else (m["re"], n["rs"]))) <= 2 for n in near):
+                near.append(m)
         more = _coordinated(sent, near) if near else actors
         if len(more) > len(actors):
             return more, rule + "+coordinated"
@@ -294,17 +332,19 @@ def _bind_one(cue: Cue, sent: _Sentence, ms: int, me: int, parties: list[str]) -
                   and re.match(r"[’']s?\b|s\b", text[m["re"]:m["re"] + 2])]
         if before:
             return [before[-1]["actor"]], "possessor"
-        of = re.match(r"\s+of\s+", text[me:])
-        if of:
-            objs = sent.after(me, 3, hi)
+        if re.search(r"\bof$", text[ms:me], re.I) or re.match(r"\s+of\s+", text[me:]):
+            objs = sent.after(me, 5, hi)
             if objs:
                 return [objs[0]["actor"]], "possessor:of"
         subj = sent.before(ms, lo)
         if subj:
             return [subj[-1]["actor"]], "subject"
         return [], ""
+    inside = [m for m in sent.mentions if ms < m["rs"] and m["re"] <= me]  # "left Kyiv out of", "rejected the Afghan team"
     if cue.bind == "object":
-        if _PASSIVE.search(text[lo:ms]) and re.search(r"(?:ed|en|wn|ut)$", text[ms:me], re.I):
+        if inside:
+            return [inside[0]["actor"]], "object:inside"
+        if (_PASSIVE.search(text[lo:ms]) or _BY_AFTER.match(text[me:])) and re.search(r"(?:ed|en|wn|ut)$", text[ms:me], re.I):
             subj = sent.before(ms, lo)  # "Kyiv was sidelined", "Europe felt blindsided"
             return ([subj[-1]["actor"]], "subject:passive") if subj else ([], "")
         objs = [m for m in sent.after(me, cue.window, hi)]
@@ -312,10 +352,22 @@ def _bind_one(cue: Cue, sent: _Sentence, ms: int, me: int, parties: list[str]) -
             return sorted({m["actor"] for m in objs[:1]}), "object"
         return [], ""
     if cue.bind == "participants":  # "European leaders will join Zelensky": both sides take part
-        subj = [m for m in sent.before(ms, lo) if _participant(sent, m)][-1:]
+        subj = [m for m in sent.before(ms, lo) if _participant(sent, m) and _words_between(text, m["re"], ms) <= 5][-1:]
         objs = [m for m in sent.after(me, cue.window, hi) if _participant(sent, m)][:1]
         return (sorted({m["actor"] for m in subj + objs}), "participants") if subj or objs else ([], "")
+    if cue.bind == "parties":  # direct talks between the conflict's parties ("talks between Kabul and the Taliban")
+        # both from one coordinated group: the subject ("Kabul and the Taliban launched talks") or the object
+        # ("talks between Kabul and the Taliban"), not one party on each side of the cue
+        before = [m for m in sent.before(ms, lo) if _words_between(text, m["re"], ms) <= 4 and _participant(sent, m)][-1:]
+        after = [m for m in sent.after(me, cue.window, hi) if _participant(sent, m)][:1]
+        for group in (before, after):
+            both = sorted(set(_coordinated(sent, group)) & set(parties)) if group else []
+            if len(both) >= 2:
+                return both, "parties"
+        return [], ""
     if cue.bind == "subject":
+        if inside:
+            return [inside[0]["actor"]], "subject:inside"
         subj = sent.before(ms, lo)
         if subj:
             return [subj[-1]["actor"]], "subject"
@@ -354,7 +406,7 @@ def find_frames(doc: Doc, quote_rows: list[dict], actors: Actors, lexicon: Lexic
                                and q["kind"] in ("direct", "partial", "indirect")],
                               start=lambda q: q["start"], end=lambda q: q["end"])
               for sec in ("headline", "body")}
-    rows = []
+    rows, weak = [], set()
     for s in doc.sentences:
         possible = possible_cues(s.text, lexicon.ordered, lexicon.literals)
         if not possible:
@@ -367,6 +419,8 @@ def find_frames(doc: Doc, quote_rows: list[dict], actors: Actors, lexicon: Lexic
                 ms, me = m.start(), m.end()
                 if cue.frame == "inclusion" and any(a < me and ms < b for a, b in taken):
                     continue  # inside an exclusion cue ("minimize Ukraine's role in these discussions")
+                if cue.frame == "inclusion" and _QUESTION_BEFORE.search(s.text[sent.clause_bounds(ms)[0]:ms]):
+                    continue
                 bound, rule = _bind(cue, sent, ms, me, actors.parties)
                 if not bound:
                     continue
@@ -378,20 +432,37 @@ def find_frames(doc: Doc, quote_rows: list[dict], actors: Actors, lexicon: Lexic
                         frame, kind, rule = "exclusion", "explicit", "negated:" + rule
                     elif _WITHOUT_BEFORE.search(s.text[lo:ms]):
                         frame, kind, rule = "exclusion", "explicit", "without:" + rule
-                    elif _DEMAND.search(s.text[lo:ms]):
+                    elif _REFUSAL_BEFORE.search(s.text[lo:ms]) or _REFUSAL_AFTER.match(s.text[me:]):
+                        frame, kind, rule = "exclusion", "explicit", "refused:" + rule
+                    elif _DEMAND.search(s.text[lo:ms]) or _DEMAND_AFTER.match(s.text[me:]):
                         frame, kind, rule = "exclusion", "demand", "demand:" + rule
                 if cue.frame == "exclusion":
                     taken.append((ms, me))
                 q = sent.quote_at(ms)
                 for actor in bound:
+                    if cue.at_issue and frame == "inclusion":
+                        weak.add(len(rows))
                     rows.append({"sentence_id": s.sentence_id, "section": s.section, "actor": actor, "frame": frame,
                                  "cue": cue.cue, "rule": rule, "start": s.start + ms, "end": s.start + me,
                                  "kind": kind, "text": m.group(), "voice": "quoted" if q else "journalist",
                                  "speaker": q["speaker"] if q else "", "speaker_actor": q["speaker_actor"] if q else "",
                                  "in_headline": int(s.section == "headline"), "negated": int(negated),
                                  "sentence": s.text})
+    rows = _at_issue(rows, weak)
     rows.sort(key=lambda r: (r["sentence_id"], r["start"], r["actor"], r["cue"]))
     return rows
+
+
+def _at_issue(rows: list[dict], weak: set[int]) -> list[dict]:
+    """Drop the inclusion frames of ``at_issue`` cues ("met with Zelensky") for actors whose participation the
+    article does not put at issue: no exclusion frame and no inclusion frame of another cue bound to them alone.
+    Routine meetings of the main delegations are not inclusion; a meeting with the actor kept out is."""
+    if not weak:
+        return rows
+    issue = {r["actor"] for i, r in enumerate(rows)
+             if i not in weak and (r["frame"] == "exclusion" or not r["rule"].endswith("parties"))}
+    return [dict(r, rule=r["rule"] + "+at-issue") if i in weak else r
+            for i, r in enumerate(rows) if i not in weak or r["actor"] in issue]
 
 
 # ------------------------------------------------------------------ the measure
