@@ -112,15 +112,24 @@ def method_robustness(sentiment: pd.DataFrame, methods) -> pd.DataFrame:
 
 # ------------------------------------------------------------------ framing
 FRAMING_SUMMARY_COLUMNS = ["outlet", "actor", "exclusion", "inclusion", "exclusion_per_1000", "inclusion_per_1000",
-                           "sidelining_index", "ci_low", "ci_high", "headline_exclusion", "headline_inclusion"]
+                           "sidelining_index", "ci_low", "ci_high", "headline_exclusion", "headline_inclusion",
+                           "exclusion_explicit", "exclusion_demand", "exclusion_implicit", "exclusion_quoted",
+                           "inclusion_quoted"]
+KIND_ORDER = {"explicit": 0, "demand": 1, "implicit": 2}
 
 
 def framing_by_outlet(framing: pd.DataFrame, articles: pd.DataFrame, actors: list[str] | None = None) -> pd.DataFrame:
     """Exclusion and inclusion (distinct framed sentences) per outlet and actor, per 1,000 words,
     the sidelining index (excl - incl) / (excl + incl) with a bootstrap interval over articles,
-    and how many of them are in headlines."""
+    how many of them are in headlines, the exclusion sentences by kind (a sentence with cues of several
+    kinds counts once, as explicit before demand before implicit) and the sentences whose frame of the actor is
+    only in quotations (a cue in the journalist's voice makes the sentence the journalist's)."""
     words = articles.groupby("outlet")["n_words"].sum()
-    f = framing.drop_duplicates(["article_id", "sentence_id", "actor", "frame"])
+    f = framing
+    if "kind" in f.columns:
+        f = f.assign(_k=f["kind"].map(KIND_ORDER).fillna(3), _q=(f["voice"] == "quoted").astype(int))
+        f = f.sort_values(["_k", "_q"], kind="stable")
+    f = f.drop_duplicates(["article_id", "sentence_id", "actor", "frame"])
     rows = []
     outlets = outlet_order(articles)
     counts = f.groupby(["actor", "article_id", "frame"]).size()
@@ -144,8 +153,18 @@ def framing_by_outlet(framing: pd.DataFrame, articles: pd.DataFrame, actors: lis
                          "sidelining_index": round((ex - inc) / (ex + inc), 4) if ex + inc else float("nan"),
                          "ci_low": lo, "ci_high": hi,
                          "headline_exclusion": int(((g["frame"] == "exclusion") & (g["in_headline"] == 1)).sum()),
-                         "headline_inclusion": int(((g["frame"] == "inclusion") & (g["in_headline"] == 1)).sum())})
+                         "headline_inclusion": int(((g["frame"] == "inclusion") & (g["in_headline"] == 1)).sum()),
+                         **_by_kind_and_voice(g)})
     return pd.DataFrame(rows, columns=FRAMING_SUMMARY_COLUMNS)
+
+
+def _by_kind_and_voice(g: pd.DataFrame) -> dict:
+    ex = g[g["frame"] == "exclusion"]
+    out = {f"exclusion_{k}": int((ex["kind"] == k).sum()) if "kind" in g else 0 for k in KIND_ORDER}
+    quoted = g["voice"] == "quoted" if "voice" in g else pd.Series(False, index=g.index)
+    out["exclusion_quoted"] = int((quoted & (g["frame"] == "exclusion")).sum())
+    out["inclusion_quoted"] = int((quoted & (g["frame"] == "inclusion")).sum())
+    return out
 
 
 def _index_ci(per_article: list[tuple[int, int]]):

@@ -45,6 +45,11 @@ def test_outlet_comparison_shows_what_a_reader_sees(tables):
     u = framing_by_outlet(tables["framing"], tables["articles"], ["Ukraine"]).set_index("outlet")
     assert u.loc["Outlet 001", "sidelining_index"] > 0.5 and u.loc["Outlet 001", "headline_exclusion"] == 1
     assert u["inclusion"].idxmax() == "Outlet 002" and u.loc["Outlet 002", "headline_inclusion"] == 1
+    # Outlet 001: all eight exclusion sentences explicit; four only in quotations (Peskov's "main counterpart"
+    # in sentence 2 and bilateral track in 4, Zelensky's "without us" in 12 and 14; sentences 0 and 1 quote
+    # "main counterpart" but say "sidelining" in the journalist's voice); both inclusions are Peskov's (3 and 4)
+    assert u.loc["Outlet 001", ["exclusion_explicit", "exclusion_demand", "exclusion_implicit"]].tolist() == [8, 0, 0]
+    assert u.loc["Outlet 001", ["exclusion_quoted", "inclusion_quoted"]].tolist() == [4, 2]
 
 
 def test_first_person_without_us_binds_to_the_speaker(tables):

@@ -496,7 +496,7 @@ class Framing(Measure):
     needs = ("quotes",)
     copies = ("sentence", "quote")
     reads = {"articles": ["article_id", "outlet", "n_words"],
-             "framing": ["article_id", "outlet", "sentence_id", "actor", "frame", "in_headline"]}
+             "framing": ["article_id", "outlet", "sentence_id", "actor", "frame", "kind", "voice", "in_headline"]}
     summaries = ("summary_framing",)
     checks = (
         Check("framing", "F", ("exclusion", "inclusion", "none"), "nominal", ("exclusion", "inclusion", "any frame"),
