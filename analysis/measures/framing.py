@@ -79,6 +79,7 @@ class Cue:
     def __post_init__(self):
         if self.needs is None:
             self.needs = required_literals(self.regex.pattern)
+        self.label = f"{self.frame} cue '{self.cue}' (pattern '{self.regex.pattern}')"  # named if a sentence times out
 
 
 # ------------------------------------------------------------------ exact pre-filter for the cue patterns
@@ -93,6 +94,17 @@ def possible_cues(text: str, cues: list[Cue], literals: list[str]) -> list[Cue]:
     lowered = text.lower()
     present = {n for n in literals if n in lowered}
     return [c for c in cues if c.needs is None or not c.needs.isdisjoint(present)]
+
+
+def _article_cues(text: str, lexicon: "Lexicon") -> tuple[list[Cue], list[str]]:
+    """The cues (and their literals) that can match somewhere in ``text`` (``possible_cues`` on a whole
+    article, so that each sentence is checked against fewer literals)."""
+    if _FOLD_UNSAFE.search(text):
+        return lexicon.ordered, lexicon.literals
+    lowered = text.lower()
+    literals = [n for n in lexicon.literals if n in lowered]
+    present = set(literals)
+    return [c for c in lexicon.ordered if c.needs is None or not c.needs.isdisjoint(present)], literals
 
 
 def required_literals(pattern: str) -> frozenset | None:
@@ -407,14 +419,20 @@ def find_frames(doc: Doc, quote_rows: list[dict], actors: Actors, lexicon: Lexic
                               start=lambda q: q["start"], end=lambda q: q["end"])
               for sec in ("headline", "body")}
     rows, weak = [], set()
-    for s in doc.sentences:
-        possible = possible_cues(s.text, lexicon.ordered, lexicon.literals)
+    # every binding needs an actor mention in the sentence or a quotation's speaker ("without us"):
+    # other sentences can frame no one
+    candidates = [s for s in doc.sentences if s.sentence_id in by_sentence
+                  or any(q["speaker_actor"] for q in quotes[s.section].overlapping(s.start, s.end))]
+    # the same exact pre-filter once over the candidate sentences, then per sentence over what it left
+    cues, literals = _article_cues("\n".join(s.text for s in candidates), lexicon)
+    for s in candidates:
+        possible = possible_cues(s.text, cues, literals)
         if not possible:
             continue
         sent = _Sentence(doc, s, by_sentence.get(s.sentence_id, []), quotes)
         taken: list[tuple[int, int]] = []
         for cue in possible:
-            detail(f"{cue.frame} cue '{cue.cue}' (pattern '{cue.regex.pattern}')")
+            detail(cue.label)
             for m in cue.regex.finditer(s.text):
                 ms, me = m.start(), m.end()
                 if cue.frame == "inclusion" and any(a < me and ms < b for a, b in taken):
