@@ -125,11 +125,8 @@ def framing_by_outlet(framing: pd.DataFrame, articles: pd.DataFrame, actors: lis
     kinds counts once, as explicit before demand before implicit) and the sentences whose frame of the actor is
     only in quotations (a cue in the journalist's voice makes the sentence the journalist's)."""
     words = articles.groupby("outlet")["n_words"].sum()
-    f = framing
-    if "kind" in f.columns:
-        f = f.assign(_k=f["kind"].map(KIND_ORDER).fillna(3), _q=(f["voice"] == "quoted").astype(int))
-        f = f.sort_values(["_k", "_q"], kind="stable")
-    f = f.drop_duplicates(["article_id", "sentence_id", "actor", "frame"])
+    f = framing.assign(_k=framing["kind"].map(KIND_ORDER).fillna(3), _q=(framing["voice"] == "quoted").astype(int))
+    f = f.sort_values(["_k", "_q"], kind="stable").drop_duplicates(["article_id", "sentence_id", "actor", "frame"])
     rows = []
     outlets = outlet_order(articles)
     counts = f.groupby(["actor", "article_id", "frame"]).size()
@@ -160,8 +157,8 @@ def framing_by_outlet(framing: pd.DataFrame, articles: pd.DataFrame, actors: lis
 
 def _by_kind_and_voice(g: pd.DataFrame) -> dict:
     ex = g[g["frame"] == "exclusion"]
-    out = {f"exclusion_{k}": int((ex["kind"] == k).sum()) if "kind" in g else 0 for k in KIND_ORDER}
-    quoted = g["voice"] == "quoted" if "voice" in g else pd.Series(False, index=g.index)
+    out = {f"exclusion_{k}": int((ex["kind"] == k).sum()) for k in KIND_ORDER}
+    quoted = g["voice"] == "quoted"
     out["exclusion_quoted"] = int((quoted & (g["frame"] == "exclusion")).sum())
     out["inclusion_quoted"] = int((quoted & (g["frame"] == "inclusion")).sum())
     return out

@@ -46,12 +46,12 @@ _DEMAND = re.compile(r"\b(?:must|should|needs?\s+to|has\s+to|have\s+to|ought\s+t
                      r"necessity\s+of|insist\w*|demand\w*|call\w*\s+for|push\w*\s+for|press\w*\s+for|urg\w+|"
                      r"essential|indispensable|only\s+possible|wants?\s+(?:to\s+be|a)|seek\w*|ask\w*\s+for)\b"
                      r"(?:\s+\S+){0,8}\s*$", re.I)
-# an inclusion cue asked about frames nothing ("did not say whether the talks would include Ukrainian officials",
-# "a reporter inquired about Ukraine's involvement")
-_QUESTION_BEFORE = re.compile(r"\b(?:whether|if|(?:ask|inquir|enquir|question)\w*\s+(?:\w+\s+)?about)\b(?:\s+\S+){0,8}\s*$", re.I)
 # ... or a demand that follows it ("Kyiv's direct involvement is essential")
 _DEMAND_AFTER = re.compile(r"^(?:\s+\S+){0,3}?\s+(?:is|are|was|remains?|would\s+be|will\s+be)\s+(?:\w+\s+)?(?:essential|"
                            r"indispensable|necessary|crucial|vital|needed|required|a\s+must|a\s+precondition|key)\b", re.I)
+# an inclusion cue asked about frames nothing ("did not say whether the talks would include Ukrainian officials",
+# "a reporter inquired about Ukraine's involvement")
+_QUESTION_BEFORE = re.compile(r"\b(?:whether|if|(?:ask|inquir|enquir|question)\w*\s+(?:\w+\s+)?about)\b(?:\s+\S+){0,8}\s*$", re.I)
 # "without Kyiv's participation / involvement / consent": the inclusion cue is an exclusion
 _WITHOUT_BEFORE = re.compile(r"\bwithout\s+(?:\S+\s+){0,3}$", re.I)
 # an inclusion someone refuses or objects to is an exclusion ("objected to the presence of Afghan officials",
@@ -89,22 +89,18 @@ _FOLD_UNSAFE = re.compile("[\u0130\u0131\u017f]")  # İ ı ſ match i / s under 
 def possible_cues(text: str, cues: list[Cue], literals: list[str]) -> list[Cue]:
     """The cues whose pattern can match ``text``: those with no known literal, and those one of whose
     required literals occurs in the lower-cased text (all cues when case folding is unsafe)."""
-    if _FOLD_UNSAFE.search(text):
-        return cues
-    lowered = text.lower()
-    present = {n for n in literals if n in lowered}
-    return [c for c in cues if c.needs is None or not c.needs.isdisjoint(present)]
+    return _cues_and_literals(text, cues, literals)[0]
 
 
-def _article_cues(text: str, lexicon: "Lexicon") -> tuple[list[Cue], list[str]]:
-    """The cues (and their literals) that can match somewhere in ``text`` (``possible_cues`` on a whole
-    article, so that each sentence is checked against fewer literals)."""
+def _cues_and_literals(text: str, cues: list[Cue], literals: list[str]) -> tuple[list[Cue], list[str]]:
+    """``possible_cues`` and the literals found in ``text`` (all of them when case folding is unsafe): run
+    once over a whole article, it leaves each sentence fewer literals to look for."""
     if _FOLD_UNSAFE.search(text):
-        return lexicon.ordered, lexicon.literals
+        return cues, literals
     lowered = text.lower()
-    literals = [n for n in lexicon.literals if n in lowered]
-    present = set(literals)
-    return [c for c in lexicon.ordered if c.needs is None or not c.needs.isdisjoint(present)], literals
+    found = [n for n in literals if n in lowered]
+    present = set(found)
+    return [c for c in cues if c.needs is None or not c.needs.isdisjoint(present)], found
 
 
 def required_literals(pattern: str) -> frozenset | None:
@@ -243,6 +239,12 @@ class _Sentence:
         return [m for m in self.mentions if start <= m["rs"] and m["re"] <= pos]
 
 
+def _gap(text: str, a: dict, b: dict) -> int:
+    """Words between two mentions, in either order."""
+    first, second = (a, b) if a["rs"] < b["rs"] else (b, a)
+    return _words_between(text, first["re"], second["rs"])
+
+
 def _participant(sent: _Sentence, m: dict) -> bool:
     """False for mentions that modify a noun or name a topic (the Ukraine conflict, talks on Ukraine)."""
     return not (NOUN_AFTER.match(sent.text[m["re"]:]) or TOPIC_MARKERS.search(sent.text[:m["rs"]]))
@@ -257,13 +259,12 @@ def _coordinated(sent: _Sentence, bound: list[dict]) -> list[str]:
     for a, b in zip(ms, ms[1:]):
         m = _COORDINATION.match(sent.text[a["re"]:b["rs"]])
         links.append(None if not m else "and" if re.search(r"\b(?:and|or)\b|&", m.group(), re.I) else "comma")
-    for i in range(len(links) - 1, -1, -1):  # a comma link stands when the chain after it ends in "and"
-        if sent.s.section == "headline":  # headlines list with commas ("Pompeo Meets Taliban, Afghan Government")
-            break
-        if links[i] == "comma" and (i + 1 >= len(links) or links[i + 1] is None):
-            links[i] = None
-        elif links[i] == "comma":
-            links[i] = links[i + 1] and "and"
+    # a comma link stands when the chain after it ends in "and"; headlines list with bare commas
+    # ("Pompeo Meets Taliban, Afghan Government")
+    if sent.s.section != "headline":
+        for i in range(len(links) - 1, -1, -1):
+            if links[i] == "comma":
+                links[i] = links[i + 1] if i + 1 < len(links) else None
     picked = {id(m) for m in bound}
     changed = True
     while changed:
@@ -283,8 +284,8 @@ def _bind(cue: Cue, sent: _Sentence, ms: int, me: int, parties: list[str]) -> tu
         near = [min((m for m in sent.mentions if m["actor"] == a), key=distance)  # the bound mention: the nearest
                 for a in actors if any(m["actor"] == a for m in sent.mentions)]
         for m in sorted(sent.mentions, key=distance):  # and the rest of its name ("Ukrainian President Zelensky")
-            if m["actor"] in actors and any(n["actor"] == m["actor"] and _words_between(sent.text, *sorted(
-                    (n["re"], m["rs"]) if n["rs"] < m["rs"] else (m["re"], n["rs"]))) <= 2 for n in near):
+            if m["actor"] in actors and all(m is not n for n in near) and any(
+                    n["actor"] == m["actor"] and _gap(sent.text, n, m) <= 2 for n in near):
                 near.append(m)
         more = _coordinated(sent, near) if near else actors
         if len(more) > len(actors):
@@ -424,7 +425,7 @@ def find_frames(doc: Doc, quote_rows: list[dict], actors: Actors, lexicon: Lexic
     candidates = [s for s in doc.sentences if s.sentence_id in by_sentence
                   or any(q["speaker_actor"] for q in quotes[s.section].overlapping(s.start, s.end))]
     # the same exact pre-filter once over the candidate sentences, then per sentence over what it left
-    cues, literals = _article_cues("\n".join(s.text for s in candidates), lexicon)
+    cues, literals = _cues_and_literals("\n".join(s.text for s in candidates), lexicon.ordered, lexicon.literals)
     for s in candidates:
         possible = possible_cues(s.text, cues, literals)
         if not possible:
@@ -437,7 +438,8 @@ def find_frames(doc: Doc, quote_rows: list[dict], actors: Actors, lexicon: Lexic
                 ms, me = m.start(), m.end()
                 if cue.frame == "inclusion" and any(a < me and ms < b for a, b in taken):
                     continue  # inside an exclusion cue ("minimize Ukraine's role in these discussions")
-                if cue.frame == "inclusion" and _QUESTION_BEFORE.search(s.text[sent.clause_bounds(ms)[0]:ms]):
+                lo = sent.clause_bounds(ms)[0] if cue.frame == "inclusion" else 0
+                if cue.frame == "inclusion" and _QUESTION_BEFORE.search(s.text[lo:ms]):
                     continue
                 bound, rule = _bind(cue, sent, ms, me, actors.parties)
                 if not bound:
@@ -445,7 +447,6 @@ def find_frames(doc: Doc, quote_rows: list[dict], actors: Actors, lexicon: Lexic
                 frame, kind = cue.frame, cue.kind
                 negated = bool(_NEGATION.search(s.text[max(0, ms - 40):ms]))
                 if frame == "inclusion":
-                    lo = sent.clause_bounds(ms)[0]
                     if negated:
                         frame, kind, rule = "exclusion", "explicit", "negated:" + rule
                     elif _WITHOUT_BEFORE.search(s.text[lo:ms]):
