@@ -52,9 +52,10 @@ def _parser() -> argparse.ArgumentParser:
 
     e = sub.add_parser("evaluate", help="measure accuracy against annotated data", formatter_class=fmt)
     esub = e.add_subparsers(dest="what", required=True)
-    eq = esub.add_parser("quotes", help="quotation spans and speakers against PolNeAR-style gold", formatter_class=fmt)
+    eq = esub.add_parser("quotes", help="quotation spans and speakers against annotated gold", formatter_class=fmt)
     eq.add_argument("--corpus", required=True, help="corpus folder of the gold file's articles")
-    eq.add_argument("--gold", required=True, help="gold quotations (JSON)")
+    eq.add_argument("--gold", required=True, help="gold quotations (JSON: PolNeAR gold_quotes or gold_attributions, "
+                    "or the sidelining layout)")
     eq.add_argument("--actors", default=None, help="actors file (default: none, speakers stay raw)")
     eq.add_argument("--misses", type=int, default=20, help="how many misses of each kind to print")
     ef = esub.add_parser("framing", help="exclusion and inclusion frames against sentence-level gold",
@@ -129,7 +130,7 @@ def main(argv=None) -> int:
                 print(" ".join(f"{t}={n}" for t, n in counts.items()), file=sys.stderr)
             return 0
         if args.command == "evaluate" and args.what == "quotes":
-            from .evaluate import evaluate_quotes
+            from .evaluate_quotes import evaluate_quotes
             return evaluate_quotes(args.corpus, args.gold, args.actors, args.misses)
         if args.command == "evaluate" and args.what == "framing":
             from .evaluate_framing import evaluate_framing

@@ -2,8 +2,6 @@
 from __future__ import annotations
 
 import csv
-import json
-import re
 import time
 from collections import Counter
 from pathlib import Path
@@ -114,97 +112,6 @@ def sweep_sentiment(data: str, method: str, top: int = 10) -> int:
     for f1, acc, window, lower, upper in sorted(results, key=lambda r: (-r[0], r[2:]))[:top] + [default]:
         print(f"{f1:.3f}    {acc:.3f}    {window:>6} {lower:>5} {upper:>5}"
               + ("   <- the default" if (window, lower, upper) == default[2:] else ""))
-    return 0
-
-
-# ------------------------------------------------------------------ quotations (PolNeAR layout)
-_GOLD_QUOTE = re.compile(r"[“\"]([^“”\"]+)[”\"]")
-
-
-def gold_stretches(content: str) -> list[str]:
-    return [m.group(1).strip() for m in _GOLD_QUOTE.finditer(content) if m.group(1).strip()]
-
-
-def _cover(a: int, b: int, spans: list[tuple[int, int]]) -> float:
-    if b <= a:
-        return 0.0
-    covered = 0
-    for s, e in sorted(spans):
-        covered += max(0, min(b, e) - max(a, s))
-    return min(1.0, covered / (b - a))
-
-
-def _shares_word(a: str, b: str) -> bool:
-    wa = {w.lower() for w in re.findall(r"[A-Za-z]{3,}", a)}
-    wb = {w.lower() for w in re.findall(r"[A-Za-z]{3,}", b or "")}
-    return bool(wa & wb)
-
-
-def evaluate_quotes(corpus: str, gold_path: str, actors_path: str | None, n_misses: int) -> int:
-    from .actors import load_actors, no_actors
-    from .corpus import iter_corpus
-    from .document import build_doc
-    from .measures.quotes import extract_quotes
-    from .text import count_words
-    try:
-        gold = json.loads(Path(gold_path).read_text(encoding="utf-8"))
-    except (OSError, json.JSONDecodeError) as err:
-        raise ConfigError(f"{gold_path}: cannot read gold quotations ({err})") from None
-    actors = load_actors(actors_path) if actors_path else no_actors()
-    n_gold = hit = n_pred = correct = n_pairs = speaker_ok = 0
-    unlocated = 0
-    misses, spurious, wrong = [], [], []
-    for kind, rec in iter_corpus(corpus):
-        if kind != "article" or rec["article_id"] not in gold:
-            continue
-        doc = build_doc(rec, actors)
-        quotes = [q for q in extract_quotes(doc, actors) if q["section"] == "body" and q["kind"] != "indirect"]
-        spans = [(q["start"], q["end"]) for q in quotes]
-        gold_spans = []
-        for g in gold[rec["article_id"]]:
-            for st in gold_stretches(g["content"]):
-                pos = doc.body.find(st)
-                if pos < 0:
-                    if count_words(st) >= 4:
-                        unlocated += 1
-                    continue
-                gold_spans.append((pos, pos + len(st), g))
-        for a, b, g in gold_spans:
-            if count_words(doc.body[a:b]) < 4:
-                continue
-            n_gold += 1
-            match = [q for q in quotes if _cover(a, b, [(q["start"], q["end"])]) > 0]
-            if _cover(a, b, spans) >= 0.5:
-                hit += 1
-                if not g.get("source_is_pronoun"):
-                    best = max(match, key=lambda q: min(b, q["end"]) - max(a, q["start"]))
-                    n_pairs += 1
-                    if _shares_word(best["speaker"] + " " + best["speaker_mention"], g["source"]):
-                        speaker_ok += 1
-                    else:
-                        wrong.append((rec["article_id"], g["source"], best["speaker"] or "-", best["rule"], best["text"][:70]))
-            else:
-                misses.append((rec["article_id"], doc.body[a:b][:90]))
-        gspans = [(a, b) for a, b, _ in gold_spans]
-        for q in quotes:
-            if q["kind"] != "direct" or q["n_words"] < 4:
-                continue
-            n_pred += 1
-            if _cover(q["start"], q["end"], gspans) >= 0.5:
-                correct += 1
-            else:
-                spurious.append((rec["article_id"], q["text"][:90]))
-    recall = hit / n_gold if n_gold else 0.0
-    precision = correct / n_pred if n_pred else 0.0
-    speaker = speaker_ok / n_pairs if n_pairs else 0.0
-    print(f"gold stretches (>=4 words): {n_gold}  not found in the cleaned text: {unlocated}")
-    print(f"recall={recall:.3f} ({hit}/{n_gold})  precision={precision:.3f} ({correct}/{n_pred})  "
-          f"speaker_accuracy={speaker:.3f} ({speaker_ok}/{n_pairs})")
-    for title, rows in (("missed gold quotations", misses), ("extracted, not in gold", spurious),
-                        ("wrong speaker (gold source | ours | quote)", wrong)):
-        print(f"\n{title}: {len(rows)}")
-        for r in rows[:n_misses]:
-            print("  " + " | ".join(str(x) for x in r))
     return 0
 
 

@@ -11,7 +11,7 @@ from analysis.measures import REGISTRY, Measure
 from analysis.run import COLUMNS, SUMMARIES, TABLES
 from conftest import SEED
 
-DOCUMENTED = ["analysis.measures", "analysis.measures.quotes", "analysis.measures.sentiment",
+DOCUMENTED = ["analysis.measures", "analysis.measures.quotes.extract", "analysis.measures.quotes.measure", "analysis.measures.sentiment",
               "analysis.measures.framing", "analysis.measures.visibility", "analysis.stats", "analysis.schema",
               "analysis.run.settings"]
 

@@ -136,7 +136,7 @@ speechy = st.lists(st.one_of(st.sampled_from(SPEECH), st.text(st.sampled_from("a
 @SETTINGS
 @given(speechy)
 def test_reported_speech_search_shortcut_is_exact(text):
-    from analysis.measures import attribution as A
+    from analysis.measures.quotes import rules as A
     fast, slow = A._indirect_search(text), A._INDIRECT.search(text)
     assert (fast is None) == (slow is None)
     if slow is not None:

@@ -13,7 +13,8 @@ import pandas as pd
 import pytest
 
 from analysis import clean
-from analysis.measures import attribution, framing, sentiment
+from analysis.measures import framing, sentiment
+from analysis.measures.quotes import rules as attribution
 from analysis.run import TABLES, analyse, run
 from conftest import ACTORS, CORPUS, ROOT, SHARED, need_shared
 

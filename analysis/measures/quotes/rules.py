@@ -6,11 +6,13 @@ to canonical speakers by ``speakers.Resolver``. Each rule returns ``(Speaker, cu
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from typing import Callable
 
-from .. import config
-from ..document import Doc
-from ..errors import ConfigError, read_yaml
-from ..speakers import NAME_RE, PAREN_RE, PRONOUNS, Resolver, Speaker, blank
+from ... import config
+from ...document import Doc
+from ...errors import ConfigError, read_yaml
+from ...speakers import NAME_RE, PAREN_RE, PRONOUNS, Resolver, Speaker, blank
 
 def _reporting_lexicon(path=config.REPORTING) -> dict:
     """The reporting verbs and adverbs of ``data/lexicons/reporting.yml`` (researchers edit data, not code)."""
@@ -296,3 +298,103 @@ def _indirect_search(text: str):
     if len(toks) > 8 + adverbs:
         start = toks[-(8 + adverbs)].start()
     return _INDIRECT.search(text, start)
+
+
+# ------------------------------------------------------------------ the rules, in order
+@dataclass
+class QuoteContext:
+    """One quotation and what the rules read around it (offsets into ``text``, the section's text)."""
+    doc: Doc
+    res: Resolver
+    section: str
+    text: str
+    start: int
+    end: int
+    span: object            # the first ``text.QuoteSpan`` of the (merged) quotation
+    sstart: int             # the sentence holding the opening mark
+    send: int
+    send_q: int             # the end of the sentence holding the closing mark
+    pstart: int             # the paragraph
+    pend: int
+    prev: dict | None       # the article's previous quotation row
+    prev_para_end: dict | None  # the previous quotation, if it ended its paragraph
+
+    @property
+    def qtext(self) -> str:
+        return self.text[self.start:self.end]
+
+
+def _same(row: dict, pos: int, rule: str):
+    return Speaker(row["speaker"], row["speaker_actor"], row["speaker_mention"], pos, "same"), row["cue"], rule
+
+
+def _r_after(c: QuoteContext):
+    return _after(c.text, c.qtext, c.end, max(c.send_q, c.send), c.res, c.section) if c.end < c.pend else None
+
+
+def _r_before(c: QuoteContext):
+    return _before(c.text, c.start, c.sstart, c.res, c.section)
+
+
+def _r_following(c: QuoteContext):
+    p = c.prev
+    return _same(p, c.start, "following") if p and p["_para"] == c.pstart and p["speaker"] else None
+
+
+def _r_continuation(c: QuoteContext):
+    p = c.prev
+    return _same(p, c.start, "continuation") if c.span.continues and p and p["speaker"] else None
+
+
+def _r_previous_paragraph(c: QuoteContext):
+    p = c.prev_para_end
+    return _same(p, c.start, "previous-paragraph") if p and c.start == c.pstart + 1 and p["speaker"] else None
+
+
+def _r_transcript(c: QuoteContext):
+    return _transcript(c.qtext, c.start, c.res, c.section)
+
+
+def _r_colon(c: QuoteContext):
+    return _colon_intro(c.doc, c.text, c.pstart, c.res, c.section) if c.start == c.pstart + 1 and c.pstart > 0 \
+        else None
+
+
+def _r_trailing(c: QuoteContext):
+    return _trailing(c.doc, c.text, c.start, c.sstart, c.send, c.pstart, c.res, c.section)
+
+
+def _r_subject(c: QuoteContext):
+    return _sentence_subject(c.text, c.start, c.sstart, c.res, c.section) \
+        if c.text[c.sstart:max(c.sstart, c.start - 1)].strip() else None
+
+
+# The attribution rules in the order they are trusted; the first that fires is the rules' answer
+# (each returns (Speaker, cue, rule) with a detailed rule name, listed in ``quotes``).
+RULES: tuple[tuple[str, Callable[[QuoteContext], tuple | None]], ...] = (
+    ("after", _r_after), ("before", _r_before), ("following", _r_following), ("continuation", _r_continuation),
+    ("previous-paragraph", _r_previous_paragraph), ("transcript", _r_transcript), ("colon-paragraph", _r_colon),
+    ("trailing", _r_trailing), ("sentence-subject", _r_subject),
+)
+
+
+def with_subject(c: QuoteContext, found: tuple) -> tuple:
+    """"Clinton says she …", "Sen. Claire McCaskill scolded him: “…,” she said": a pronoun in the
+    quotation's own sentence means that sentence's named subject, not an earlier candidate."""
+    if found[0].mention.lower() in PRONOUNS and c.sstart <= found[0].pos:
+        subj = _sentence_subject(c.text, found[0].pos + 1, c.sstart, c.res, c.section)
+        if subj and subj[0].speaker != found[0].speaker:
+            return subj[0], found[1], found[2] + "+subject"
+    return found
+
+
+def rule_answers(c: QuoteContext, first_only: bool = False) -> list[tuple]:
+    """Every rule's answer for one quotation, in rule order (only the first with ``first_only``)."""
+    out = []
+    for _, rule in RULES:
+        found = rule(c)
+        if found:
+            out.append(with_subject(c, found))
+            if first_only:
+                break
+    return out

@@ -1,0 +1,189 @@
+"""``evaluate quotes``: quotation spans and speakers against annotated gold, in three layouts.
+
+* PolNeAR ``gold_quotes.json``: ``{article: [{content, source, source_is_pronoun}]}``;
+* PolNeAR ``gold_attributions.json``: ``{article: [{source: {text,start,end} | null, cue, content: {text,…},
+  direct, source_is_pronoun}]}``; only ``direct`` relations (content holding a quotation mark) are used,
+  the same selection as ``gold_quotes.json``;
+* the sidelining layout (``{about, articles: {id: {quotes: [{text, speaker, speaker_also_ok, actor,
+  ambiguous}]}}}``): ``text`` is the words inside the marks, ``speaker`` a canonical name.
+
+A gold stretch (the words inside one pair of marks, at least 4 words) is found when the toolkit's
+quotations cover half of it; its speaker is right when the toolkit's speaker (or the words it was
+resolved from) shares a word of 3+ letters with the gold source (or an ``also_ok`` speaker). Pronoun
+sources and ``ambiguous`` quotations are left out of speaker accuracy (there is no name to compare).
+"""
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from pathlib import Path
+
+from .errors import ConfigError
+
+_GOLD_QUOTE = re.compile(r"[“\"]([^“”\"]+)[”\"]")
+MIN_WORDS = 4
+
+
+def gold_stretches(content: str) -> list[str]:
+    """The words inside each pair of quotation marks of a gold content span."""
+    return [m.group(1).strip() for m in _GOLD_QUOTE.finditer(content) if m.group(1).strip()]
+
+
+def load_quote_gold(path: str) -> dict[str, list[dict]]:
+    """``{article_id: [{stretches, sources, pronoun, actor}]}`` from any of the three layouts."""
+    try:
+        raw = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as err:
+        raise ConfigError(f"{path}: cannot read gold quotations ({err})") from None
+    out: dict[str, list[dict]] = {}
+    if isinstance(raw, dict) and isinstance(raw.get("articles"), dict):  # sidelining layout
+        for aid, art in raw["articles"].items():
+            out[aid] = [{"stretches": [q["text"].strip()], "sources": [q["speaker"], *q.get("speaker_also_ok", [])],
+                         "pronoun": bool(q.get("ambiguous")), "actor": q.get("actor") or ""}
+                        for q in art.get("quotes", [])]
+        return out
+    if not isinstance(raw, dict):
+        raise ConfigError(f"{path}: gold quotations must be a JSON object keyed by article id")
+    for aid, rels in raw.items():
+        items = []
+        for i, g in enumerate(rels):
+            content, source = g.get("content"), g.get("source")
+            if isinstance(content, dict):  # gold_attributions layout
+                if not g.get("direct"):
+                    continue
+                content, source = content.get("text", ""), (source or {}).get("text", "")
+            if not isinstance(content, str):
+                raise ConfigError(f"{path}: article {aid!r}, relation {i + 1} has no content text")
+            items.append({"stretches": gold_stretches(content), "sources": [source or ""],
+                          "pronoun": bool(g.get("source_is_pronoun")) or not source, "actor": ""})
+        out[aid] = items
+    return out
+
+
+def _cover(a: int, b: int, spans: list[tuple[int, int]]) -> float:
+    if b <= a:
+        return 0.0
+    covered = 0
+    for s, e in sorted(spans):
+        covered += max(0, min(b, e) - max(a, s))
+    return min(1.0, covered / (b - a))
+
+
+def _words(text: str) -> set[str]:
+    return {w.lower() for w in re.findall(r"[A-Za-z]{3,}", text or "")}
+
+
+def speaker_matches(ours: str, sources: list[str]) -> bool:
+    """Does the toolkit's speaker (and the words it came from) share a word with any gold source?"""
+    mine = _words(ours)
+    return any(mine & _words(s) for s in sources)
+
+
+def locate(body: str, stretch: str) -> int:
+    """Offset of a gold stretch in the cleaned body (whitespace-insensitive), or -1."""
+    pos = body.find(stretch)
+    if pos >= 0:
+        return pos
+    rx = r"\s+".join(re.escape(w) for w in stretch.split())
+    m = re.search(rx, body) if rx else None
+    return m.start() if m else -1
+
+
+def score_article(doc, quotes: list[dict], gold: list[dict]) -> dict:
+    """Counts and error lists of one article: the toolkit's body quotations against its gold items."""
+    from .text import count_words
+    r = Counter()
+    rows: dict[str, list] = {"misses": [], "spurious": [], "wrong": [], "pairs": []}
+    quotes = [q for q in quotes if q["section"] == "body" and q["kind"] != "indirect"]
+    spans = [(q["start"], q["end"]) for q in quotes]
+    located = []
+    for g in gold:
+        for st in g["stretches"]:
+            if count_words(st) < MIN_WORDS:
+                continue
+            pos = locate(doc.body, st)
+            if pos < 0:
+                r["unlocated"] += 1
+                continue
+            m = re.search(r"\s+".join(re.escape(w) for w in st.split()), doc.body[pos:])
+            located.append((pos, pos + (m.end() if m else len(st)), g))
+    for a, b, g in located:
+        r["gold"] += 1
+        if _cover(a, b, spans) < 0.5:
+            rows["misses"].append((doc.article_id, doc.body[a:b][:90]))
+            continue
+        r["hit"] += 1
+        if g["pronoun"]:
+            continue
+        best = max((q for q in quotes if _cover(a, b, [(q["start"], q["end"])]) > 0),
+                   key=lambda q: min(b, q["end"]) - max(a, q["start"]))
+        ok = speaker_matches(best["speaker"] + " " + best["speaker_mention"], g["sources"])
+        r["pairs"] += 1
+        r["speaker_ok"] += ok
+        actor_ok = None
+        if g["actor"]:
+            r["actor_pairs"] += 1
+            actor_ok = best["speaker_actor"] == g["actor"]
+            r["actor_ok"] += actor_ok
+        rows["pairs"].append((best["rule"], ok, bool(best["speaker"]), actor_ok))
+        if not ok:
+            rows["wrong"].append((doc.article_id, g["sources"][0], best["speaker"] or "-", best["rule"],
+                                  best["text"][:70]))
+    gspans = [(a, b) for a, b, _ in located]
+    for q in quotes:
+        if q["kind"] != "direct" or q["n_words"] < MIN_WORDS:
+            continue
+        r["pred"] += 1
+        if _cover(q["start"], q["end"], gspans) >= 0.5:
+            r["correct"] += 1
+        else:
+            rows["spurious"].append((doc.article_id, q["text"][:90]))
+    return {"counts": r, **rows}
+
+
+def _rate(a: int, b: int) -> str:
+    return f"{a / b:.3f} ({a}/{b})" if b else "- (0/0)"
+
+
+def evaluate_quotes(corpus: str, gold_path: str, actors_path: str | None, n_misses: int) -> int:
+    """Print span recall and precision, speaker accuracy (and actor-group accuracy where the gold has
+    groups), the no-speaker / wrong-speaker split, accuracy per rule, and the errors to read."""
+    from .actors import load_actors, no_actors
+    from .corpus import iter_corpus
+    from .document import build_doc
+    from .measures.quotes import extract_quotes
+    gold = load_quote_gold(gold_path)
+    actors = load_actors(actors_path) if actors_path else no_actors()
+    total = Counter()
+    rows: dict[str, list] = {"misses": [], "spurious": [], "wrong": [], "pairs": []}
+    for kind, rec in iter_corpus(corpus):
+        if kind != "article" or rec["article_id"] not in gold:
+            continue
+        doc = build_doc(rec, actors)
+        res = score_article(doc, extract_quotes(doc, actors), gold[rec["article_id"]])
+        total += res["counts"]
+        for k in rows:
+            rows[k].extend(res[k])
+    t = total
+    print(f"gold stretches (>={MIN_WORDS} words): {t['gold']}  not found in the cleaned text: {t['unlocated']}")
+    print(f"recall={_rate(t['hit'], t['gold'])}  precision={_rate(t['correct'], t['pred'])}  "
+          f"speaker_accuracy={_rate(t['speaker_ok'], t['pairs'])}"
+          + (f"  actor_accuracy={_rate(t['actor_ok'], t['actor_pairs'])}" if t["actor_pairs"] else ""))
+    errors = [p for p in rows["pairs"] if not p[1]]
+    none = sum(1 for p in errors if not p[2])
+    print(f"speaker errors: {len(errors)}  no speaker: {none}  wrong speaker: {len(errors) - none}")
+    print("\naccuracy per rule (quotations with a named gold source):")
+    per_rule: dict[str, list[int]] = {}
+    for rule, ok, _, _ in rows["pairs"]:
+        per_rule.setdefault(rule, [0, 0])
+        per_rule[rule][0] += ok
+        per_rule[rule][1] += 1
+    for rule, (ok, n) in sorted(per_rule.items(), key=lambda kv: (-kv[1][1], kv[0])):
+        print(f"  {rule:<28} {_rate(ok, n)}")
+    for title, key in (("missed gold quotations", "misses"), ("extracted, not in gold", "spurious"),
+                       ("wrong speaker (gold source | ours | rule | quote)", "wrong")):
+        print(f"\n{title}: {len(rows[key])}")
+        for r in rows[key][:n_misses]:
+            print("  " + " | ".join(str(x) for x in r))
+    return 0

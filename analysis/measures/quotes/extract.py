@@ -1,0 +1,144 @@
+"""Quotations, their speakers, and reported speech.
+
+Quotation spans come from ``text.quote_spans`` (straight, curly, guillemet and single
+marks; quotations running over paragraphs are merged). Each is attributed by the first
+rule that fires, and the rule is recorded:
+
+``after:name-cue``       “…,” Peskov said / “…,” Rep. Gwen Moore (D-Wis.) said / “…?” Clinton said.
+``after:cue-name``       “…,” said Kremlin spokesman Dmitry Peskov
+``after:dash``           “…” ― Carla Sanchez
+``before:according``     According to Peskov, “…”
+``before:cue-name``      Said Ellis: “…”
+``before:participle``    Trump responded ambiguously, saying, “…” (the subject before the participle)
+``before:name-cue``      Kallas asserted on Wednesday night, “…” / Rucker Culpepper, who runs …, said, “…”
+``following``            a quotation with no cue after a quotation of the same paragraph
+``continuation``         a paragraph that continues the previous paragraph's quotation
+``previous-paragraph``   a paragraph that is only a quotation, after a paragraph that ended with one
+``transcript``           “WALLACE: But, Governor Pence, …”
+``colon-paragraph``      The New York Times reports: / (next paragraph) “…”
+``sentence-end``         A cashier who “steals a handful of $20s” is held accountable, Warren said.
+``previous-sentence``    … over Syria, Schiff said. “The other factor …”
+``sentence-subject``     In July, Gingrich cynically dismissed Estonia as being in the “suburbs …”
+``indirect:name-cue``    Peskov said that … (reported speech, no marks)
+
+A ``+subject`` suffix marks a pronoun replaced by the sentence's own named subject ("Clinton says
+she …"). Speaker phrases are resolved by ``speakers.Resolver``.
+
+Kinds: ``direct`` (speech in quotation marks), ``partial`` (a fragment inside narration),
+``scare`` (a short unattributed phrase), ``title`` (a quoted name of a work or a quoted heading),
+``indirect`` (reported speech: X said that …, no marks).
+"""
+from __future__ import annotations
+
+import re
+
+from ... import schema
+from ...actors import Actors
+from ...document import Doc
+from ...speakers import Resolver
+from ...text import count_words
+from .rules import (INDIRECT_CUES, NO_THAT_NEEDED, QuoteContext, _indirect_search, _paragraph_bounds,
+                    _sentence_bounds, rule_answers)
+from .spans import merge_spans, quote_kind
+
+COLUMNS = schema.QUOTES.fields
+
+def extract_quotes(doc: Doc, actors: Actors) -> list[dict]:
+    """The quotations and reported speech of one article, each with its speaker.
+
+    Args:
+        doc: the article, built by ``document.build_doc``.
+        actors: the actors file; speakers are resolved to its people and groups.
+
+    Returns:
+        one dict per quotation (headline first, then by position) with the fields of the ``quotes``
+        table after ``article_id, outlet``: quote_id, section, start, end, text, n_words, kind,
+        speaker, speaker_actor, speaker_mention, cue, rule.
+
+    Example:
+        >>> from analysis.actors import parse_actors
+        >>> from analysis.document import build_doc
+        >>> actors = parse_actors({"actors": {"Russia": {"people": [{"name": "Dmitry Peskov"}]}}})
+        >>> doc = build_doc({"article_id": "a", "outlet": "o", "raw": "“We are ready,” Peskov said."}, actors)
+        >>> [(q["text"], q["speaker"], q["rule"]) for q in extract_quotes(doc, actors)]
+        [('We are ready,', 'Dmitry Peskov', 'after:name-cue')]
+    """
+    res = Resolver(doc, actors)
+    rows: list[dict] = []
+    for section in ("headline", "body"):
+        text = doc.section_text(section)
+        if not text:
+            continue
+        merged = merge_spans(doc.quotes_in(section))
+        prev: dict | None = None
+        prev_para_end_quote: dict | None = None
+        for start, end, span in merged:
+            if end <= start or not text[start:end].strip():
+                continue
+            pstart, pend = _paragraph_bounds(doc, section, start)
+            sstart, send = _sentence_bounds(doc, section, start)
+            qtext = text[start:end]
+            send_q = _sentence_bounds(doc, section, max(start, end - 1))[1]
+            if send_q <= end + 1 and end < pend and re.search(r"[?!][’'\s]*$", qtext):
+                # “…?” Clinton said. : the splitter ends the sentence at the question mark
+                send_q = _sentence_bounds(doc, section, min(end + 2, pend - 1))[1]
+            ctx = QuoteContext(doc, res, section, text, start, end, span, sstart, send, send_q, pstart, pend,
+                               prev, prev_para_end_quote)
+            answers = rule_answers(ctx, first_only=True)
+            found = answers[0] if answers else None
+            sp, cue, rule = found if found else (None, "", "unattributed")
+            if sp and sp.kind not in ("same",):
+                res.remember(sp.pos, sp)
+            kind = quote_kind(text, qtext, start, end, sstart, send, bool(sp))
+            row = {"section": section, "start": start, "end": end, "text": qtext, "n_words": count_words(qtext),
+                   "kind": kind, "speaker": sp.speaker if sp else "", "speaker_actor": sp.actor if sp else "",
+                   "speaker_mention": sp.mention if sp else "", "cue": cue, "rule": rule, "_para": pstart}
+            rows.append(row)
+            prev = row
+            tail = text[end:pend].strip(" ”\"’'»")
+            prev_para_end_quote = row if not tail or re.fullmatch(r"[.!?,]?", tail) else (
+                row if found and rule.startswith("after") else None)
+        if section == "body":
+            rows.extend(_indirect(doc, res, rows))
+    rows.sort(key=lambda r: (r["section"] != "headline", r["start"], r["end"]))
+    out = []
+    for i, r in enumerate(rows, start=1):
+        r.pop("_para", None)
+        out.append({"quote_id": i, **{k: r[k] for k in COLUMNS[1:]}})
+    return out
+
+
+def _indirect(doc: Doc, res: Resolver, direct_rows: list[dict]) -> list[dict]:
+    """Reported speech: X said (that) … in a sentence with no quotation marks."""
+    out = []
+    for s in doc.sentences:
+        if s.section != "body" or s.in_quote > 0:
+            continue
+        m = _indirect_search(s.text)
+        if not m:
+            continue
+        cue = m.group("cue")
+        if cue not in INDIRECT_CUES or (cue not in NO_THAT_NEEDED and not m.group("that")):
+            continue
+        np = m.group("np")
+        np_clean = re.split(r",\s+", np)[-1]
+        np_start = s.start + m.start("np") + (len(np) - len(np_clean))
+        sp = res.phrase(np_clean, np_start, "body")
+        if not sp or sp.kind == "pronoun-unresolved" and not sp.speaker:
+            continue
+        if sp.kind == "raw" and not sp.speaker[:1].isupper():
+            continue
+        start = s.start + m.end()
+        end = s.end
+        while end > start and doc.body[end - 1] in ".!? ":
+            end -= 1
+        clause = doc.body[start:end]
+        if count_words(clause) < 4:
+            continue
+        res.remember(sp.pos, sp)
+        out.append({"section": "body", "start": start, "end": end, "text": clause, "n_words": count_words(clause),
+                    "kind": "indirect", "speaker": sp.speaker, "speaker_actor": sp.actor, "speaker_mention": sp.mention,
+                    "cue": cue, "rule": "indirect:name-cue", "_para": 0})
+    return out
+
+

@@ -1,0 +1,45 @@
+"""Quotation spans of one article: paragraph continuations merged into one quotation, and each
+quotation's kind (direct, partial, scare, title)."""
+from __future__ import annotations
+
+import re
+
+from ...text import QuoteSpan, count_words
+from .rules import _CUE_ENDINGS
+
+
+def merge_spans(spans: list[QuoteSpan]) -> list[tuple[int, int, QuoteSpan]]:
+    """Merge paragraph continuations into one quotation: (start, end, first span)."""
+    out: list[list] = []
+    for sp in spans:
+        if sp.continues and out and not out[-1][2].closed and out[-1][3] is False:
+            out[-1][1] = sp.end
+            out[-1][3] = sp.closed
+            continue
+        out.append([sp.start, sp.end, sp, sp.closed if not sp.single else True])
+    return [(s, e, sp) for s, e, sp, _ in out]
+
+
+_TITLE_CUES = re.compile(r"\b(?:titled|entitled|called|named|dubbed|book|film|movie|song|album|show|program|programme|"
+                         r"series|article|op-ed|column|headline|slogan|hashtag|report|documentary|play|novel)\s*,?\s*$", re.I)
+
+
+def quote_kind(text: str, qtext: str, start: int, end: int, sstart: int, send: int, attributed: bool) -> str:
+    words = count_words(qtext)
+    before = text[sstart:start - 1]
+    after = text[end + 1:send]
+    if _TITLE_CUES.search(before) and words <= 12 and not re.search(r"[.!?,]$", qtext.strip()):
+        return "title"
+    ws = qtext.split()
+    if not before.strip() and not after.strip(" .”\"’'") and 2 <= len(ws) <= 8 and \
+            sum(w[:1].isupper() for w in ws if len(w) > 3) >= max(2, len([w for w in ws if len(w) > 3])):
+        return "title"  # a quoted line of Title Case on its own: a section heading ('Legend in the Coal Fields.')
+    full = qtext[:1].isupper() or qtext[:1] in "…"  # a full statement opens with a capital
+    narration_before = bool(re.search(r"[a-z]\s*$", before)) and not before.strip(" ,:").rstrip().endswith(_CUE_ENDINGS)
+    if not attributed and words <= 3:
+        return "scare"
+    if narration_before and (words < 8 or not full):
+        return "partial"
+    if not full and words < 8:
+        return "partial" if attributed else "scare"
+    return "direct"
