@@ -1,4 +1,4 @@
-"""Command line: python -m analysis run | evaluate quotes|sentiment | validate sample|score | shared | train-sentiment | report-cleaning."""
+"""Command line: python -m analysis run | evaluate quotes|sentiment | validate sample|score | shared | train-sentiment | train-speakers | report-cleaning."""
 from __future__ import annotations
 
 import argparse
@@ -58,6 +58,8 @@ def _parser() -> argparse.ArgumentParser:
                     "or the sidelining layout)")
     eq.add_argument("--actors", default=None, help="actors file (default: none, speakers stay raw)")
     eq.add_argument("--misses", type=int, default=20, help="how many misses of each kind to print")
+    eq.add_argument("--speakers", choices=["model", "rules"], default="model",
+                    help="who chooses the speaker: the speaker model (as in a run) or the first rule that fires")
     ef = esub.add_parser("framing", help="exclusion and inclusion frames against sentence-level gold",
                          formatter_class=fmt)
     ef.add_argument("--corpus", required=True, help="corpus folder of the gold file's articles")
@@ -82,6 +84,16 @@ def _parser() -> argparse.ArgumentParser:
                                                 for d in ("dev_mt", "dev_rw")],
                    help="files only scored after training (no choice is made on them)")
     t.add_argument("--out", default=None, help="model file (default: data/models/sentiment_newsmtsc.json)")
+    ts = sub.add_parser("train-speakers", help="retrain the speaker model from PolNeAR train", formatter_class=fmt)
+    ts.add_argument("--corpus", default=str(ROOT.parent / "shared/corpora/polnear-train"), help="training articles")
+    ts.add_argument("--gold", default=str(ROOT.parent / "shared/eval/polnear-train/gold_attributions.json"),
+                    help="their gold attributions")
+    ts.add_argument("--actors", default=str(ROOT / "data/actors/us_election_2016.yml"),
+                    help="actors file the training run resolves speakers with")
+    ts.add_argument("--dev", nargs=2, action="append", metavar=("CORPUS", "GOLD"),
+                    default=None, help="a corpus and its gold, only scored after training (repeatable; "
+                                       "default: PolNeAR dev)")
+    ts.add_argument("--out", default=None, help="model file (default: data/models/speaker_polnear.json)")
     t.add_argument("--window", type=int, default=config.WINDOW, help="tokens each side of a mention the model reads")
 
     v = sub.add_parser("validate", help="coding sample for human validation, and scores against the coded sheets",
@@ -131,7 +143,7 @@ def main(argv=None) -> int:
             return 0
         if args.command == "evaluate" and args.what == "quotes":
             from .evaluate_quotes import evaluate_quotes
-            return evaluate_quotes(args.corpus, args.gold, args.actors, args.misses)
+            return evaluate_quotes(args.corpus, args.gold, args.actors, args.misses, args.speakers)
         if args.command == "evaluate" and args.what == "framing":
             from .evaluate_framing import evaluate_framing
             return evaluate_framing(args.corpus, args.actors, args.gold, args.lexicon, args.misses, args.out)
@@ -164,6 +176,11 @@ def main(argv=None) -> int:
         if args.command == "train-sentiment":
             from .train import train_sentiment
             return train_sentiment(args.data, args.dev, args.out, args.window)
+        if args.command == "train-speakers":
+            from .train_speakers import train_speakers
+            dev = args.dev if args.dev is not None else [(str(ROOT.parent / "shared/eval/polnear-dev"),
+                                                           str(ROOT.parent / "shared/eval/polnear-dev/gold_quotes.json"))]
+            return train_speakers(args.corpus, args.gold, args.actors, args.out, dev)
         if args.command == "report-cleaning":
             from .evaluate import report_cleaning
             return report_cleaning(args.corpus)

@@ -9,7 +9,8 @@
 
 A gold stretch (the words inside one pair of marks, at least 4 words) is found when the toolkit's
 quotations cover half of it; its speaker is right when the toolkit's speaker (or the words it was
-resolved from) shares a word of 3+ letters with the gold source (or an ``also_ok`` speaker). Pronoun
+resolved from) shares a word of 3+ letters with the gold source (or an ``also_ok`` speaker), not
+counting function words and titles ("the", "president"). Pronoun
 sources and ``ambiguous`` quotations are left out of speaker accuracy (there is no name to compare).
 """
 from __future__ import annotations
@@ -71,7 +72,10 @@ def _cover(a: int, b: int, spans: list[tuple[int, int]]) -> float:
 
 
 def _words(text: str) -> set[str]:
-    return {w.lower() for w in re.findall(r"[A-Za-z]{3,}", text or "")}
+    """The words of a speaker phrase that can identify someone: 3+ letters, not a function word or a title."""
+    from .speakers import NOT_NAMES, TITLE_WORDS
+    return {w for w in (x.lower() for x in re.findall(r"[A-Za-z]{3,}", text or ""))
+            if w not in NOT_NAMES and w not in TITLE_WORDS}
 
 
 def speaker_matches(ours: str, sources: list[str]) -> bool:
@@ -146,9 +150,12 @@ def _rate(a: int, b: int) -> str:
     return f"{a / b:.3f} ({a}/{b})" if b else "- (0/0)"
 
 
-def evaluate_quotes(corpus: str, gold_path: str, actors_path: str | None, n_misses: int) -> int:
+def evaluate_quotes(corpus: str, gold_path: str, actors_path: str | None, n_misses: int,
+                    speakers: str = "model") -> int:
     """Print span recall and precision, speaker accuracy (and actor-group accuracy where the gold has
-    groups), the no-speaker / wrong-speaker split, accuracy per rule, and the errors to read."""
+    groups), the no-speaker / wrong-speaker split, accuracy per rule, and the errors to read.
+    ``speakers``: ``model`` (the speaker model chooses, as a run does) or ``rules`` (the first rule that
+    fires speaks: the rules alone, for comparison)."""
     from .actors import load_actors, no_actors
     from .corpus import iter_corpus
     from .document import build_doc
@@ -161,7 +168,8 @@ def evaluate_quotes(corpus: str, gold_path: str, actors_path: str | None, n_miss
         if kind != "article" or rec["article_id"] not in gold:
             continue
         doc = build_doc(rec, actors)
-        res = score_article(doc, extract_quotes(doc, actors), gold[rec["article_id"]])
+        quotes = extract_quotes(doc, actors, model="default" if speakers == "model" else None)
+        res = score_article(doc, quotes, gold[rec["article_id"]])
         total += res["counts"]
         for k in rows:
             rows[k].extend(res[k])

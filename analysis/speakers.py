@@ -34,6 +34,28 @@ _CLAUSE_OPENERS = ("when", "if", "after", "before", "while", "as", "although", "
 _LEADING_FUNCTION = re.compile(r"^(?:" + "|".join(_CLAUSE_OPENERS) + r")\s+", re.I)
 # a phrase that is only one of these is never a speaker
 _FUNCTION_WORDS = set(_CLAUSE_OPENERS) | {"or", "a", "an", "the", "it", "this", "that", "there", "which", "what"}
+# Closed-class words, calendar words and number words: capitalised at the start of a sentence, never a
+# name ("Monday", "Among", "It’s", "Two", "Some Clinton" -> Clinton). "May" and "June" are left out:
+# they are also names.
+NOT_NAMES = frozenset("""
+a an the this that these those some any both each every all no such what which whose whatever another other
+many much few several most more less i you he she it we they me him her us them my your his its our their
+it's we're they're i'm he's she's you're that's there's what's here's let's
+about above across after against along amid among around as at before behind below beside besides between
+beyond by despite during for from in inside into like near of off on onto over per since than through
+throughout to toward towards under unlike until upon via with within without and but or nor so yet because
+although though while if unless whereas whether also still even just only then there here now later today
+yesterday tonight tomorrow meanwhile however instead indeed not never yes
+monday tuesday wednesday thursday friday saturday sunday january february march april july august
+september october november december
+one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty hundred thousand
+million billion first second third fourth fifth last next
+""".split())
+
+
+def _plain(word: str) -> str:
+    """A word lower-cased, with curly apostrophes made straight and trailing periods dropped."""
+    return word.lower().replace("’", "'").rstrip(".")
 
 
 def blank(rx: re.Pattern, text: str) -> str:
@@ -70,6 +92,8 @@ class Resolver:
 
     def remember(self, pos: int, sp: Speaker) -> None:
         if sp.kind in ("person", "raw") and sp.speaker and sp.speaker[0].isupper():
+            if sp.kind == "raw" and " " in sp.speaker:  # a later bare surname means this speaker
+                self.raw_names.setdefault(sp.speaker.split()[-1], sp.speaker)
             gender = self.actors.people[sp.speaker].gender if sp.speaker in self.actors.people else ""
             insort(self.candidates, (pos, sp.speaker, sp.actor, gender, sp.kind, True))
 
@@ -127,7 +151,8 @@ class Resolver:
         name = self._name(raw)
         if name:
             return Speaker(name, "", raw, pos, "raw")
-        if len(words) <= 6 and not re.search(r"\b(?:it|this|that|there|which)\b", low):
+        if len(words) <= 6 and not re.search(r"\b(?:it|this|that|there|which)\b", low) \
+                and not all(_plain(w) in NOT_NAMES for w in words):
             return Speaker(raw, mentions[-1]["actor"] if mentions else "", raw, pos, "raw")
         return None
 
@@ -144,13 +169,13 @@ class Resolver:
         if not names:
             return None
         parts = names[-1].rstrip(".").split()
+        while parts and _plain(parts[0]) in NOT_NAMES:
+            parts = parts[1:]  # "Some Clinton", "July. Cruz", "Monday"
         while len(parts) > 1 and (parts[0].isupper() or parts[0].lower().rstrip(".") in TITLE_WORDS):
             parts = parts[1:]  # DNC Chairman Tom Perez -> Tom Perez
         name = " ".join(parts)
-        if len(name) < 2:
-            return None
-        surname = name.split()[-1]
+        if len(name) < 2 or len(parts) == 1 and (_plain(name) in TITLE_WORDS or _plain(name) in NOT_NAMES):
+            return None  # "Secretary" alone is a role, not a name; "CNN. The" leaves no name
         if " " in name:
-            self.raw_names.setdefault(surname, name)
             return name
-        return self.raw_names.get(surname, name)
+        return self.raw_names.get(name, name)

@@ -128,7 +128,7 @@ def _attribute(body):
     ("In July, Gingrich cynically dismissed Estonia as being in the “suburbs of St. Petersburg” and moved on.",
      [("Gingrich", "sentence-subject")]),
     ("The New York Times reports:\n\n“Just 24 percent of the contributors have given $200 or less.”",
-     [("The New York Times", "colon-paragraph")]),
+     [("New York Times", "colon-paragraph")]),  # a leading "The" is not part of the name: one speaker however written
     ('"WALLACE: But, Governor Pence, I have got to ask you about the debate tomorrow."', [("WALLACE", "transcript")]),
     ("Clinton says she appreciated the courage of what she calls a “war of some pretty unpleasant words.”",
      [("Clinton", "before:name-cue+subject")]),

@@ -37,23 +37,32 @@ from ...actors import Actors
 from ...document import Doc
 from ...speakers import Resolver
 from ...text import count_words
+from ...text import SpanLookup
+from .candidates import Candidate, History, collect
+from .model import SpeakerModel, choose, speaker_model
 from .rules import (INDIRECT_CUES, NO_THAT_NEEDED, QuoteContext, _indirect_search, _paragraph_bounds,
                     _sentence_bounds, rule_answers)
 from .spans import merge_spans, quote_kind
 
 COLUMNS = schema.QUOTES.fields
 
-def extract_quotes(doc: Doc, actors: Actors) -> list[dict]:
+def extract_quotes(doc: Doc, actors: Actors, model: SpeakerModel | None | str = None,
+                   trace: list | None = None) -> list[dict]:
     """The quotations and reported speech of one article, each with its speaker.
 
     Args:
         doc: the article, built by ``document.build_doc``.
         actors: the actors file; speakers are resolved to its people and groups.
+        model: the speaker model choosing among the candidates (``"default"``: the shipped one,
+            ``data/models/speaker_polnear.json``); None (the default for now): the first rule that
+            fires speaks. ``evaluate quotes --speakers model|rules`` compares the two.
+        trace: if a list, each quotation's (row, candidates) is appended to it (for training).
 
     Returns:
         one dict per quotation (headline first, then by position) with the fields of the ``quotes``
         table after ``article_id, outlet``: quote_id, section, start, end, text, n_words, kind,
-        speaker, speaker_actor, speaker_mention, cue, rule.
+        speaker, speaker_actor, speaker_mention, cue, rule (and ``speaker_confidence``, the model's
+        probability, which the quotes table does not carry yet).
 
     Example:
         >>> from analysis.actors import parse_actors
@@ -63,6 +72,8 @@ def extract_quotes(doc: Doc, actors: Actors) -> list[dict]:
         >>> [(q["text"], q["speaker"], q["rule"]) for q in extract_quotes(doc, actors)]
         [('We are ready,', 'Dmitry Peskov', 'after:name-cue')]
     """
+    if model == "default":
+        model = speaker_model()
     res = Resolver(doc, actors)
     rows: list[dict] = []
     for section in ("headline", "body"):
@@ -72,6 +83,8 @@ def extract_quotes(doc: Doc, actors: Actors) -> list[dict]:
         merged = merge_spans(doc.quotes_in(section))
         prev: dict | None = None
         prev_para_end_quote: dict | None = None
+        quoted = SpanLookup(doc.quotes_in(section))
+        history = History()
         for start, end, span in merged:
             if end <= start or not text[start:end].strip():
                 continue
@@ -84,16 +97,24 @@ def extract_quotes(doc: Doc, actors: Actors) -> list[dict]:
                 send_q = _sentence_bounds(doc, section, min(end + 2, pend - 1))[1]
             ctx = QuoteContext(doc, res, section, text, start, end, span, sstart, send, send_q, pstart, pend,
                                prev, prev_para_end_quote)
-            answers = rule_answers(ctx, first_only=True)
-            found = answers[0] if answers else None
+            if model is None and trace is None:  # the rules alone: the first that fires speaks
+                cands = [Candidate(sp, cue, rule, first=True) for _, (sp, cue, rule) in rule_answers(ctx, True)]
+            else:
+                cands = collect(ctx, rule_answers(ctx), history, quoted, actors.people)
+            chosen, confidence = choose(cands, model, count_words(qtext))
+            found = (chosen.speaker, chosen.cue, chosen.rule) if chosen else None
             sp, cue, rule = found if found else (None, "", "unattributed")
             if sp and sp.kind not in ("same",):
                 res.remember(sp.pos, sp)
             kind = quote_kind(text, qtext, start, end, sstart, send, bool(sp))
             row = {"section": section, "start": start, "end": end, "text": qtext, "n_words": count_words(qtext),
                    "kind": kind, "speaker": sp.speaker if sp else "", "speaker_actor": sp.actor if sp else "",
-                   "speaker_mention": sp.mention if sp else "", "cue": cue, "rule": rule, "_para": pstart}
+                   "speaker_mention": sp.mention if sp else "", "speaker_confidence": confidence,
+                   "cue": cue, "rule": rule, "_para": pstart}
             rows.append(row)
+            history.add(row)
+            if trace is not None:
+                trace.append((row, cands))
             prev = row
             tail = text[end:pend].strip(" ”\"’'»")
             prev_para_end_quote = row if not tail or re.fullmatch(r"[.!?,]?", tail) else (
@@ -138,7 +159,7 @@ def _indirect(doc: Doc, res: Resolver, direct_rows: list[dict]) -> list[dict]:
         res.remember(sp.pos, sp)
         out.append({"section": "body", "start": start, "end": end, "text": clause, "n_words": count_words(clause),
                     "kind": "indirect", "speaker": sp.speaker, "speaker_actor": sp.actor, "speaker_mention": sp.mention,
-                    "cue": cue, "rule": "indirect:name-cue", "_para": 0})
+                    "speaker_confidence": float("nan"), "cue": cue, "rule": "indirect:name-cue", "_para": 0})
     return out
 
 

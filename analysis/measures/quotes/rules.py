@@ -180,7 +180,8 @@ def _comma_subject(left: str) -> tuple[str, int] | None:
 def _subject_before(text: str, pos: int, sstart: int, res: Resolver, section: str) -> Speaker | None:
     """The nearest person or subject pronoun before pos in the sentence (participle clauses)."""
     doc = res.doc
-    persons = [m for m in doc.mentions if m["section"] == section and sstart <= m["start"] < pos and m["person"]]
+    persons = [m for m in doc.mentions if m["section"] == section and sstart <= m["start"] < pos and m["person"]
+               and not text.startswith(("’s", "'s"), m["end"])]  # "Trump’s suggestion" is not a subject
     pron = [m for m in re.finditer(r"\b(?:He|he|She|she)\b", text[sstart:pos])]
     best_person = persons[-1] if persons else None
     best_pron = pron[-1] if pron else None
@@ -388,13 +389,14 @@ def with_subject(c: QuoteContext, found: tuple) -> tuple:
     return found
 
 
-def rule_answers(c: QuoteContext, first_only: bool = False) -> list[tuple]:
-    """Every rule's answer for one quotation, in rule order (only the first with ``first_only``)."""
+def rule_answers(c: QuoteContext, first_only: bool = False) -> list[tuple[str, tuple]]:
+    """(family, (Speaker, cue, rule)) of every rule that fires for one quotation, in rule order (only
+    the first with ``first_only``)."""
     out = []
-    for _, rule in RULES:
+    for family, rule in RULES:
         found = rule(c)
         if found:
-            out.append(with_subject(c, found))
+            out.append((family, with_subject(c, found)))
             if first_only:
                 break
     return out

@@ -1,0 +1,62 @@
+"""The speaker model: a logistic regression over the candidates of ``candidates.collect``, trained on
+PolNeAR train and stored as plain JSON (``data/models/speaker_polnear.json``; rebuilt by
+``python -m analysis train-speakers``). It scores each candidate; the best one speaks, and its
+probability is the quotation's ``speaker_confidence``."""
+from __future__ import annotations
+
+import json
+import math
+from functools import lru_cache
+from pathlib import Path
+
+from ... import config
+from ...errors import ConfigError
+from .candidates import Candidate
+
+MODEL_PATH = config.ROOT / "data" / "models" / "speaker_polnear.json"
+MIN_WORDS_UNCUED = 4   # a quotation no rule attributes gets a context speaker only from this length on
+
+
+class SpeakerModel:
+    """Binary logistic regression: P(candidate is the speaker) from its features."""
+
+    def __init__(self, data: dict):
+        self.weights: dict[str, float] = data["weights"]
+        self.intercept: float = float(data["intercept"])
+        self.threshold: float = float(data["meta"]["threshold"])
+
+    def proba(self, feats: dict[str, float]) -> float:
+        w = self.weights
+        z = self.intercept + sum(w.get(k, 0.0) * v for k, v in feats.items())
+        return 1.0 / (1.0 + math.exp(-z)) if z > -700 else 0.0
+
+
+def choose(cands: list[Candidate], model: SpeakerModel | None, n_words: int) -> tuple[Candidate | None, float]:
+    """The speaker of one quotation and the model's probability for it.
+
+    Without a model the rules' answer speaks (confidence NaN). With one, the best-scored candidate
+    speaks (ties: the earlier candidate, rules first); a quotation no rule attributed takes a
+    context candidate only if it scores at least the model's threshold and the quotation has
+    ``MIN_WORDS_UNCUED`` words or more (shorter unattributed fragments are scare quotes)."""
+    if model is None:
+        first = next((c for c in cands if c.first), None)
+        return first, float("nan")
+    if not cands:
+        return None, float("nan")
+    probs = [model.proba(c.features) for c in cands]
+    best = max(range(len(cands)), key=lambda i: (probs[i], -i))
+    p = round(probs[best], 6)
+    if not any(c.first for c in cands) and (p < model.threshold or n_words < MIN_WORDS_UNCUED):
+        return None, float("nan")
+    return cands[best], p
+
+
+@lru_cache(maxsize=2)
+def speaker_model(path: str | None = None) -> SpeakerModel:
+    p = Path(path) if path else MODEL_PATH
+    if not p.exists():
+        raise ConfigError(f"{p}: speaker model missing; rebuild it with: python -m analysis train-speakers")
+    data = json.loads(p.read_text(encoding="utf-8"))
+    if "weights" not in data or "threshold" not in data.get("meta", {}):
+        raise ConfigError(f"{p}: not a speaker model of this version; rebuild it with: python -m analysis train-speakers")
+    return SpeakerModel(data)

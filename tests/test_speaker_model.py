@@ -1,0 +1,133 @@
+"""The speaker model (#16): what counts as a name, the gold layouts `evaluate quotes` reads, the
+candidates and their features, the choice, and the shipped model rebuilt by `train-speakers`."""
+import json
+import math
+
+import pytest
+
+from analysis.actors import parse_actors
+from analysis.document import build_doc
+from analysis.evaluate_quotes import load_quote_gold, speaker_matches
+from analysis.measures.quotes import extract_quotes
+from analysis.measures.quotes.model import SpeakerModel, choose
+from analysis.speakers import Resolver
+from conftest import ROOT, SHARED, need_shared
+
+ACTORS = parse_actors({"actors": {"Russia": {"people": [{"name": "Dmitry Peskov", "gender": "m"}]},
+                                  "Ukraine": {"people": [{"name": "Volodymyr Zelensky", "gender": "m"}]}}})
+
+
+def _doc(text):
+    return build_doc({"article_id": "a", "outlet": "o", "raw": text}, ACTORS)
+
+
+@pytest.mark.parametrize("phrase,name", [
+    ("Monday", None), ("Among", None), ("It’s", None), ("Two", None), ("Secretary", None),
+    ("Some Clinton", "Clinton"), ("July. Cruz", "Cruz"), ("DNC Chairman Tom Perez", "Tom Perez"),
+    ("Gwen Moore", "Gwen Moore"), ("May", "May"),
+])
+def test_words_that_are_not_names(phrase, name):
+    res = Resolver(_doc("Nothing here."), ACTORS)
+    assert res._name(phrase) == name
+
+
+def test_a_surname_means_a_speaker_already_quoted_not_any_name_seen():
+    res = Resolver(_doc("Nothing here."), ACTORS)
+    assert res._name("Pat Caddell") == "Pat Caddell" and res._name("Caddell") == "Caddell"
+    res.remember(0, res.phrase("Pat Caddell", 0, "body"))
+    assert res._name("Caddell") == "Pat Caddell"
+
+
+@pytest.mark.parametrize("ours,gold,ok", [
+    ("Hillary Clinton Clinton", ["Clinton"], True),
+    ("The The", ["the campaign"], False),                    # function words identify no one
+    ("Donald Trump President Trump", ["President Obama"], False),  # nor do titles
+    ("Zelensky he", ["Volodymyr Zelensky"], True),
+    ("", ["Peskov"], False),
+])
+def test_speaker_matches_on_identifying_words(ours, gold, ok):
+    assert speaker_matches(ours, gold) is ok
+
+
+def test_gold_layouts(tmp_path):
+    quotes = tmp_path / "q.json"
+    quotes.write_text(json.dumps({"x": [{"content": "he said “We are ready to talk now.”", "source": "Peskov",
+                                         "source_is_pronoun": False}]}))
+    attributions = tmp_path / "a.json"
+    attributions.write_text(json.dumps({"x": [
+        {"source": {"text": "he", "start": 0, "end": 2}, "cue": {"text": "said"}, "direct": True,
+         "content": {"text": "“We are ready to talk now,”"}, "source_is_pronoun": True},
+        {"source": {"text": "Peskov"}, "cue": {"text": "believes"}, "direct": False,
+         "content": {"text": "that talks help"}, "source_is_pronoun": False}]}))
+    sidelining = tmp_path / "s.json"
+    sidelining.write_text(json.dumps({"about": "", "articles": {"x": {"quotes": [
+        {"text": "We are ready,", "speaker": "Dmitry Peskov", "speaker_also_ok": ["Kremlin"], "actor": "Russia",
+         "ambiguous": False}]}}}))
+    assert load_quote_gold(str(quotes)) == {"x": [{"stretches": ["We are ready to talk now."], "sources": ["Peskov"],
+                                                   "pronoun": False, "actor": ""}]}
+    # only the direct relation is kept; its pronoun source is marked as such
+    assert load_quote_gold(str(attributions)) == {"x": [{"stretches": ["We are ready to talk now,"],
+                                                         "sources": ["he"], "pronoun": True, "actor": ""}]}
+    assert load_quote_gold(str(sidelining)) == {"x": [{"stretches": ["We are ready,"],
+                                                       "sources": ["Dmitry Peskov", "Kremlin"], "pronoun": False,
+                                                       "actor": "Russia"}]}
+
+
+def test_candidates_and_their_features():
+    text = "Talks in Moscow\n\nZelensky spoke on Monday.\n\n“We are ready to meet,” Peskov said in Moscow."
+    doc = _doc(text)
+    trace = []
+    rows = extract_quotes(doc, ACTORS, trace=trace)
+    assert [(r["speaker"], r["rule"]) for r in rows] == [("Dmitry Peskov", "after:name-cue")]
+    (row, cands), = trace
+    by_name = {c.speaker.speaker: c for c in cands}
+    # Peskov: the after rule's answer; Zelensky: a person named in the paragraph before (the
+    # quotation opens its paragraph); "Moscow" stays a raw name (this actors file has no places)
+    assert set(by_name) == {"Dmitry Peskov", "Volodymyr Zelensky", "Moscow"}
+    peskov, zelensky = by_name["Dmitry Peskov"], by_name["Volodymyr Zelensky"]
+    assert peskov.first and peskov.sources == {"after", "context"} and not zelensky.first and zelensky.sources == {"context"}
+    f = peskov.features
+    assert f["first:after:name-cue"] == 1 and f["pos:after"] == 1 and f["same_sentence"] == 1
+    assert f["prev:”"] == 1 and f["next:said"] == 1 and f["cue_near"] == 1 and f["actors_file"] == 1
+    assert f["dist:1"] == 1  # two characters (comma and mark are inside; "” " then Peskov): log2(2 + 1) -> 1
+    z = zelensky.features
+    assert z["pos:before"] == 1 and z["other_paragraph"] == 1 and z["sentence_initial"] == 1 and z["next:spoke"] == 1
+
+
+def test_choice_and_confidence():
+    text = "“We are ready to meet,” Peskov said."
+    doc = _doc(text)
+    trace = []
+    extract_quotes(doc, ACTORS, trace=trace)
+    (_, cands), = trace
+    model = SpeakerModel({"weights": {"first": 2.0}, "intercept": -1.0, "meta": {"threshold": 0.5}})
+    chosen, p = choose(cands, model, 5)
+    assert chosen.speaker.speaker == "Dmitry Peskov" and p == round(1 / (1 + math.exp(-1.0)), 6) == 0.731059
+    # no rule answered: a context candidate needs the threshold and four words
+    for c in cands:
+        c.first = False
+        c.features.pop("first")
+    chosen, p = choose(cands, model, 5)  # p = sigmoid(-1) = 0.27 < 0.5
+    assert chosen is None and math.isnan(p)
+    low = SpeakerModel({"weights": {}, "intercept": 0.0, "meta": {"threshold": 0.5}})  # p = 0.5
+    assert choose(cands, low, 5)[0].speaker.speaker == "Dmitry Peskov"
+    assert choose(cands, low, 3)[0] is None
+    # without a model the first rule speaks, with no confidence
+    c, p = choose(trace[0][1], None, 5)
+    assert c is None and math.isnan(p)
+
+
+def test_the_committed_speaker_model_is_what_train_speakers_builds(tmp_path):
+    """Same features, weights within 1e-4, and the same speaker for every quotation of dev."""
+    need_shared(SHARED / "eval" / "polnear-train")
+    from analysis.train_speakers import train_speakers
+    out = tmp_path / "m.json"
+    assert train_speakers(str(SHARED / "corpora" / "polnear-train"),
+                          str(SHARED / "eval" / "polnear-train" / "gold_attributions.json"),
+                          str(ROOT / "data" / "actors" / "us_election_2016.yml"), str(out), []) == 0
+    shipped = json.loads((ROOT / "data" / "models" / "speaker_polnear.json").read_text())
+    rebuilt = json.loads(out.read_text())
+    assert set(shipped["weights"]) == set(rebuilt["weights"])
+    assert max(abs(shipped["weights"][k] - rebuilt["weights"][k]) for k in shipped["weights"]) < 1e-4
+    assert shipped["meta"]["threshold"] == rebuilt["meta"]["threshold"]
+    assert shipped["meta"]["cv_speaker_accuracy"] == rebuilt["meta"]["cv_speaker_accuracy"]
