@@ -16,6 +16,20 @@ def check_whole(what: str, value, minimum: int = 1, unit: str = "") -> int:
     return value
 
 
+def read_model(path, what: str, command: str, valid, missing_what: str | None = None) -> dict:
+    """The data of a model stored as JSON; ConfigError saying how to rebuild it when the file is missing
+    (named ``missing_what``, default ``what``) or ``valid(data)`` is false (a model of another version)."""
+    import json
+    from pathlib import Path
+    path = Path(path)
+    if not path.exists():
+        raise ConfigError(f"{path}: {missing_what or what} model missing; rebuild it with: python -m analysis {command}")
+    data = json.loads(path.read_text(encoding="utf-8"))
+    if not valid(data):
+        raise ConfigError(f"{path}: not a {what} model of this version; rebuild it with: python -m analysis {command}")
+    return data
+
+
 def read_yaml(path, what: str):
     """The parsed YAML of a configuration file; ConfigError naming the file and the line otherwise."""
     from pathlib import Path

@@ -21,6 +21,8 @@ from collections import Counter
 from pathlib import Path
 
 from .errors import ConfigError
+from .speakers import NOT_NAMES, TITLE_WORDS
+from .text import count_words
 
 _GOLD_QUOTE = re.compile(r"[“\"]([^“”\"]+)[”\"]")
 MIN_WORDS = 4
@@ -73,7 +75,6 @@ def _cover(a: int, b: int, spans: list[tuple[int, int]]) -> float:
 
 def _words(text: str) -> set[str]:
     """The words of a speaker phrase that can identify someone: 3+ letters, not a function word or a title."""
-    from .speakers import NOT_NAMES, TITLE_WORDS
     return {w for w in (x.lower() for x in re.findall(r"[A-Za-z]{3,}", text or ""))
             if w not in NOT_NAMES and w not in TITLE_WORDS}
 
@@ -84,44 +85,54 @@ def speaker_matches(ours: str, sources: list[str]) -> bool:
     return any(mine & _words(s) for s in sources)
 
 
-def locate(body: str, stretch: str) -> int:
-    """Offset of a gold stretch in the cleaned body (whitespace-insensitive), or -1."""
+def locate(body: str, stretch: str) -> tuple[int, int] | None:
+    """(start, end) of a gold stretch in the cleaned body (whitespace-insensitive), or None."""
     pos = body.find(stretch)
     if pos >= 0:
-        return pos
+        return pos, pos + len(stretch)
     rx = r"\s+".join(re.escape(w) for w in stretch.split())
     m = re.search(rx, body) if rx else None
-    return m.start() if m else -1
+    return m.span() if m else None
 
 
-def score_article(doc, quotes: list[dict], gold: list[dict]) -> dict:
-    """Counts and error lists of one article: the toolkit's body quotations against its gold items."""
-    from .text import count_words
-    r = Counter()
-    rows: dict[str, list] = {"misses": [], "spurious": [], "wrong": [], "pairs": []}
-    quotes = [q for q in quotes if q["section"] == "body" and q["kind"] != "indirect"]
-    spans = [(q["start"], q["end"]) for q in quotes]
-    located = []
+def located_stretches(body: str, gold: list[dict], counts: Counter | None = None):
+    """(start, end, gold item) of every gold stretch of ``MIN_WORDS`` or more words found in the body
+    (those not found are counted in ``counts["unlocated"]``)."""
     for g in gold:
         for st in g["stretches"]:
             if count_words(st) < MIN_WORDS:
                 continue
-            pos = locate(doc.body, st)
-            if pos < 0:
-                r["unlocated"] += 1
+            span = locate(body, st)
+            if span is None:
+                if counts is not None:
+                    counts["unlocated"] += 1
                 continue
-            m = re.search(r"\s+".join(re.escape(w) for w in st.split()), doc.body[pos:])
-            located.append((pos, pos + (m.end() if m else len(st)), g))
+            yield span[0], span[1], g
+
+
+def covering(a: int, b: int, quotes: list[dict]) -> dict | None:
+    """The quotation overlapping [a, b) most, if the quotations together cover half of it (else None)."""
+    if _cover(a, b, [(q["start"], q["end"]) for q in quotes]) < 0.5:
+        return None
+    return max((q for q in quotes if _cover(a, b, [(q["start"], q["end"])]) > 0),
+               key=lambda q: min(b, q["end"]) - max(a, q["start"]))
+
+
+def score_article(doc, quotes: list[dict], gold: list[dict]) -> dict:
+    """Counts and error lists of one article: the toolkit's body quotations against its gold items."""
+    r = Counter()
+    rows: dict[str, list] = {"misses": [], "spurious": [], "wrong": [], "pairs": []}
+    quotes = [q for q in quotes if q["section"] == "body" and q["kind"] != "indirect"]
+    located = list(located_stretches(doc.body, gold, r))
     for a, b, g in located:
         r["gold"] += 1
-        if _cover(a, b, spans) < 0.5:
+        best = covering(a, b, quotes)
+        if best is None:
             rows["misses"].append((doc.article_id, doc.body[a:b][:90]))
             continue
         r["hit"] += 1
         if g["pronoun"]:
             continue
-        best = max((q for q in quotes if _cover(a, b, [(q["start"], q["end"])]) > 0),
-                   key=lambda q: min(b, q["end"]) - max(a, q["start"]))
         ok = speaker_matches(best["speaker"] + " " + best["speaker_mention"], g["sources"])
         r["pairs"] += 1
         r["speaker_ok"] += ok

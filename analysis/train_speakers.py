@@ -25,9 +25,11 @@ from collections import Counter
 from pathlib import Path
 
 from .actors import load_actors, no_actors
-from .evaluate_quotes import _cover, load_quote_gold, score_article, speaker_matches
+from .evaluate_quotes import MIN_WORDS, _cover, load_quote_gold, locate, score_article, speaker_matches
+from .measures.quotes.candidates import bare_mention
 from .measures.quotes.model import MODEL_PATH, SpeakerModel
 from .speakers import PRONOUNS
+from .text import count_words
 from .train import MAX_ITER, TOL
 
 C_GRID = (0.3, 1.0, 3.0)
@@ -45,9 +47,7 @@ def _docs(corpus: str, gold: dict, actors) -> list:
 
 def _groups(doc, gold_items: list[dict], actors, model) -> list[tuple[list[dict], list[int], bool]]:
     """(candidate features, labels, a rule answered) of each quotation covering a named gold quotation."""
-    from .evaluate_quotes import MIN_WORDS, locate
     from .measures.quotes import extract_quotes
-    from .text import count_words
     trace: list = []
     extract_quotes(doc, actors, model=model, trace=trace)
     body = [(row, cands) for row, cands in trace if row["section"] == "body"]
@@ -57,12 +57,13 @@ def _groups(doc, gold_items: list[dict], actors, model) -> list[tuple[list[dict]
         if g["pronoun"] and not pronoun:
             continue  # no source, or one the gold does not name
         for st in g["stretches"]:
-            if count_words(st) < MIN_WORDS:
+            span = locate(doc.body, st) if count_words(st) >= MIN_WORDS else None
+            if span is None:
                 continue
-            a = locate(doc.body, st)
-            if a < 0:
-                continue
-            b = a + len(st)
+            # the shipped model was trained with this end and tie rule (the later of two equally
+            # overlapping quotations); ``evaluate_quotes.covering`` takes the earlier one and the exact
+            # end: unify them with the next retrain
+            a, b = span[0], span[0] + len(st)
             hits = [(min(b, r["end"]) - max(a, r["start"]), i) for i, (r, _) in enumerate(body)
                     if _cover(a, b, [(r["start"], r["end"])]) > 0]
             if not hits or _cover(a, b, [(body[i][0]["start"], body[i][0]["end"]) for _, i in hits]) < 0.5:
@@ -72,7 +73,7 @@ def _groups(doc, gold_items: list[dict], actors, model) -> list[tuple[list[dict]
                 out.append(([], [], False))
                 continue
             if pronoun:  # "…,” he said: the candidate the rules resolved from that pronoun
-                labels = [int(c.speaker.mention.strip(" ,”“\"'’").lower() == g["sources"][0].strip().lower()
+                labels = [int(bare_mention(c.speaker).lower() == g["sources"][0].strip().lower()
                               and c.speaker.kind != "same") for c in cands]
             else:
                 labels = [int(speaker_matches(c.speaker.speaker + " " + c.speaker.mention, g["sources"]))
@@ -104,9 +105,15 @@ def _score(docs, gold, actors, model) -> Counter:
     return total
 
 
-def _threshold(groups) -> float:
+def _threshold(probs, quote, y, cued) -> float:
     """The lowest threshold at which quotations no rule attributed get a right context speaker at
-    least ``UNCUED_PRECISION`` of the time (``groups``: (best probability, right) of each)."""
+    least ``UNCUED_PRECISION`` of the time, from each such quotation's best candidate (probability
+    ``probs``, quotation ``quote``, label ``y``)."""
+    best: dict[int, tuple[float, bool]] = {}
+    for p, q, v in zip(probs, quote, y):
+        if not cued[q] and (q not in best or p > best[q][0]):
+            best[q] = (p, bool(v))
+    groups = list(best.values())
     for t in THRESHOLDS:
         chosen = [ok for p, ok in groups if p >= t]
         if chosen and sum(chosen) / len(chosen) >= UNCUED_PRECISION:
@@ -167,12 +174,7 @@ def train_speakers(corpus: str, gold_path: str, actors_path: str | None, out: st
             clf = _fit(X[tr], y[tr], C)
             held = sorted(set(art[te]))
             # the threshold is chosen on the training folds' own uncued quotations, then applied
-            p_tr = clf.predict_proba(X[tr])[:, 1]
-            groups = {}
-            for p, q, v in zip(p_tr, quote[tr], y[tr]):
-                if not cued[q] and (q not in groups or p > groups[q][0]):
-                    groups[q] = (p, bool(v))
-            model = _as_model(vec, clf, _threshold(list(groups.values())))
+            model = _as_model(vec, clf, _threshold(clf.predict_proba(X[tr])[:, 1], quote[tr], y[tr], cued))
             total += _score([docs[i] for i in held], gold, actors, model)
             uncued.append(model.threshold)
         acc = total["speaker_ok"] / total["pairs"]
@@ -182,12 +184,7 @@ def train_speakers(corpus: str, gold_path: str, actors_path: str | None, out: st
             best = (acc, C, total)
     cv_acc, C, cv_total = best
     clf = _fit(X, y, C)
-    p_all = clf.predict_proba(X)[:, 1]
-    groups = {}
-    for p, q, v in zip(p_all, quote, y):
-        if not cued[q] and (q not in groups or p > groups[q][0]):
-            groups[q] = (p, bool(v))
-    threshold = _threshold(list(groups.values()))
+    threshold = _threshold(clf.predict_proba(X)[:, 1], quote, y, cued)
     model = _as_model(vec, clf, threshold)
     meta = {"trained_on": Path(corpus).name, "actors": Path(actors_path).name if actors_path else None,
             "n_articles": len(docs), "n_quotations": len(cued), "n_candidates": int(len(y)), "C": C,

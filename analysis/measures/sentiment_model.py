@@ -2,15 +2,13 @@
 JSON (``data/models/sentiment_newsmtsc.json``), scoring a ``sentiment.Scope``."""
 from __future__ import annotations
 
-import json
 import math
 import re
 from functools import lru_cache
-from pathlib import Path
 from typing import NamedTuple
 
 from .. import config
-from ..errors import ConfigError
+from ..errors import read_model
 from .sentiment_lexicons import _NEGATORS, _word_valences, normalise_for_lexicon, textblob_scores, vader_score
 
 MODEL_PATH = config.MODEL
@@ -127,10 +125,5 @@ class TrainedModel:
 
 @lru_cache(maxsize=1)
 def trained_model(path: str | None = None) -> TrainedModel:
-    p = Path(path) if path else MODEL_PATH
-    if not p.exists():
-        raise ConfigError(f"{p}: trained sentiment model missing; rebuild it with: python -m analysis train-sentiment")
-    data = json.loads(p.read_text(encoding="utf-8"))
-    if "weights" not in data:
-        raise ConfigError(f"{p}: not a sentiment model of this version; rebuild it with: python -m analysis train-sentiment")
-    return TrainedModel(data)
+    return TrainedModel(read_model(path or MODEL_PATH, "sentiment", "train-sentiment", lambda d: "weights" in d,
+                                   missing_what="trained sentiment"))

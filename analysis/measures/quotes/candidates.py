@@ -36,6 +36,11 @@ class Candidate:
     features: dict[str, float] = field(default_factory=dict)
 
 
+def bare_mention(sp: Speaker) -> str:
+    """The words a speaker was resolved from, without the commas and quotation marks around them."""
+    return sp.mention.strip(" ,”“\"'’")
+
+
 def _key(sp: Speaker) -> str:
     return sp.speaker.lower()
 
@@ -143,7 +148,7 @@ def features(c: QuoteContext, cand: Candidate, history: History, people: dict, r
         f["actors_file"] = 1.0
     if sp.actor:
         f["has_actor"] = 1.0
-    mention = sp.mention.strip(" ,”“\"'’")
+    mention = bare_mention(sp)
     words = mention.split()
     low = mention.lower()
     f["m_tokens:" + _bin(len(words), 4)] = 1.0

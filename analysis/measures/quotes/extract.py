@@ -36,8 +36,7 @@ from ... import schema
 from ...actors import Actors
 from ...document import Doc
 from ...speakers import Resolver
-from ...text import count_words
-from ...text import SpanLookup
+from ...text import SpanLookup, count_words
 from .candidates import Candidate, History, collect
 from .model import SpeakerModel, choose, speaker_model
 from .rules import (INDIRECT_CUES, NO_THAT_NEEDED, QuoteContext, _indirect_search, _paragraph_bounds,
@@ -83,7 +82,8 @@ def extract_quotes(doc: Doc, actors: Actors, model: SpeakerModel | None | str = 
         merged = merge_spans(doc.quotes_in(section))
         prev: dict | None = None
         prev_para_end_quote: dict | None = None
-        quoted = SpanLookup(doc.quotes_in(section))
+        collecting = model is not None or trace is not None
+        quoted = SpanLookup(doc.quotes_in(section)) if collecting else None
         history = History()
         for start, end, span in merged:
             if end <= start or not text[start:end].strip():
@@ -97,17 +97,18 @@ def extract_quotes(doc: Doc, actors: Actors, model: SpeakerModel | None | str = 
                 send_q = _sentence_bounds(doc, section, min(end + 2, pend - 1))[1]
             ctx = QuoteContext(doc, res, section, text, start, end, span, sstart, send, send_q, pstart, pend,
                                prev, prev_para_end_quote)
-            if model is None and trace is None:  # the rules alone: the first that fires speaks
-                cands = [Candidate(sp, cue, rule, first=True) for _, (sp, cue, rule) in rule_answers(ctx, True)]
-            else:
+            if collecting:
                 cands = collect(ctx, rule_answers(ctx), history, quoted, actors.people)
-            chosen, confidence = choose(cands, model, count_words(qtext))
+            else:  # the rules alone: the first that fires speaks
+                cands = [Candidate(sp, cue, rule, first=True) for _, (sp, cue, rule) in rule_answers(ctx, True)]
+            n_words = count_words(qtext)
+            chosen, confidence = choose(cands, model, n_words)
             found = (chosen.speaker, chosen.cue, chosen.rule) if chosen else None
             sp, cue, rule = found if found else (None, "", "unattributed")
             if sp and sp.kind not in ("same",):
                 res.remember(sp.pos, sp)
             kind = quote_kind(text, qtext, start, end, sstart, send, bool(sp))
-            row = {"section": section, "start": start, "end": end, "text": qtext, "n_words": count_words(qtext),
+            row = {"section": section, "start": start, "end": end, "text": qtext, "n_words": n_words,
                    "kind": kind, "speaker": sp.speaker if sp else "", "speaker_actor": sp.actor if sp else "",
                    "speaker_mention": sp.mention if sp else "", "speaker_confidence": confidence,
                    "cue": cue, "rule": rule, "_para": pstart}

@@ -4,13 +4,11 @@ PolNeAR train and stored as plain JSON (``data/models/speaker_polnear.json``; re
 probability is the quotation's ``speaker_confidence``."""
 from __future__ import annotations
 
-import json
 import math
 from functools import lru_cache
-from pathlib import Path
 
 from ... import config
-from ...errors import ConfigError
+from ...errors import read_model
 from .candidates import Candidate
 
 MODEL_PATH = config.ROOT / "data" / "models" / "speaker_polnear.json"
@@ -53,10 +51,5 @@ def choose(cands: list[Candidate], model: SpeakerModel | None, n_words: int) -> 
 
 @lru_cache(maxsize=2)
 def speaker_model(path: str | None = None) -> SpeakerModel:
-    p = Path(path) if path else MODEL_PATH
-    if not p.exists():
-        raise ConfigError(f"{p}: speaker model missing; rebuild it with: python -m analysis train-speakers")
-    data = json.loads(p.read_text(encoding="utf-8"))
-    if "weights" not in data or "threshold" not in data.get("meta", {}):
-        raise ConfigError(f"{p}: not a speaker model of this version; rebuild it with: python -m analysis train-speakers")
-    return SpeakerModel(data)
+    return SpeakerModel(read_model(path or MODEL_PATH, "speaker", "train-speakers",
+                                   lambda d: "weights" in d and "threshold" in d.get("meta", {})))
