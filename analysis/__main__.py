@@ -35,6 +35,9 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--format", choices=["csv", "parquet"], default="csv", help="table file format")
     r.add_argument("--sentiment", default="textblob,vader,trained",
                    help="comma-separated methods: textblob, vader, trained")
+    r.add_argument("--speakers", choices=["model", "rules"], default="model",
+                   help="who chooses a quotation's speaker: the speaker model trained on PolNeAR, or the first "
+                        "attribution rule that fires")
     r.add_argument("--window", type=int, default=config.WINDOW, help="sentiment window: tokens each side of a mention")
     r.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="worker processes (default: all cores)")
     r.add_argument("--chunk-size", type=int, default=config.CHUNK_SIZE, help="articles per chunk (the unit of resuming)")
@@ -137,7 +140,8 @@ def main(argv=None) -> int:
                          lexicon=args.lexicon, window=args.window, chunk_size=args.chunk_size, quiet=args.quiet,
                          engine=args.engine, scheduler=args.scheduler, text_column=args.text_column,
                          id_column=args.id_column, outlet_column=args.outlet_column, max_bytes=args.max_bytes,
-                         article_seconds=args.article_timeout, allow_outside=args.allow_outside_corpus)
+                         article_seconds=args.article_timeout, allow_outside=args.allow_outside_corpus,
+                         speakers=args.speakers)
             if not args.quiet:
                 print(" ".join(f"{t}={n}" for t, n in counts.items()), file=sys.stderr)
             return 0

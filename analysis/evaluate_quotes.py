@@ -10,8 +10,9 @@
 A gold stretch (the words inside one pair of marks, at least 4 words) is found when the toolkit's
 quotations cover half of it; its speaker is right when the toolkit's speaker (or the words it was
 resolved from) shares a word of 3+ letters with the gold source (or an ``also_ok`` speaker), not
-counting function words and titles ("the", "president"). Pronoun
-sources and ``ambiguous`` quotations are left out of speaker accuracy (there is no name to compare).
+counting function words and titles ("the", "president"). Sources that name nobody (pronouns, "the
+senator", "the agency", a bare cue word) and ``ambiguous`` quotations are left out of speaker accuracy:
+there is no name to compare (span recall and precision still count them).
 """
 from __future__ import annotations
 
@@ -58,8 +59,9 @@ def load_quote_gold(path: str) -> dict[str, list[dict]]:
                 content, source = content.get("text", ""), (source or {}).get("text", "")
             if not isinstance(content, str):
                 raise ConfigError(f"{path}: article {aid!r}, relation {i + 1} has no content text")
+            # a source with no identifying word ("he", "the senator", "the agency") names nobody to compare
             items.append({"stretches": gold_stretches(content), "sources": [source or ""],
-                          "pronoun": bool(g.get("source_is_pronoun")) or not source, "actor": ""})
+                          "pronoun": bool(g.get("source_is_pronoun")) or not _words(source), "actor": ""})
         out[aid] = items
     return out
 

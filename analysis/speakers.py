@@ -26,7 +26,8 @@ PAREN_RE = re.compile(r"\s*\([^()]{1,40}\)")
 
 TITLE_WORDS = set("mr mrs ms dr sen rep gov gen prof rev president chairman chairwoman chair senator governor secretary "
                   "spokesman spokeswoman spokesperson director minister chief former vice press leader candidate "
-                  "democratic republican attorney general lt col judge mayor speaker ambassador envoy aide".split())
+                  "democratic republican attorney general lt col judge mayor speaker ambassador envoy aide state "
+                  "chancellor premier deputy commissioner adviser advisor representative".split())
 
 # words that open a clause before its subject ("When Clinton", "but he"): stripped from a speaker phrase
 _CLAUSE_OPENERS = ("when", "if", "after", "before", "while", "as", "although", "though", "because", "since",
@@ -38,14 +39,14 @@ _FUNCTION_WORDS = set(_CLAUSE_OPENERS) | {"or", "a", "an", "the", "it", "this", 
 # name ("Monday", "Among", "It’s", "Two", "Some Clinton" -> Clinton). "May" and "June" are left out:
 # they are also names.
 NOT_NAMES = frozenset("""
-a an the this that these those some any both each every all no such what which whose whatever another other
+a an the this that these those some any both each every all no such what which who whom whose whatever another other
 many much few several most more less i you he she it we they me him her us them my your his its our their
 it's we're they're i'm he's she's you're that's there's what's here's let's
 about above across after against along amid among around as at before behind below beside besides between
 beyond by despite during for from in inside into like near of off on onto over per since than through
 throughout to toward towards under unlike until upon via with within without and but or nor so yet because
 although though while if unless whereas whether also still even just only then there here now later today
-yesterday tonight tomorrow meanwhile however instead indeed not never yes
+yesterday tonight tomorrow earlier recently previously afterwards meanwhile however instead indeed not never yes
 monday tuesday wednesday thursday friday saturday sunday january february march april july august
 september october november december
 one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty hundred thousand
@@ -53,9 +54,42 @@ million billion first second third fourth fifth last next
 """.split())
 
 
+_PHRASE_EDGES = " ,“”\"‘’'«»—–-"
+
+
 def _plain(word: str) -> str:
     """A word lower-cased, with curly apostrophes made straight and trailing periods dropped."""
     return word.lower().replace("’", "'").rstrip(".")
+
+
+_DOC_NOUNS = r"(?:statement|report|letter|e-?mail|memo|communiqu[eé]|declaration|document|announcement|release|tweet|post)"
+_DOCUMENT = re.compile(r"^(?:the|a|an|its|his|her|their)\s+(?:\w+\s+)?" + _DOC_NOUNS + r"$")
+_OWNER_NP = r"(?:[Tt]he\s+)?(?!(?:" + "|".join(sorted(w.title() for w in NOT_NAMES if "'" not in w)) + r")\b)" \
+    r"[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,4}"
+_DOCUMENT_OWNER = re.compile(
+    r"(?P<owner1>" + _OWNER_NP + r")[’']s\s+(?:\w+\s+)?" + _DOC_NOUNS + r"\b"
+    r"|(?P<owner2>" + _OWNER_NP + r")(?:\s+\w+){0,8}?\s+(?:in|issued|released|published)\s+(?:a|an|its)\s+(?:\w+\s+)?"
+    + _DOC_NOUNS + r"\b"
+    r"|\b" + _DOC_NOUNS + r"\s+(?:from|by|of)\s+(?P<owner3>" + _OWNER_NP + r")")
+
+
+# words that make a capitalised phrase a body or a place, not a person
+ORG_WORDS = frozenset("""
+institute university college school academy center centre council committee commission department ministry
+office agency bureau service services party union association foundation fund bank group corporation company
+inc corp ltd news times post journal press network television radio tv channel magazine daily herald tribune
+government administration parliament congress senate assembly court army forces police embassy consulate
+organization organisation alliance coalition federation league movement campaign board authority
+city state states republic kingdom island islands county province region river mountain street square
+""".split())
+
+
+def personal(name: str) -> bool:
+    """Could a raw name be a person ("he" may mean him)? Not an acronym (USSR, CNN, D.C), a lower-case
+    phrase, or a body or place ("Geneva International Peace Research Institute")."""
+    words = [w.rstrip(".") for w in name.replace(".", ". ").split()]
+    return bool(words) and all(w[:1].isupper() and not (len(w) > 1 and w.isupper()) for w in words) \
+        and any(len(w) > 1 for w in words) and _plain(words[-1]) not in ORG_WORDS  # D.C: initials only
 
 
 def blank(rx: re.Pattern, text: str) -> str:
@@ -107,7 +141,7 @@ class Resolver:
         best = None
         for j in range(bisect_left(self.candidates, (pos,)) - 1, -1, -1):
             cpos, name, actor, gender, kind, is_salient = self.candidates[j]
-            if want and gender and gender != want:
+            if want and gender and gender != want or kind == "raw" and not personal(name):
                 continue
             if best is None:
                 best = (cpos, name, actor, kind)
@@ -125,7 +159,7 @@ class Resolver:
         """Resolve a speaker phrase (text at offset start of the section)."""
         if "(" in text:  # Rep. Jim Clyburn (D-S.C.): the party and state are not part of the name
             text = blank(PAREN_RE, text)
-        raw = text.strip(" ,")
+        raw = text.strip(_PHRASE_EDGES)  # "” he said": a closing mark is not part of the speaker
         lead_word = _LEADING_FUNCTION.match(raw)
         if lead_word:  # "When Clinton", "but he", "Following a …": the speaker comes after
             raw = raw[lead_word.end():]
@@ -135,26 +169,60 @@ class Resolver:
         pos = start + max(lead, 0)
         words = raw.split()
         low = raw.lower()
+        if len(words) > 1 and words[-1].lower() in ("he", "she"):  # "including one he called": the pronoun speaks
+            pos += len(raw) - len(words[-1])
+            raw, low, words = words[-1], words[-1].lower(), words[-1:]
         if low in PRONOUNS:
             return self.pronoun(low, pos, section) or Speaker(raw, "", raw, pos, "pronoun-unresolved")
+        if _DOCUMENT.match(low):  # "the statement said": whoever issued it, named just before
+            owner = self._document_owner(section, pos)
+            if owner:
+                return Speaker(owner.speaker, owner.actor, raw, pos, owner.kind)
         mentions = self.doc.mentions_between(section, pos, pos + len(raw))
         persons = [m for m in mentions if m["person"]]
         if persons:
             m = persons[-1]
             return Speaker(m["person"], m["actor"], raw, pos, "person")
+        name = self._name(raw)
+        if name and self._is_proper_name(name, mentions):
+            # "German Chancellor Olaf Scholz": a name in the text wins over a role of the actors file
+            actors = {m["actor"] for m in mentions}
+            return Speaker(name, actors.pop() if len(actors) == 1 else "", raw, pos, "raw")
         role = self._role(low, mentions)
         if role:
             return Speaker(role.name, role.actor, raw, pos, "person")
         if mentions and len(words) <= 4:
             m = mentions[-1]
             return Speaker(m["alias"], m["actor"], raw, pos, "institution")
-        name = self._name(raw)
         if name:
             return Speaker(name, "", raw, pos, "raw")
         if len(words) <= 6 and not re.search(r"\b(?:it|this|that|there|which)\b", low) \
                 and not all(_plain(w) in NOT_NAMES for w in words):
             return Speaker(raw, mentions[-1]["actor"] if mentions else "", raw, pos, "raw")
         return None
+
+    def _document_owner(self, section: str, pos: int) -> Speaker | None:
+        """Who issued the statement, report or letter mentioned last before pos (within
+        ``PRONOUN_LOOKBACK`` characters): "the Taliban in a statement said", "Ghani’s office declared …
+        in a statement", "a statement from the State Department"."""
+        text = self.doc.section_text(section)
+        lo = max(0, pos - PRONOUN_LOOKBACK)
+        found = None
+        for m in _DOCUMENT_OWNER.finditer(text, lo, pos):
+            found = m
+        if not found:
+            return None
+        np = next(g for g in ("owner1", "owner2", "owner3") if found.group(g))
+        return self.phrase(found.group(np), found.start(np), section)
+
+    @staticmethod
+    def _is_proper_name(name: str, mentions: list[dict]) -> bool:
+        """Does a raw name hold a word that is neither a title nor an actor's alias ("Olaf Scholz" in
+        "German Chancellor Olaf Scholz"; not "Russian President")?"""
+        covered = {_plain(w) for m in mentions for w in m["text"].split()}
+        words = [_plain(re.sub(r"[’']s$", "", w)) for w in name.split() if w[:1].isupper()]
+        return any(w not in TITLE_WORDS and w not in ORG_WORDS and w not in NOT_NAMES and w not in covered
+                   for w in words)
 
     def _role(self, low: str, mentions: list[dict]):
         actor_hint = {m["actor"] for m in mentions}
@@ -171,6 +239,9 @@ class Resolver:
         parts = names[-1].rstrip(".").split()
         while parts and _plain(parts[0]) in NOT_NAMES:
             parts = parts[1:]  # "Some Clinton", "July. Cruz", "Monday"
+        titles = [i for i, w in enumerate(parts[:-1]) if _plain(w) in TITLE_WORDS]
+        if titles:  # German Chancellor Olaf Scholz -> Olaf Scholz
+            parts = parts[titles[-1] + 1:]
         while len(parts) > 1 and (parts[0].isupper() or parts[0].lower().rstrip(".") in TITLE_WORDS):
             parts = parts[1:]  # DNC Chairman Tom Perez -> Tom Perez
         name = " ".join(parts)

@@ -110,7 +110,7 @@ def _attribute(body):
     from analysis.measures.quotes import extract_quotes
     actors = no_actors()
     doc = build_doc({"article_id": "x", "raw": "Title\n\n" + body, "title": ""}, actors)
-    return [(q["speaker"], q["rule"]) for q in extract_quotes(doc, actors) if q["kind"] != "indirect"]
+    return [(q["speaker"], q["rule"]) for q in extract_quotes(doc, actors, model=None) if q["kind"] != "indirect"]
 
 
 @pytest.mark.parametrize("body, expected", [

@@ -131,3 +131,72 @@ def test_the_committed_speaker_model_is_what_train_speakers_builds(tmp_path):
     assert max(abs(shipped["weights"][k] - rebuilt["weights"][k]) for k in shipped["weights"]) < 1e-4
     assert shipped["meta"]["threshold"] == rebuilt["meta"]["threshold"]
     assert shipped["meta"]["cv_speaker_accuracy"] == rebuilt["meta"]["cv_speaker_accuracy"]
+
+
+# ------------------------------------------------------------------ speaker phrases met on other events
+EUROPE = parse_actors({"actors": {
+    "Europe": {"aliases": ["German", "Germany"],
+               "people": [{"name": "Friedrich Merz", "role": "Chancellor of Germany", "role_words": ["chancellor"]}]},
+    "United States": {"aliases": ["U.S.", "State Department"],
+                      "people": [{"name": "Donald Trump", "role_words": ["president"], "gender": "m"},
+                                 {"name": "Mike Pompeo", "role_words": ["secretary of state"], "gender": "m"}]},
+    "Russia": {"people": [{"name": "Vladimir Putin", "gender": "m"}]},
+    "Ukraine": {"people": [{"name": "Volodymyr Zelensky", "gender": "m"}]},
+    "Taliban": {"aliases": ["Taliban"]}}})
+
+
+def _speakers(body, actors=EUROPE):
+    doc = build_doc({"article_id": "a", "outlet": "o", "raw": "Title\n\n" + body}, actors)
+    return [q["speaker"] for q in extract_quotes(doc, actors, model=None) if q["kind"] != "indirect"]
+
+
+@pytest.mark.parametrize("body,speakers", [
+    # a name in the text wins over a role of the actors file (Merz is the actors file's chancellor)
+    ("German Chancellor Olaf Scholz said: “We will not accept a deal over our heads.”", ["Olaf Scholz"]),
+    ("The German chancellor said: “We will not accept a deal over our heads.”", ["Friedrich Merz"]),
+    # a closing mark before the pronoun is not part of the speaker: he is the previous speaker
+    ("“Any decisions without Ukraine are decisions against peace,” Zelensky said. “They will achieve nothing,” "
+     "he said, adding that Ukraine was “ready for real decisions that can bring peace.”",
+     ["Volodymyr Zelensky", "Volodymyr Zelensky", "Volodymyr Zelensky"]),
+    # a relative pronoun means its antecedent
+    ("The US president, who initially said “we may or may not have a trilat,” later changed his mind.",
+     ["Donald Trump"]),
+    # a participle after the main clause: its subject speaks, not the person named as its object
+    ("Zelensky on Saturday decried Trump’s decision to meet Putin in Alaska, insisting that any deal without "
+     "Kyiv would be “dead solutions for a dead end.”", ["Volodymyr Zelensky"]),
+    # a time phrase before the comma is not the subject
+    ("Earlier on Monday, the US president told reporters he would give Ukraine “very good protection and very "
+     "good security.”", ["Donald Trump"]),
+    # "the statement" is whoever issued it
+    ("But the Taliban in a statement said the government had failed.\n\n“We shall only sit for talks with "
+     "a negotiation team that conforms with our agreements,” the statement said.", ["Taliban"]),
+    # the subject's titles are passed over to the name
+    ("Former Secretary of State Madeleine Albright warned that “there is a special place in hell” for them.",
+     ["Madeleine Albright"]),
+])
+def test_speaker_phrases_on_other_events(body, speakers):
+    assert _speakers(body) == speakers
+
+
+@pytest.mark.parametrize("name,ok", [("Hicheme Lehmici", True), ("J.D. Vance", True), ("USSR", False),
+                                     ("D.C", False), ("Geneva International Peace Research Institute", False),
+                                     ("the statement", False)])
+def test_a_raw_name_that_could_be_a_person(name, ok):
+    from analysis.speakers import personal
+    assert personal(name) is ok
+
+
+def test_a_pronoun_does_not_mean_an_acronym():
+    # “CCCP” goes to nobody a pronoun could mean; "he" is Lavrov, the sentence's subject before it
+    actors = parse_actors({"actors": {"Russia": {"people": [{"name": "Sergei Lavrov", "gender": "m"}]}}})
+    body = ("Russian Foreign Minister Sergei Lavrov arrived wearing a sweater with the letters “CCCP” – Russian "
+            "for USSR – written on it.\n\n“Much has been accomplished already during the visits,” he told "
+            "Russian media.")
+    assert _speakers(body, actors)[-1] == "Sergei Lavrov"
+
+
+def test_the_quotes_table_carries_the_models_confidence():
+    doc = _doc("Title\n\n“We are ready to talk now,” Peskov said on Friday.")
+    row = extract_quotes(doc, ACTORS)[0]
+    assert row["speaker"] == "Dmitry Peskov" and 0.5 < row["speaker_confidence"] <= 1.0
+    assert math.isnan(extract_quotes(doc, ACTORS, model=None)[0]["speaker_confidence"])

@@ -29,11 +29,14 @@ class Options:
         methods: sentiment methods, in order.
         window: tokens each side of a mention that the lexicon sentiment methods read.
         lexicon: the framing lexicon file.
+        speakers: who chooses a quotation's speaker: "model" (the speaker model, the default) or
+            "rules" (the first attribution rule that fires).
     """
     actors: Actors
     methods: tuple[str, ...] = ("textblob",)
     window: int = config.WINDOW
     lexicon: Path = config.LEXICON
+    speakers: str = "model"
 
 
 @dataclass(frozen=True)

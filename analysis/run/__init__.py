@@ -14,7 +14,8 @@ from .settings import COLUMNS, TABLES, Settings, make_settings
 from .summaries import SUMMARIES, actors_table
 
 
-def analyse(corpus, actors, methods=("textblob",), lexicon=None, window=config.WINDOW, **corpus_options):
+def analyse(corpus, actors, methods=("textblob",), lexicon=None, window=config.WINDOW, speakers="model",
+            **corpus_options):
     """Run the whole flow in memory and return ``{table: DataFrame}`` (small corpora and tests).
 
     Example:
@@ -22,7 +23,7 @@ def analyse(corpus, actors, methods=("textblob",), lexicon=None, window=config.W
         >>> len(t["articles"])                           # doctest: +SKIP
         5
     """
-    settings = make_settings(actors, methods, window, lexicon)
+    settings = make_settings(actors, methods, window, lexicon, speakers=speakers)
     items = [it for it in iter_corpus(corpus, **corpus_options) if it[0] != "warning"]
     return rows_to_frames(process_chunk(items, settings), extra_columns(items))
 

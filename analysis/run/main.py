@@ -18,7 +18,8 @@ from .summaries import SUMMARIES, write_actors, write_summaries
 
 def run(corpus, actors, out, *, fmt="csv", jobs=1, methods=("textblob",), lexicon=None, window=config.WINDOW,
         chunk_size=config.CHUNK_SIZE, quiet=False, engine="local", scheduler=None,
-        article_seconds: float | None = config.ARTICLE_SECONDS, **corpus_options) -> dict[str, int]:
+        article_seconds: float | None = config.ARTICLE_SECONDS, speakers: str = "model",
+        **corpus_options) -> dict[str, int]:
     """Stream the corpus to ``out/<table>.<fmt>`` and write the per-outlet summaries beside them.
 
     Resumable (a killed run goes on from its last finished chunk); identical output for any number of
@@ -32,6 +33,7 @@ def run(corpus, actors, out, *, fmt="csv", jobs=1, methods=("textblob",), lexico
         jobs, engine, scheduler: worker processes; "local" or "dask" (with a scheduler address).
         methods, window: sentiment methods and the lexicon methods' window.
         chunk_size, quiet, article_seconds: articles per chunk, no progress bar, per-article time budget.
+        speakers: "model" (the speaker model chooses each quotation's speaker) or "rules" (the first rule).
         corpus_options: passed to ``corpus.iter_corpus`` (max_bytes, allow_outside, ...).
 
     Returns:
@@ -48,7 +50,7 @@ def run(corpus, actors, out, *, fmt="csv", jobs=1, methods=("textblob",), lexico
     check_whole("--chunk-size", chunk_size)
     if "max_bytes" in corpus_options:
         check_whole("--max-bytes", corpus_options["max_bytes"])
-    settings = make_settings(actors, methods, window, lexicon, article_seconds)
+    settings = make_settings(actors, methods, window, lexicon, article_seconds, speakers)
     fp = fingerprint(corpus, actors, settings.options, chunk_size, corpus_options, fmt)
     with OutFolder(out) as folder:
         return _run_locked(folder, corpus, settings, fp, fmt=fmt, jobs=jobs, chunk_size=chunk_size, quiet=quiet,

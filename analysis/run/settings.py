@@ -11,6 +11,7 @@ from ..actors import Actors, load_actors
 from ..errors import ConfigError
 from ..measures import REGISTRY, Options
 
+SPEAKER_CHOOSERS = ("model", "rules")
 #: every table a run writes, in order: ingest, one per measure, bookkeeping
 TABLES: tuple[str, ...] = tuple([t.name for t in schema.INGEST] + list(REGISTRY) + [t.name for t in schema.BOOKKEEPING])
 COLUMNS: dict[str, list[str]] = {t: schema.TABLES[t].columns for t in TABLES}
@@ -31,7 +32,7 @@ class Settings:
 
 
 def make_settings(actors_path, methods=("textblob",), window=config.WINDOW, lexicon_path=None,
-                  article_seconds: float | None = config.ARTICLE_SECONDS) -> Settings:
+                  article_seconds: float | None = config.ARTICLE_SECONDS, speakers: str = "model") -> Settings:
     """Load the actors file and configure every measure; ConfigError naming the file or option at fault.
 
     Example:
@@ -41,7 +42,10 @@ def make_settings(actors_path, methods=("textblob",), window=config.WINDOW, lexi
     """
     if article_seconds is not None and not article_seconds > 0:
         raise ConfigError(f"--article-timeout: must be a number of seconds above 0 (got {article_seconds!r})")
-    options = Options(load_actors(actors_path), tuple(methods), window, Path(lexicon_path or config.LEXICON))
+    if speakers not in SPEAKER_CHOOSERS:
+        raise ConfigError(f"--speakers: unknown choice '{speakers}' ({' or '.join(SPEAKER_CHOOSERS)})")
+    options = Options(load_actors(actors_path), tuple(methods), window, Path(lexicon_path or config.LEXICON),
+                      speakers)
     setups = {name: m.configure(options) for name, m in REGISTRY.items()}
     return Settings(options, setups, article_seconds)
 

@@ -15,9 +15,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ...speakers import NAME_RE, PRONOUNS, TITLE_WORDS, Speaker
+from ...speakers import NAME_RE, PRONOUNS, TITLE_WORDS, Speaker, personal
 from ...text import SpanLookup
-from .rules import _CUE_RE, QuoteContext
+from .rules import _CUE_RE, QuoteContext, previous_sentence
 
 RECENT = 3          # previous speakers offered as candidates
 MAX_CONTEXT = 8     # nearest context names kept per quotation
@@ -49,8 +49,7 @@ def _context_names(c: QuoteContext, quoted: SpanLookup) -> list[tuple[str, int]]
     """(phrase, offset) of capitalised names outside quotation marks around the quotation, nearest first."""
     doc = c.doc
     lo = c.sstart
-    before = len(c.text[:c.sstart].rstrip()) - 1  # the last character before the sentence
-    prev = doc.sentence_at(c.section, before) if before >= 0 else None
+    prev = previous_sentence(doc, c.section, c.text, c.sstart)
     if prev is not None and (prev.start >= c.pstart or c.start == c.pstart + 1):
         lo = prev.start
     hi = max(c.send, c.send_q)
@@ -117,15 +116,27 @@ def collect(c: QuoteContext, answers: list[tuple[str, tuple]], history: History,
     return out
 
 
+_WORD = re.compile(r"\w+(?:[’'\-]\w+)*")
+_AFTER_LOWER = re.compile(r"[a-z,] $")
+
+
 def _word_evidence(doc, word: str) -> tuple[int, bool, bool]:
-    """How often ``word`` occurs in the article, whether it stands capitalised after a lower-case word
-    somewhere, and whether its lower-case form occurs (cached per article and word)."""
-    cache = doc.__dict__.setdefault("_word_evidence", {})
-    if word not in cache:
-        w = re.escape(word)
-        cache[word] = (doc.body.count(word), re.search(r"[a-z,] " + w + r"\b", doc.body) is not None,
-                       re.search(r"\b" + re.escape(word.lower()) + r"\b", doc.body) is not None)
-    return cache[word]
+    """How often ``word`` occurs in the article as a word, whether it stands capitalised after a
+    lower-case word or a comma somewhere, and whether its lower-case form occurs (one pass over the
+    article, cached on it)."""
+    ev = doc.__dict__.get("_word_evidence")
+    if ev is None:
+        counts, mid = Counter(), set()
+        body = doc.body
+        for m in _WORD.finditer(body):
+            w = m.group()
+            counts[w] += 1
+            s = m.start()
+            if s >= 2 and body[s - 1] == " " and (body[s - 2].islower() or body[s - 2] == ","):
+                mid.add(w)
+        ev = doc.__dict__["_word_evidence"] = (counts, mid)
+    counts, mid = ev
+    return counts[word], word in mid, counts[word.lower()] > 0
 
 
 def _bin(n: int, top: int) -> str:
@@ -171,6 +182,8 @@ def features(c: QuoteContext, cand: Candidate, history: History, people: dict, r
     f["s_tokens:" + _bin(len(name_words), 4)] = 1.0
     if sp.speaker[:1].islower():
         f["s_lower_start"] = 1.0
+    elif sp.kind in ("raw", "institution") and not personal(sp.speaker):
+        f["s_body_or_place"] = 1.0  # an acronym or a name ending in Institute, News, City…
     # where the phrase stands
     pos = sp.pos
     if c.start <= pos < c.end:

@@ -45,23 +45,23 @@ from .spans import merge_spans, quote_kind
 
 COLUMNS = schema.QUOTES.fields
 
-def extract_quotes(doc: Doc, actors: Actors, model: SpeakerModel | None | str = None,
+def extract_quotes(doc: Doc, actors: Actors, model: SpeakerModel | None | str = "default",
                    trace: list | None = None) -> list[dict]:
     """The quotations and reported speech of one article, each with its speaker.
 
     Args:
         doc: the article, built by ``document.build_doc``.
         actors: the actors file; speakers are resolved to its people and groups.
-        model: the speaker model choosing among the candidates (``"default"``: the shipped one,
-            ``data/models/speaker_polnear.json``); None (the default for now): the first rule that
-            fires speaks. ``evaluate quotes --speakers model|rules`` compares the two.
+        model: the speaker model choosing among the candidates (``"default"``, as in a run: the
+            shipped one, ``data/models/speaker_polnear.json``); None: the first rule that fires speaks
+            (``run --speakers rules``). ``evaluate quotes --speakers model|rules`` compares the two.
         trace: if a list, each quotation's (row, candidates) is appended to it (for training).
 
     Returns:
         one dict per quotation (headline first, then by position) with the fields of the ``quotes``
         table after ``article_id, outlet``: quote_id, section, start, end, text, n_words, kind,
-        speaker, speaker_actor, speaker_mention, cue, rule (and ``speaker_confidence``, the model's
-        probability, which the quotes table does not carry yet).
+        speaker, speaker_actor, speaker_mention, speaker_confidence (the model's probability for the
+        speaker; empty without a model, for reported speech, and for a quotation with no speaker), cue, rule.
 
     Example:
         >>> from analysis.actors import parse_actors

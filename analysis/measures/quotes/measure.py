@@ -1,9 +1,12 @@
 """The quotes measure: its table, summaries and validation checks."""
 from __future__ import annotations
 
+import hashlib
+
 from ...actors import Actors
 from ..base import BodySentences, Check, Measure, Options
 from .extract import extract_quotes
+from .model import MODEL_PATH, SpeakerModel, speaker_model
 
 # ------------------------------------------------------------------ the measure
 def _quote_items(t: dict, method: str) -> list[dict]:
@@ -57,11 +60,17 @@ class Quotes(Measure):
               "  (a surname is enough); `unknown` if the article does not say.", _speaker_items, by_code=False),
     )
 
-    def configure(self, options: Options) -> Actors:
-        return options.actors
+    def configure(self, options: Options) -> tuple[Actors, SpeakerModel | None]:
+        return options.actors, speaker_model() if options.speakers == "model" else None
 
-    def score(self, doc, upstream, actors: Actors) -> list[dict]:
-        return extract_quotes(doc, actors)
+    def inputs(self, options: Options) -> dict:
+        if options.speakers != "model":
+            return {"speakers": options.speakers}
+        return {"speakers": "model", "model": hashlib.sha256(MODEL_PATH.read_bytes()).hexdigest()[:16]}
+
+    def score(self, doc, upstream, setup) -> list[dict]:
+        actors, model = setup
+        return extract_quotes(doc, actors, model=model)
 
     def summarize(self, load, options):
         from ...compare import quote_share

@@ -12,7 +12,7 @@ from typing import Callable
 from ... import config
 from ...document import Doc
 from ...errors import ConfigError, read_yaml
-from ...speakers import NAME_RE, PAREN_RE, PRONOUNS, Resolver, Speaker, blank
+from ...speakers import NAME_RE, PAREN_RE, PRONOUNS, TITLE_WORDS, Resolver, Speaker, _plain, blank
 
 def _reporting_lexicon(path=config.REPORTING) -> dict:
     """The reporting verbs and adverbs of ``data/lexicons/reporting.yml`` (researchers edit data, not code)."""
@@ -63,6 +63,20 @@ _DASH_NAME = re.compile(r"^\s*[―—–]\s*(?P<np>[A-Z][\w’'.\-]*(?:\s+[A-Z][
 _INNER_PERIOD = re.compile(r"\.(?=[^\s.]|\s+[^\s“”\"«»])")
 _APPOSITIVE = re.compile(r",\s+(?:who|which|whose|whom|where)\b[^,“”\"]{0,120},")
 _ADVERBIAL_BETWEEN = re.compile(r"^(?:\s*(?:on|in|at|during|after|before|last|this|earlier|later|late|early|in a|to)\b[^,“”\"]{0,60})?,?\s*[:,]?\s*$")
+
+
+def last_char_before(text: str, pos: int) -> int:
+    """The offset of the last non-space character before ``pos`` (-1 if none), without copying the text."""
+    i = pos - 1
+    while i >= 0 and text[i].isspace():
+        i -= 1
+    return i
+
+
+def previous_sentence(doc: Doc, section: str, text: str, sstart: int):
+    """The sentence just before the one starting at ``sstart`` (None at the section's start)."""
+    before = last_char_before(text, sstart)
+    return doc.sentence_at(section, before) if before >= 0 else None
 
 
 def _paragraph_bounds(doc: Doc, section: str, pos: int) -> tuple[int, int]:
@@ -146,6 +160,10 @@ def _before(text: str, qstart: int, sstart: int, res: Resolver, section: str):
                                                   " what ", " whether ") if left.rfind(w) >= 0]
         np = left[max(cuts):] if cuts else left
         np_start = sstart + len(left) - len(np)
+        if np.strip() == "who" and "," in left:  # "The US President, who initially said “…”": the antecedent
+            ante = left[:left.rstrip().rfind(",")]
+            cut = max([ante.rfind(w) + len(w) for w in (",",) + _CLAUSE_CUTS if ante.rfind(w) >= 0] or [0])
+            np, np_start = ante[cut:], sstart + cut
         subject = _comma_subject(left)
         if subject and (not np.strip() or _NONSUBJECT.match(np.strip())):
             np, np_start = subject[0], sstart + subject[1]
@@ -158,7 +176,8 @@ def _before(text: str, qstart: int, sstart: int, res: Resolver, section: str):
 
 _NONSUBJECT = re.compile(r"^(?:who|which|whose|whom|where|a|an|the|one|at|in|on|during|after|before|with|from|for|"
                          r"as|of|by|speaking|according|also|however|meanwhile|though|although|following|despite|"
-                         r"since|when|while|if|because|until|amid|asked|after|[a-z]+ly\b)\b")
+                         r"since|when|while|if|because|until|amid|asked|after|earlier|later|yesterday|today|tonight|last|next|this|"
+                         r"[a-z]+ly\b)\b")
 _CLAUSE_CUTS = (" that ", " and ", " but ", " while ", " when ", " what ", " whether ", " because ", "; ")
 
 
@@ -185,6 +204,13 @@ def _subject_before(text: str, pos: int, sstart: int, res: Resolver, section: st
     pron = [m for m in re.finditer(r"\b(?:He|he|She|she)\b", text[sstart:pos])]
     best_person = persons[-1] if persons else None
     best_pron = pron[-1] if pron else None
+    if len(persons) > 1 and re.search(r"(?:,|,? and)\s*$", text[max(sstart, pos - 6):pos]):
+        # ", insisting …" / "and warning …" after a main clause: its subject speaks, not a person named as its object
+        subject = _sentence_subject(text, pos + 1, sstart, res, section)
+        if subject and subject[0].kind == "person" and (not best_pron or subject[0].pos > sstart + best_pron.start()):
+            return subject[0]
+        if pron and not text[sstart:sstart + pron[0].start()].strip(" “\"‘'"):  # "He later wrote …, adding"
+            return res.pronoun(pron[0].group(), sstart + pron[0].start(), section)
     if best_pron and (not best_person or sstart + best_pron.start() > best_person["start"]):
         return res.pronoun(best_pron.group(), sstart + best_pron.start(), section)
     if best_person:
@@ -215,10 +241,9 @@ def _transcript(qtext: str, start: int, res: Resolver, section: str):
 
 def _colon_intro(doc: Doc, text: str, pstart: int, res: Resolver, section: str):
     """A quotation opening the paragraph after one that ends with a colon: “The New York Times reports:”."""
-    prev = text[:pstart].rstrip()
-    if not prev.endswith(":"):
+    colon = last_char_before(text, pstart)
+    if colon < 0 or text[colon] != ":":
         return None
-    colon = len(prev) - 1
     sstart, _ = _sentence_bounds(doc, section, colon)
     found = _before(text, colon + 1, sstart, res, section)
     return (found[0], found[1], "colon-paragraph") if found else None
@@ -229,9 +254,9 @@ def _trailing(doc: Doc, text: str, start: int, sstart: int, send: int, pstart: i
     paragraph (“… over Syria, Schiff said. "The other factor …"”)."""
     cands = [(sstart, send, "sentence-end")]
     if sstart > pstart:
-        before = [x for x in doc.sentences if x.section == section and pstart <= x.start and x.end <= sstart]
-        if before:
-            cands.append((before[-1].start, before[-1].end, "previous-sentence"))
+        before = previous_sentence(doc, section, text, sstart)
+        if before is not None and pstart <= before.start and before.end <= sstart:
+            cands.append((before.start, before.end, "previous-sentence"))
     for a, b, rule in cands:
         seg = blank(PAREN_RE, _INNER_PERIOD.sub("\u00b7", text[a:b]))
         m = _TRAILING.search(seg)
@@ -248,6 +273,27 @@ def _trailing(doc: Doc, text: str, start: int, sstart: int, send: int, pstart: i
 _DETERMINERS = {"The", "A", "An", "This", "That", "These", "Those", "His", "Her", "Its", "Their", "Our", "My", "It"}
 
 
+_TITLE_GAP = re.compile(r"\s+(?:(?:of|the|for|and|[a-z][\w\-]*)\s+){0,3}")
+
+
+def _past_titles(phrase: str, m: re.Match) -> re.Match:
+    """If the name matched at the start of ``phrase`` is only titles ("Former Secretary", "Republican"),
+    the name after a few more title words ("… of State Madeleine Albright", "… presidential front-runner
+    Donald Trump"); else ``m``."""
+    if any(_plain(w) not in TITLE_WORDS for w in m.group().split()):
+        return m
+    gap = _TITLE_GAP.match(phrase, m.end())
+    nxt = NAME_RE.match(phrase, gap.end()) if gap else None
+    if nxt is None:
+        return m
+    words = nxt.group().split()
+    while len(words) > 1 and _plain(words[0]) in TITLE_WORDS:
+        words = words[1:]
+    if _plain(words[0]) in TITLE_WORDS:
+        return m
+    return NAME_RE.match(phrase, nxt.end() - len(" ".join(words)))
+
+
 def _sentence_subject(text: str, start: int, sstart: int, res: Resolver, section: str):
     """A partial quotation inside narration whose subject is a named person or body:
     “In July, Gingrich cynically dismissed NATO member Estonia as being in the “suburbs…””."""
@@ -259,10 +305,11 @@ def _sentence_subject(text: str, start: int, sstart: int, res: Resolver, section
             m = NAME_RE.match(stripped)
             if not m or m.group().split()[0] in _DETERMINERS or m.group().lower() in PRONOUNS:
                 return None
+            m = _past_titles(stripped, m)  # "Former Secretary of State Madeleine Albright" -> the name
             after = stripped[m.end():].lstrip()
             if not after or not after[0].islower():
                 return None
-            sp = res.phrase(m.group(), sstart + pos + seg.index(stripped), section)
+            sp = res.phrase(m.group(), sstart + pos + seg.index(stripped) + m.start(), section)
             if sp and sp.kind in ("person", "raw", "institution"):
                 return sp, "", "sentence-subject"
             return None
