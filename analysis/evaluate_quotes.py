@@ -159,6 +159,58 @@ def score_article(doc, quotes: list[dict], gold: list[dict]) -> dict:
     return {"counts": r, **rows}
 
 
+def load_indirect_gold(path: str) -> dict[str, list[dict]] | None:
+    """Reported-speech gold from a PolNeAR ``gold_attributions.json``: ``{article_id: [{content, sources,
+    pronoun, speech}]}`` for every relation without quotation marks; ``speech`` when its cue ends in a
+    reporting verb of ``data/lexicons/reporting.yml`` (``cue_verbs``: said, told, warned …; PolNeAR also
+    annotates beliefs, intentions and evidence: "wants", "believes", "shows", "according to"). None for
+    the other layouts, which annotate quotations only."""
+    from .measures.quotes.rules import CUE_VERBS
+    raw = json.loads(Path(path).read_text(encoding="utf-8"))
+    rels = next(iter(raw.values()), []) if isinstance(raw, dict) and "articles" not in raw else []
+    if not rels or not isinstance(rels[0].get("content"), dict):
+        return None
+    verbs = set(CUE_VERBS)
+    out: dict[str, list[dict]] = {}
+    for aid, rels in raw.items():
+        items = []
+        for g in rels:
+            if g.get("direct") or not (g.get("content") or {}).get("text"):
+                continue
+            cue = ((g.get("cue") or {}).get("text") or "").lower().split()
+            source = (g.get("source") or {}).get("text") or ""
+            items.append({"content": g["content"]["text"], "sources": [source], "speech": bool(cue) and cue[-1] in verbs,
+                          "pronoun": bool(g.get("source_is_pronoun")) or not _words(source)})
+        out[aid] = items
+    return out
+
+
+def score_indirect(doc, quotes: list[dict], gold: list[dict]) -> Counter:
+    """Reported speech (``kind = indirect``) against the gold relations without quotation marks: a gold
+    relation with a speech cue is found when the toolkit's indirect rows cover half of its content; a
+    row is right when half of it lies in any gold relation's content (whatever its cue); speakers are
+    compared on found relations with a named source, as for quotations."""
+    r = Counter()
+    ours = [q for q in quotes if q["kind"] == "indirect"]
+    located = [(span, g) for g in gold for span in [locate(doc.body, g["content"])] if span]
+    for (a, b), g in located:
+        if not g["speech"]:
+            continue
+        r["gold"] += 1
+        best = covering(a, b, ours)
+        if best is None:
+            continue
+        r["hit"] += 1
+        if not g["pronoun"]:
+            r["pairs"] += 1
+            r["speaker_ok"] += speaker_matches(best["speaker"] + " " + best["speaker_mention"], g["sources"])
+    spans = [span for span, _ in located]
+    for q in ours:
+        r["pred"] += 1
+        r["correct"] += _cover(q["start"], q["end"], spans) >= 0.5
+    return r
+
+
 def _rate(a: int, b: int) -> str:
     return f"{a / b:.3f} ({a}/{b})" if b else "- (0/0)"
 
@@ -174,8 +226,9 @@ def evaluate_quotes(corpus: str, gold_path: str, actors_path: str | None, n_miss
     from .document import build_doc
     from .measures.quotes import extract_quotes
     gold = load_quote_gold(gold_path)
+    indirect_gold = load_indirect_gold(gold_path)
     actors = load_actors(actors_path) if actors_path else no_actors()
-    total = Counter()
+    total, indirect = Counter(), Counter()
     rows: dict[str, list] = {"misses": [], "spurious": [], "wrong": [], "pairs": []}
     for kind, rec in iter_corpus(corpus):
         if kind != "article" or rec["article_id"] not in gold:
@@ -184,6 +237,8 @@ def evaluate_quotes(corpus: str, gold_path: str, actors_path: str | None, n_miss
         quotes = extract_quotes(doc, actors, model="default" if speakers == "model" else None)
         res = score_article(doc, quotes, gold[rec["article_id"]])
         total += res["counts"]
+        if indirect_gold is not None:
+            indirect += score_indirect(doc, quotes, indirect_gold.get(rec["article_id"], []))
         for k in rows:
             rows[k].extend(res[k])
     t = total
@@ -191,6 +246,10 @@ def evaluate_quotes(corpus: str, gold_path: str, actors_path: str | None, n_miss
     print(f"recall={_rate(t['hit'], t['gold'])}  precision={_rate(t['correct'], t['pred'])}  "
           f"speaker_accuracy={_rate(t['speaker_ok'], t['pairs'])}"
           + (f"  actor_accuracy={_rate(t['actor_ok'], t['actor_pairs'])}" if t["actor_pairs"] else ""))
+    if indirect_gold is not None:
+        i = indirect
+        print(f"reported speech (no marks, speech cue): recall={_rate(i['hit'], i['gold'])}  "
+              f"precision={_rate(i['correct'], i['pred'])}  speaker_accuracy={_rate(i['speaker_ok'], i['pairs'])}")
     errors = [p for p in rows["pairs"] if not p[1]]
     none = sum(1 for p in errors if not p[2])
     print(f"speaker errors: {len(errors)}  no speaker: {none}  wrong speaker: {len(errors) - none}")

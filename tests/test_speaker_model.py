@@ -200,3 +200,23 @@ def test_the_quotes_table_carries_the_models_confidence():
     row = extract_quotes(doc, ACTORS)[0]
     assert row["speaker"] == "Dmitry Peskov" and 0.5 < row["speaker_confidence"] <= 1.0
     assert math.isnan(extract_quotes(doc, ACTORS, model=None)[0]["speaker_confidence"])
+
+
+@pytest.mark.parametrize("body,text", [
+    ("The talks in Geneva have failed completely, Peskov said on Friday.", "The talks in Geneva have failed completely"),
+    ("The talks in Geneva have failed completely, according to Peskov.", "The talks in Geneva have failed completely"),
+    ("Peskov told reporters the talks in Geneva had failed completely.", "the talks in Geneva had failed completely"),
+])
+def test_reported_speech_with_the_speaker_before_or_after(body, text):
+    rows = [q for q in extract_quotes(_doc("Title\n\n" + body), ACTORS) if q["kind"] == "indirect"]
+    assert [(q["text"], q["speaker"]) for q in rows] == [(text, "Dmitry Peskov")]
+
+
+def test_reported_speech_gold_keeps_speech_cues_only(tmp_path):
+    from analysis.evaluate_quotes import load_indirect_gold
+    path = tmp_path / "a.json"
+    path.write_text(json.dumps({"x": [
+        {"source": {"text": "Peskov"}, "cue": {"text": "has said"}, "direct": False, "content": {"text": "talks failed"}},
+        {"source": {"text": "Peskov"}, "cue": {"text": "believes"}, "direct": False, "content": {"text": "talks failed"}},
+        {"source": {"text": "he"}, "cue": {"text": "said"}, "direct": True, "content": {"text": "“We failed,”"}}]}))
+    assert [g["speech"] for g in load_indirect_gold(str(path))["x"]] == [True, False]

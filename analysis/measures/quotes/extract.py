@@ -130,6 +130,13 @@ def extract_quotes(doc: Doc, actors: Actors, model: SpeakerModel | None | str = 
     return out
 
 
+# reported speech whose speaker comes last: "…, Peskov said." / "…, said Peskov." / "…, according to Peskov."
+_TRAILING_INDIRECT = re.compile(
+    r",\s+(?:(?P<np>(?:[A-Z][\w’'.\-]*|the|a|an|his|her|its|their)(?:\s+[\w’'.\-]+){0,6}?)\s+(?P<cue>said|says|told reporters|"
+    r"added|noted|wrote|argued|warned|explained)|(?P<cue2>said|according to)\s+(?P<np2>[^,]{2,60}?))"
+    r"(?:\s+(?:on|in|at|last|this|during)(?:\s+\S+){1,3})?\s*[.!]?\s*$")
+
+
 def _indirect(doc: Doc, res: Resolver, direct_rows: list[dict]) -> list[dict]:
     """Reported speech: X said (that) … in a sentence with no quotation marks."""
     out = []
@@ -137,22 +144,25 @@ def _indirect(doc: Doc, res: Resolver, direct_rows: list[dict]) -> list[dict]:
         if s.section != "body" or s.in_quote > 0:
             continue
         m = _indirect_search(s.text)
-        if not m:
-            continue
-        cue = m.group("cue")
-        if cue not in INDIRECT_CUES or (cue not in NO_THAT_NEEDED and not m.group("that")):
-            continue
-        np = m.group("np")
+        if m and m.group("cue") in INDIRECT_CUES and (m.group("cue") in NO_THAT_NEEDED or m.group("that")) \
+                and count_words(s.text[m.end():]) >= 4:
+            cue, np, np_at = m.group("cue"), m.group("np"), m.start("np")
+            start, end = s.start + m.end(), s.end
+        else:  # "The talks failed, Peskov said." / "…, according to Peskov."
+            m = _TRAILING_INDIRECT.search(s.text)
+            if not m or m.start() == 0:
+                continue
+            g = "" if m.group("np") else "2"
+            cue, np, np_at = m.group("cue" + g).split()[0], m.group("np" + g), m.start("np" + g)
+            start, end = s.start, s.start + m.start()
         np_clean = re.split(r",\s+", np)[-1]
-        np_start = s.start + m.start("np") + (len(np) - len(np_clean))
+        np_start = s.start + np_at + (len(np) - len(np_clean))
         sp = res.phrase(np_clean, np_start, "body")
         if not sp or sp.kind == "pronoun-unresolved" and not sp.speaker:
             continue
         if sp.kind == "raw" and not sp.speaker[:1].isupper():
             continue
-        start = s.start + m.end()
-        end = s.end
-        while end > start and doc.body[end - 1] in ".!? ":
+        while end > start and doc.body[end - 1] in ".!?, ":
             end -= 1
         clause = doc.body[start:end]
         if count_words(clause) < 4:
