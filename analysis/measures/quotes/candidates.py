@@ -117,7 +117,7 @@ def collect(c: QuoteContext, answers: list[tuple[str, tuple]], history: History,
 
 
 _WORD = re.compile(r"\w+(?:[’'\-]\w+)*")
-_AFTER_LOWER = re.compile(r"[a-z,] $")
+_WORD_AFTER_LOWER = re.compile(r"(?<=[a-z,] )\w+(?:[’'\-]\w+)*")
 
 
 def _word_evidence(doc, word: str) -> tuple[int, bool, bool]:
@@ -126,15 +126,8 @@ def _word_evidence(doc, word: str) -> tuple[int, bool, bool]:
     article, cached on it)."""
     ev = doc.__dict__.get("_word_evidence")
     if ev is None:
-        counts, mid = Counter(), set()
-        body = doc.body
-        for m in _WORD.finditer(body):
-            w = m.group()
-            counts[w] += 1
-            s = m.start()
-            if s >= 2 and body[s - 1] == " " and (body[s - 2].islower() or body[s - 2] == ","):
-                mid.add(w)
-        ev = doc.__dict__["_word_evidence"] = (counts, mid)
+        ev = doc.__dict__["_word_evidence"] = (Counter(_WORD.findall(doc.body)),
+                                                set(_WORD_AFTER_LOWER.findall(doc.body)))
     counts, mid = ev
     return counts[word], word in mid, counts[word.lower()] > 0
 
