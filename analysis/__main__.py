@@ -35,7 +35,7 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--format", choices=["csv", "parquet"], default="csv", help="table file format")
     r.add_argument("--sentiment", default="textblob,vader,trained",
                    help="comma-separated methods: textblob, vader, trained")
-    r.add_argument("--speakers", choices=["model", "rules"], default="model",
+    r.add_argument("--speakers", choices=config.SPEAKERS, default=config.SPEAKERS[0],
                    help="who chooses a quotation's speaker: the speaker model trained on PolNeAR, or the first "
                         "attribution rule that fires")
     r.add_argument("--window", type=int, default=config.WINDOW, help="sentiment window: tokens each side of a mention")
@@ -61,7 +61,7 @@ def _parser() -> argparse.ArgumentParser:
                     "or the sidelining layout)")
     eq.add_argument("--actors", default=None, help="actors file (default: none, speakers stay raw)")
     eq.add_argument("--misses", type=int, default=20, help="how many misses of each kind to print")
-    eq.add_argument("--speakers", choices=["model", "rules"], default="model",
+    eq.add_argument("--speakers", choices=config.SPEAKERS, default=config.SPEAKERS[0],
                     help="who chooses the speaker: the speaker model (as in a run) or the first rule that fires")
     ef = esub.add_parser("framing", help="exclusion and inclusion frames against sentence-level gold",
                          formatter_class=fmt)

@@ -7,8 +7,10 @@ ACTORS = ROOT / "data" / "actors" / "ukraine_talks.yml"      # its actors file
 LEXICON = ROOT / "data" / "lexicons" / "sidelining.yml"      # framing cues
 REPORTING = ROOT / "data" / "lexicons" / "reporting.yml"     # reporting verbs and adverbs (quotation cues)
 MODEL = ROOT / "data" / "models" / "sentiment_newsmtsc.json"  # the trained sentiment model
+SPEAKER_MODEL = ROOT / "data" / "models" / "speaker_polnear.json"  # the speaker model (train-speakers)
 BUNDLED_TABLES = ROOT / "results" / "ukraine_talks"          # what `make figures` writes; the notebooks' default
 
+SPEAKERS = ("model", "rules")   # who chooses a quotation's speaker (run / evaluate quotes --speakers); first: default
 WINDOW = 10              # sentiment: tokens each side of a mention (the lexicon methods' scope)
 CHUNK_SIZE = 50          # articles per chunk: the unit of resuming and of work sent to a worker
 MAX_BYTES = 2_000_000    # larger article files are rejected

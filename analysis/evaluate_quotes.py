@@ -34,12 +34,23 @@ def gold_stretches(content: str) -> list[str]:
     return [m.group(1).strip() for m in _GOLD_QUOTE.finditer(content) if m.group(1).strip()]
 
 
-def load_quote_gold(path: str) -> dict[str, list[dict]]:
-    """``{article_id: [{stretches, sources, pronoun, actor}]}`` from any of the three layouts."""
+def read_gold(path: str):
+    """The parsed JSON of a gold file (ConfigError naming the file if it cannot be read)."""
     try:
-        raw = json.loads(Path(path).read_text(encoding="utf-8"))
+        return json.loads(Path(path).read_text(encoding="utf-8"))
     except (OSError, json.JSONDecodeError) as err:
         raise ConfigError(f"{path}: cannot read gold quotations ({err})") from None
+
+
+def _names_nobody(relation: dict, source: str) -> bool:
+    """A PolNeAR source with no identifying word ("he", "the senator", "the agency"): no name to compare."""
+    return bool(relation.get("source_is_pronoun")) or not _words(source)
+
+
+def load_quote_gold(path: str, raw=None) -> dict[str, list[dict]]:
+    """``{article_id: [{stretches, sources, pronoun, actor}]}`` from any of the three layouts (``raw``:
+    the file's JSON if already read by ``read_gold``)."""
+    raw = read_gold(path) if raw is None else raw
     out: dict[str, list[dict]] = {}
     if isinstance(raw, dict) and isinstance(raw.get("articles"), dict):  # sidelining layout
         for aid, art in raw["articles"].items():
@@ -59,9 +70,8 @@ def load_quote_gold(path: str) -> dict[str, list[dict]]:
                 content, source = content.get("text", ""), (source or {}).get("text", "")
             if not isinstance(content, str):
                 raise ConfigError(f"{path}: article {aid!r}, relation {i + 1} has no content text")
-            # a source with no identifying word ("he", "the senator", "the agency") names nobody to compare
             items.append({"stretches": gold_stretches(content), "sources": [source or ""],
-                          "pronoun": bool(g.get("source_is_pronoun")) or not _words(source), "actor": ""})
+                          "pronoun": _names_nobody(g, source), "actor": ""})
         out[aid] = items
     return out
 
@@ -159,14 +169,14 @@ def score_article(doc, quotes: list[dict], gold: list[dict]) -> dict:
     return {"counts": r, **rows}
 
 
-def load_indirect_gold(path: str) -> dict[str, list[dict]] | None:
+def load_indirect_gold(path: str, raw=None) -> dict[str, list[dict]] | None:
     """Reported-speech gold from a PolNeAR ``gold_attributions.json``: ``{article_id: [{content, sources,
     pronoun, speech}]}`` for every relation without quotation marks; ``speech`` when its cue ends in a
     reporting verb of ``data/lexicons/reporting.yml`` (``cue_verbs``: said, told, warned …; PolNeAR also
     annotates beliefs, intentions and evidence: "wants", "believes", "shows", "according to"). None for
-    the other layouts, which annotate quotations only."""
+    the other layouts, which annotate quotations only (``raw``: the file's JSON if already read)."""
     from .measures.quotes.rules import CUE_VERBS
-    raw = json.loads(Path(path).read_text(encoding="utf-8"))
+    raw = read_gold(path) if raw is None else raw
     rels = next(iter(raw.values()), []) if isinstance(raw, dict) and "articles" not in raw else []
     if not rels or not isinstance(rels[0].get("content"), dict):
         return None
@@ -180,7 +190,7 @@ def load_indirect_gold(path: str) -> dict[str, list[dict]] | None:
             cue = ((g.get("cue") or {}).get("text") or "").lower().split()
             source = (g.get("source") or {}).get("text") or ""
             items.append({"content": g["content"]["text"], "sources": [source], "speech": bool(cue) and cue[-1] in verbs,
-                          "pronoun": bool(g.get("source_is_pronoun")) or not _words(source)})
+                          "pronoun": _names_nobody(g, source)})
         out[aid] = items
     return out
 
@@ -225,8 +235,8 @@ def evaluate_quotes(corpus: str, gold_path: str, actors_path: str | None, n_miss
     from .corpus import iter_corpus
     from .document import build_doc
     from .measures.quotes import extract_quotes
-    gold = load_quote_gold(gold_path)
-    indirect_gold = load_indirect_gold(gold_path)
+    raw = read_gold(gold_path)
+    gold, indirect_gold = load_quote_gold(gold_path, raw), load_indirect_gold(gold_path, raw)
     actors = load_actors(actors_path) if actors_path else no_actors()
     total, indirect = Counter(), Counter()
     rows: dict[str, list] = {"misses": [], "spurious": [], "wrong": [], "pairs": []}

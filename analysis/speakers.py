@@ -240,10 +240,10 @@ class Resolver:
         while parts and _plain(parts[0]) in NOT_NAMES:
             parts = parts[1:]  # "Some Clinton", "July. Cruz", "Monday"
         titles = [i for i, w in enumerate(parts[:-1]) if _plain(w) in TITLE_WORDS]
-        if titles:  # German Chancellor Olaf Scholz -> Olaf Scholz
+        if titles:  # German Chancellor Olaf Scholz, DNC Chairman Tom Perez -> Olaf Scholz, Tom Perez
             parts = parts[titles[-1] + 1:]
-        while len(parts) > 1 and (parts[0].isupper() or parts[0].lower().rstrip(".") in TITLE_WORDS):
-            parts = parts[1:]  # DNC Chairman Tom Perez -> Tom Perez
+        while len(parts) > 1 and parts[0].isupper():
+            parts = parts[1:]  # DNC Tom Perez -> Tom Perez
         name = " ".join(parts)
         if len(name) < 2 or len(parts) == 1 and (_plain(name) in TITLE_WORDS or _plain(name) in NOT_NAMES):
             return None  # "Secretary" alone is a role, not a name; "CNN. The" leaves no name

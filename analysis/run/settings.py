@@ -11,7 +11,6 @@ from ..actors import Actors, load_actors
 from ..errors import ConfigError
 from ..measures import REGISTRY, Options
 
-SPEAKER_CHOOSERS = ("model", "rules")
 #: every table a run writes, in order: ingest, one per measure, bookkeeping
 TABLES: tuple[str, ...] = tuple([t.name for t in schema.INGEST] + list(REGISTRY) + [t.name for t in schema.BOOKKEEPING])
 COLUMNS: dict[str, list[str]] = {t: schema.TABLES[t].columns for t in TABLES}
@@ -42,8 +41,8 @@ def make_settings(actors_path, methods=("textblob",), window=config.WINDOW, lexi
     """
     if article_seconds is not None and not article_seconds > 0:
         raise ConfigError(f"--article-timeout: must be a number of seconds above 0 (got {article_seconds!r})")
-    if speakers not in SPEAKER_CHOOSERS:
-        raise ConfigError(f"--speakers: unknown choice '{speakers}' ({' or '.join(SPEAKER_CHOOSERS)})")
+    if speakers not in config.SPEAKERS:
+        raise ConfigError(f"--speakers: unknown choice '{speakers}' ({' or '.join(config.SPEAKERS)})")
     options = Options(load_actors(actors_path), tuple(methods), window, Path(lexicon_path or config.LEXICON),
                       speakers)
     setups = {name: m.configure(options) for name, m in REGISTRY.items()}

@@ -39,7 +39,7 @@ from ...speakers import Resolver
 from ...text import SpanLookup, count_words
 from .candidates import Candidate, History, collect
 from .model import SpeakerModel, choose, speaker_model
-from .rules import (INDIRECT_CUES, NO_THAT_NEEDED, QuoteContext, _indirect_search, _paragraph_bounds,
+from .rules import (INDIRECT_CUES, NO_THAT_NEEDED, SENTENCE_TAIL, QuoteContext, _indirect_search, _paragraph_bounds,
                     _sentence_bounds, rule_answers)
 from .spans import merge_spans, quote_kind
 
@@ -134,7 +134,7 @@ def extract_quotes(doc: Doc, actors: Actors, model: SpeakerModel | None | str = 
 _TRAILING_INDIRECT = re.compile(
     r",\s+(?:(?P<np>(?:[A-Z][\w’'.\-]*|the|a|an|his|her|its|their)(?:\s+[\w’'.\-]+){0,6}?)\s+(?P<cue>said|says|told reporters|"
     r"added|noted|wrote|argued|warned|explained)|(?P<cue2>said|according to)\s+(?P<np2>[^,]{2,60}?))"
-    r"(?:\s+(?:on|in|at|last|this|during)(?:\s+\S+){1,3})?\s*[.!]?\s*$")
+    + SENTENCE_TAIL)
 
 
 def _indirect(doc: Doc, res: Resolver, direct_rows: list[dict]) -> list[dict]:

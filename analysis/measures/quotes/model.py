@@ -11,7 +11,7 @@ from ... import config
 from ...errors import read_model
 from .candidates import Candidate
 
-MODEL_PATH = config.ROOT / "data" / "models" / "speaker_polnear.json"
+MODEL_PATH = config.SPEAKER_MODEL
 MIN_WORDS_UNCUED = 4   # a quotation no rule attributes gets a context speaker only from this length on
 
 

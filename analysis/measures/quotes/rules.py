@@ -156,13 +156,11 @@ def _before(text: str, qstart: int, sstart: int, res: Resolver, section: str):
     for cue_m in reversed(cues):
         left = head[:cue_m.start()]
         left = _TRAILING_ADVERBS.sub("", left)
-        cuts = [left.rfind(w) + len(w) for w in (",", " that ", " and ", " but ", " while ", " as ", " when ",
-                                                  " what ", " whether ") if left.rfind(w) >= 0]
-        np = left[max(cuts):] if cuts else left
-        np_start = sstart + len(left) - len(np)
+        cut = _after_last(left, _NP_CUTS)
+        np, np_start = left[cut:], sstart + cut
         if np.strip() == "who" and "," in left:  # "The US President, who initially said “…”": the antecedent
             ante = left[:left.rstrip().rfind(",")]
-            cut = max([ante.rfind(w) + len(w) for w in (",",) + _CLAUSE_CUTS if ante.rfind(w) >= 0] or [0])
+            cut = _after_last(ante, (",",) + _CLAUSE_CUTS)
             np, np_start = ante[cut:], sstart + cut
         subject = _comma_subject(left)
         if subject and (not np.strip() or _NONSUBJECT.match(np.strip())):
@@ -179,13 +177,20 @@ _NONSUBJECT = re.compile(r"^(?:who|which|whose|whom|where|a|an|the|one|at|in|on|
                          r"since|when|while|if|because|until|amid|asked|after|earlier|later|yesterday|today|tonight|last|next|this|"
                          r"[a-z]+ly\b)\b")
 _CLAUSE_CUTS = (" that ", " and ", " but ", " while ", " when ", " what ", " whether ", " because ", "; ")
+# where the speaker phrase before a cue starts: after the last of these ("…, and Peskov said")
+_NP_CUTS = (",", " that ", " and ", " but ", " while ", " as ", " when ", " what ", " whether ")
+
+
+def _after_last(text: str, marks) -> int:
+    """The offset just after the last of ``marks`` in ``text`` (0 if none occurs)."""
+    return max([text.rfind(w) + len(w) for w in marks if text.rfind(w) >= 0] or [0])
 
 
 def _comma_subject(left: str) -> tuple[str, int] | None:
     """The speaker phrase of a clause like "Rucker Culpepper, who runs …, families" or "Democratic nominee
     Hillary Clinton, at a later press gaggle": the first comma segment (after any clause cut and any
     leading adverbial) that starts with a capital and is not an appositive or adverbial."""
-    base = max([left.rfind(w) + len(w) for w in _CLAUSE_CUTS if left.rfind(w) >= 0] or [0])
+    base = _after_last(left, _CLAUSE_CUTS)
     pos = base
     for seg in left[base:].split(","):
         stripped = seg.strip()
@@ -225,9 +230,10 @@ def _subject_before(text: str, pos: int, sstart: int, res: Resolver, section: st
 
 
 _TRANSCRIPT = re.compile(r"^\s*(?P<np>[A-Z][A-Z.'’\-]+(?:\s[A-Z][A-Z.'’\-]+){0,2}):\s")
+# the end of a sentence after its speaker and cue: "…, Warren said on Friday."
+SENTENCE_TAIL = r"(?:\s+(?:on|in|at|during|last|this)(?:\s+\S+){1,3})?\s*[.!]?\s*$"
 _TRAILING = re.compile(r"(?:^|,\s+)(?P<np>[A-Z][^,;:“”\"«»]{0,60}?)\s+(?P<cue>said|says|added|adds|wrote|writes|argued|"
-                       r"noted|explained|recalled|told (?:reporters|[A-Z]\w+))(?:\s+(?:on|in|at|during|last|this)"
-                       r"(?:\s+\S+){1,3})?\s*[.!]?\s*$")
+                       r"noted|explained|recalled|told (?:reporters|[A-Z]\w+))" + SENTENCE_TAIL)
 
 
 def _transcript(qtext: str, start: int, res: Resolver, section: str):
