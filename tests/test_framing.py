@@ -104,6 +104,45 @@ def _frames(text):
     ("Trump met with Putin in Alaska.", []),
     ("Alaska\n\nTrump met with Zelensky. Ukraine was not invited to Alaska.",
      [(1, "Ukraine", "inclusion", "explicit"), (2, "Ukraine", "exclusion", "explicit")]),
+    # classes added after the held-out Gaza measure (data/eval/gaza): not consulted, in the active voice and
+    # as "not coordinated with" / "lack of consultation"
+    ("The plan was not coordinated with Ukraine.", [(0, "Ukraine", "exclusion", "implicit")]),
+    ("Washington did not inform Kyiv about the meeting.", [(0, "Ukraine", "exclusion", "implicit")]),
+    ("Kyiv complained of a lack of prior consultation.", [(0, "Ukraine", "exclusion", "implicit")]),
+    ("Ukraine was kept in the dark about the talks.", [(0, "Ukraine", "exclusion", "implicit")]),
+    # staying away, boycotts, bans and declined or missing invitations
+    ("Kyiv has boycotted the meeting.", [(0, "Ukraine", "exclusion", "explicit")]),
+    ("Ukraine stayed away from the talks.", [(0, "Ukraine", "exclusion", "explicit")]),
+    ("Zelensky was barred from attending the summit.", [(0, "Ukraine", "exclusion", "explicit")]),
+    ("Zelensky declined an invitation to the summit.", [(0, "Ukraine", "exclusion", "explicit")]),
+    ("Kyiv has not received an invitation to the summit.", [(0, "Ukraine", "exclusion", "explicit")]),
+    ("Ukraine was left off the guest list.", [(0, "Ukraine", "exclusion", "explicit")]),
+    # frozen / cut out, relegated, snubbed, denied a seat, not among the participants
+    ("Washington cut Kyiv out of the deal.", [(0, "Ukraine", "exclusion", "explicit")]),
+    ("Ukraine was frozen out of the talks.", [(0, "Ukraine", "exclusion", "explicit")]),
+    ("Kyiv was relegated to the role of an observer.", [(0, "Ukraine", "exclusion", "explicit")]),
+    ("Kyiv was snubbed by the organisers.", [(0, "Ukraine", "exclusion", "explicit")]),
+    ("Ukraine was denied a seat at the table.", [(0, "Ukraine", "exclusion", "explicit")]),
+    ("Ukraine was not among the participants.", [(0, "Ukraine", "exclusion", "explicit")]),
+    ("Zelensky was not expected to be in the room.", [(0, "Ukraine", "exclusion", "explicit")]),
+    # "without any mention / input of X": X, four words on
+    ("The deal envisages reconstruction without any mention of Kyiv.", [(0, "Ukraine", "exclusion", "explicit")]),
+    # inclusion: part of the talks, represented at, present at, sending a delegation, included in
+    ("Ukraine will be part of the talks.", [(0, "Ukraine", "inclusion", "explicit")]),
+    ("Ukraine was represented by Zelensky at the summit.", [(0, "Ukraine", "inclusion", "explicit")]),
+    ("Zelensky will be present at the talks.", [(0, "Ukraine", "inclusion", "explicit")]),
+    ("Kyiv sent a delegation to the talks.", [(0, "Ukraine", "inclusion", "explicit")]),
+    ("Ukraine is among the participants.", [(0, "Ukraine", "inclusion", "explicit")]),
+    ("Ukraine was included in the talks.", [(0, "Ukraine", "inclusion", "explicit")]),
+    ("The talks included envoys from Kyiv.", [(0, "Ukraine", "inclusion", "explicit")]),
+    # and what these cues must not take: a topic, a lawyer, a crowd, a remark, a trade boycott
+    ("The talks included discussions of Ukraine's grain exports.", []),
+    ("Zelensky will be represented by his lawyers.", []),
+    ("Putin enjoys support among the attendees.", []),
+    ("He did not tell reporters where Zelensky would go.", []),
+    ("I can't tell Zelensky how to behave.", []),
+    ("Russia boycotted Ukrainian grain.", []),
+    ("Ukraine is part of Europe.", []),
 ])
 def test_frame_classes(text, expected):
     assert _frames(text) == expected

@@ -54,6 +54,10 @@ _DEMAND_AFTER = re.compile(r"^(?:\s+\S+){0,3}?\s+(?:is|are|was|remains?|would\s+
 _QUESTION_BEFORE = re.compile(r"\b(?:whether|if|(?:ask|inquir|enquir|question)\w*\s+(?:\w+\s+)?about)\b(?:\s+\S+){0,8}\s*$", re.I)
 # "without Kyiv's participation / involvement / consent": the inclusion cue is an exclusion
 _WITHOUT_BEFORE = re.compile(r"\bwithout\s+(?:\S+\s+){0,3}$", re.I)
+# "without" + a noun of taking part or having a say + "of / from": the actor after it is left out
+_WITHOUT_OF = re.compile(r"\s+(?:(?:any|the|a|prior|direct|formal)\s+){0,2}(?:mention|input|consultation|knowledge|"
+                         r"consent|approval|say|representatives?|delegates?|delegations?|officials?|envoys?)\s+"
+                         r"(?:of|from)\b", re.I)
 # an inclusion someone refuses or objects to is an exclusion ("objected to the presence of Afghan officials",
 # "the inclusion of government officials was unacceptable")
 _REFUSAL_BEFORE = re.compile(r"\b(?:object\w*\s+to|reject\w*|oppos\w*|refus\w*|resist\w*|block\w*|veto\w*|"
@@ -332,7 +336,11 @@ def _bind_one(cue: Cue, sent: _Sentence, ms: int, me: int, parties: list[str]) -
                     return [subj["actor"]], "without:their"
             return [], ""
         objs = [m for m in sent.after(me, 2, hi)]
-        return ([objs[0]["actor"]], "without:object") if objs else ([], "")
+        if objs:
+            return [objs[0]["actor"]], "without:object"
+        of = _WITHOUT_OF.match(tail)  # "without any mention of the PA", "without input from Kyiv"
+        objs = sent.after(me + of.end(), 2, hi) if of else []
+        return ([objs[0]["actor"]], "without:of") if objs else ([], "")
     if cue.bind == "omission":
         objs = sent.after(me, 14, len(text))
         objs = [m for m in objs if m["rs"] > me]
