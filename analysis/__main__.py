@@ -108,6 +108,14 @@ def _parser() -> argparse.ArgumentParser:
     vs.add_argument("--per-stratum", type=int, default=config.PER_STRATUM, help="items per measure x outlet x toolkit answer")
     vs.add_argument("--method", default="textblob", help="sentiment method whose labels are validated")
     vs.add_argument("--seed", type=int, default=config.SEED, help="random seed of the draw")
+    vm = vsub.add_parser("simulate", help="coverage of the naive and the corrected 95%% intervals of the negative and "
+                                          "positive shares, on a NewsMTSC file whose gold labels are the truth",
+                         formatter_class=fmt)
+    vm.add_argument("--data", required=True, help="NewsMTSC .jsonl file (e.g. ../shared/eval/newsmtsc/dev_mt.jsonl)")
+    vm.add_argument("--method", required=True, choices=("trained", "textblob", "vader"), help="sentiment method")
+    vm.add_argument("--sample-size", type=int, default=100, help="coded items per simulated sample")
+    vm.add_argument("--draws", type=int, default=500, help="simulated samples")
+    vm.add_argument("--seed", type=int, default=config.SEED, help="random seed of the draws")
     vc = vsub.add_parser("score", help="score the toolkit against coded sheets", formatter_class=fmt)
     vc.add_argument("--sample", required=True, help="the folder written by `validate sample`")
     vc.add_argument("--sheets", nargs="+", required=True, help="coded copies of coding_sheet.csv, one per coder")
@@ -163,6 +171,13 @@ def main(argv=None) -> int:
                 counts = sheet["measure"].value_counts().reindex(list(validate.MEASURES), fill_value=0)
                 print(f"{len(sheet)} items ({', '.join(f'{m} {n}' for m, n in counts.items())}) -> "
                       f"{Path(args.out) / 'coding_sheet.csv'}; instructions in {Path(args.out) / 'instructions.md'}")
+                return 0
+            if args.what == "simulate":
+                from .simulate import simulate
+                if args.draws < 1:
+                    raise ConfigError(f"--draws must be at least 1 (got {args.draws})")
+                table = simulate(args.data, args.method, args.sample_size, args.draws, args.seed)
+                table.to_csv(sys.stdout, index=False, float_format="%.4f", lineterminator="\n")
                 return 0
             report = validate.score(args.sample, args.sheets)
             validate.write_report(report, args.out or args.sample)

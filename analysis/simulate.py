@@ -1,0 +1,56 @@
+"""Are the corrected intervals honest? A simulation on data with known truth (``validate simulate``).
+
+A NewsMTSC file is treated as a corpus whose gold labels are the truth: a sentiment method labels
+every target, ``draws`` coded samples of ``sample_size`` targets are drawn at random (the coders'
+labels being the gold ones), and for each share (negative, positive) the naive interval (the
+method's share, sampling error only) and the corrected one (``stats.corrected_mean``) are checked
+against the true share of the whole file. Coverage is the fraction of draws whose interval holds it.
+"""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from .config import SEED, WINDOW
+from .errors import ConfigError
+from .stats import corrected_mean, naive_mean
+
+QUANTITIES = {"negative_share": "negative", "positive_share": "positive"}
+COLUMNS = ["quantity", "estimator", "coverage", "mean_width"]
+
+
+def coverage_table(pred: list[str], gold: list[str], sample_size: int, draws: int, seed: int = SEED,
+                   level: float = 0.95) -> pd.DataFrame:
+    """Coverage and mean width of the naive and the corrected interval of each share over ``draws``
+    simple random samples of ``sample_size`` coded items (one seeded stream: same numbers every run)."""
+    n = len(gold)
+    if not 2 <= sample_size <= n:
+        raise ConfigError(f"--sample-size {sample_size}: must be between 2 and the {n} items of the data")
+    rng = np.random.default_rng(seed)
+    samples = [np.sort(rng.choice(n, size=sample_size, replace=False)) for _ in range(draws)]
+    rows = []
+    for quantity, label in QUANTITIES.items():
+        auto = np.array([p == label for p in pred], dtype=float)
+        truth_all = np.array([g == label for g in gold], dtype=float)
+        truth = truth_all.mean()
+        naive = naive_mean(auto, level)  # the same for every draw: it never looks at the sample
+        hits, widths = [], []
+        for idx in samples:
+            r = corrected_mean(auto, idx, truth_all[idx], level=level)
+            hits.append(r["lo"] <= truth <= r["hi"])
+            widths.append(r["hi"] - r["lo"])
+        rows.append({"quantity": quantity, "estimator": "naive",
+                     "coverage": float(naive["lo"] <= truth <= naive["hi"]),
+                     "mean_width": naive["hi"] - naive["lo"]})
+        rows.append({"quantity": quantity, "estimator": "corrected", "coverage": float(np.mean(hits)),
+                     "mean_width": float(np.mean(widths))})
+    return pd.DataFrame(rows, columns=COLUMNS)
+
+
+def simulate(data, method: str, sample_size: int, draws: int, seed: int = SEED) -> pd.DataFrame:
+    """``coverage_table`` for a sentiment method's labels on a NewsMTSC file."""
+    from .evaluate import predict_labels
+    from .newsmtsc import load_targets
+    targets = load_targets(data)
+    pred = predict_labels(targets, method, WINDOW)
+    return coverage_table(pred, [t["label"] for t in targets], sample_size, draws, seed)
