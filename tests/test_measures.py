@@ -67,3 +67,23 @@ def test_visibility_summary_is_mentions_per_thousand_words(run_dir):
     mentions = vis[(vis["outlet"] == r["outlet"]) & (vis["actor"] == r["actor"])]["mentions"].sum()
     words = arts[arts["outlet"] == r["outlet"]]["n_words"].sum()
     assert r["mentions"] == mentions and r["per_1000_words"] == round(mentions / words * 1000, 3)
+
+
+def test_a_retrained_model_changes_the_run_inputs(tmp_path, monkeypatch):
+    """The inputs a run is resumed against hold a digest of each model file the run reads, so a run
+    never resumes into chunks scored by another model."""
+    from analysis.actors import no_actors
+    from analysis.measures import sentiment
+    from analysis.measures.base import Options, file_hash
+    from analysis.measures.quotes import measure as quotes_measure
+    from analysis.measures import REGISTRY
+    opts = Options(no_actors(), methods=("textblob", "trained"))
+    before = REGISTRY["sentiment"].inputs(opts)
+    assert before["model"] == file_hash(sentiment.MODEL_PATH)
+    assert "model" not in REGISTRY["sentiment"].inputs(Options(no_actors(), methods=("textblob",)))
+    copy = tmp_path / "model.json"
+    copy.write_bytes(sentiment.MODEL_PATH.read_bytes() + b"\n")
+    monkeypatch.setattr(sentiment, "MODEL_PATH", copy)
+    assert REGISTRY["sentiment"].inputs(opts)["model"] != before["model"]
+    q = REGISTRY["quotes"].inputs(opts)
+    assert q == {"speakers": "model", "model": file_hash(quotes_measure.MODEL_PATH)}

@@ -9,6 +9,7 @@ in ``measures.REGISTRY``, its tests, a figure builder and a notebook; nothing el
 """
 from __future__ import annotations
 
+import hashlib
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from pathlib import Path
@@ -123,3 +124,8 @@ def sentence_texts(tables: dict) -> dict[tuple[str, int], str]:
     """(article_id, sentence_id) -> sentence text."""
     s = tables["sentences"]
     return dict(zip(zip(s["article_id"], s["sentence_id"].astype(int)), s["text"]))
+
+
+def file_hash(path) -> str:
+    """A short digest of a model file for ``Measure.inputs``: a retrained model never resumes an old run."""
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()[:16]

@@ -27,7 +27,7 @@ from bisect import bisect_left, bisect_right
 
 from .. import config, schema
 from ..errors import ConfigError, check_whole
-from .base import Check, Measure, Options, sentence_texts
+from .base import Check, Measure, Options, file_hash, sentence_texts
 from ..text import TOKEN_RE, SpanLookup
 from .sentiment_lexicons import (THRESHOLDS, label_of, lexicon_hits, normalise_for_lexicon, textblob_scores,
                                  vader_score)
@@ -211,7 +211,10 @@ class Sentiment(Measure):
         return tuple(options.methods), options.window
 
     def inputs(self, options: Options) -> dict:
-        return {"methods": list(options.methods), "window": options.window}
+        out = {"methods": list(options.methods), "window": options.window}
+        if "trained" in options.methods:
+            out["model"] = file_hash(MODEL_PATH)
+        return out
 
     def score(self, doc, upstream, setup) -> list[dict]:
         methods, window = setup

@@ -1,10 +1,9 @@
 """The quotes measure: its table, summaries and validation checks."""
 from __future__ import annotations
 
-import hashlib
 
 from ...actors import Actors
-from ..base import BodySentences, Check, Measure, Options
+from ..base import BodySentences, Check, Measure, Options, file_hash
 from .extract import extract_quotes
 from .model import MODEL_PATH, SpeakerModel, speaker_model
 
@@ -66,7 +65,7 @@ class Quotes(Measure):
     def inputs(self, options: Options) -> dict:
         if options.speakers != "model":
             return {"speakers": options.speakers}
-        return {"speakers": "model", "model": hashlib.sha256(MODEL_PATH.read_bytes()).hexdigest()[:16]}
+        return {"speakers": "model", "model": file_hash(MODEL_PATH)}
 
     def score(self, doc, upstream, setup) -> list[dict]:
         actors, model = setup
