@@ -12,11 +12,18 @@ import numpy as np
 import pandas as pd
 
 from .config import SEED, WINDOW
-from .errors import ConfigError
+from .errors import ConfigError, check_whole
 from .stats import corrected_mean, naive_mean
 
 QUANTITIES = {"negative_share": "negative", "positive_share": "positive"}
 COLUMNS = ["quantity", "estimator", "coverage", "mean_width"]
+
+
+def check_design(n: int, sample_size: int, draws: int) -> None:
+    """ConfigError unless ``draws`` >= 1 samples of ``sample_size`` can be drawn from ``n`` items."""
+    check_whole("--draws", draws)
+    if not 2 <= sample_size <= n:
+        raise ConfigError(f"--sample-size {sample_size}: must be between 2 and the {n} items of the data")
 
 
 def coverage_table(pred: list[str], gold: list[str], sample_size: int, draws: int, seed: int = SEED,
@@ -24,8 +31,7 @@ def coverage_table(pred: list[str], gold: list[str], sample_size: int, draws: in
     """Coverage and mean width of the naive and the corrected interval of each share over ``draws``
     simple random samples of ``sample_size`` coded items (one seeded stream: same numbers every run)."""
     n = len(gold)
-    if not 2 <= sample_size <= n:
-        raise ConfigError(f"--sample-size {sample_size}: must be between 2 and the {n} items of the data")
+    check_design(n, sample_size, draws)
     rng = np.random.default_rng(seed)
     samples = [np.sort(rng.choice(n, size=sample_size, replace=False)) for _ in range(draws)]
     rows = []
@@ -52,5 +58,6 @@ def simulate(data, method: str, sample_size: int, draws: int, seed: int = SEED) 
     from .evaluate import predict_labels
     from .newsmtsc import load_targets
     targets = load_targets(data)
+    check_design(len(targets), sample_size, draws)  # before the method labels every target
     pred = predict_labels(targets, method, WINDOW)
     return coverage_table(pred, [t["label"] for t in targets], sample_size, draws, seed)

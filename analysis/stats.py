@@ -153,12 +153,13 @@ def corrected_mean(auto, sampled, coded, strata=None, level: float = 0.95, tuned
             notes.append(f"{label} has no coded item ({big} automatic)")
             est = float("nan")
             continue
+        # lambda is estimated from at least MIN_CODED + 1 items that vary, so n - used >= 1 whenever n >= MIN_CODED
         slope = tuned and n > MIN_CODED and fs.var() > 0
-        lam = float(np.cov(ys, fs, ddof=1)[0, 1] / fs.var(ddof=1)) if slope else 1.0
+        lam = float(np.cov(ys, fs)[0, 1] / np.var(fs, ddof=1)) if slope else 1.0
         w = big / n_all
         est += w * (ys.mean() + lam * (pop.mean() - fs.mean()))
         used = 2 if slope else 1  # degrees of freedom the estimate spends
-        if n < MIN_CODED or (n - used) < 1:
+        if n < MIN_CODED:
             notes.append(f"{label} has {n} coded item{'s' if n != 1 else ''}, too few for an interval")
             var = float("nan")
             continue

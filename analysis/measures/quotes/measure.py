@@ -1,7 +1,6 @@
 """The quotes measure: its table, summaries and validation checks."""
 from __future__ import annotations
 
-
 from ...actors import Actors
 from ..base import BodySentences, Check, Measure, Options, file_hash
 from .extract import extract_quotes
