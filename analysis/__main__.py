@@ -1,4 +1,4 @@
-"""Command line: python -m analysis run | evaluate quotes|sentiment | validate sample|score | shared | train-sentiment | train-speakers | report-cleaning."""
+"""Command line: python -m analysis run | evaluate quotes|sentiment | validate sample|score|estimate|simulate|power | shared | train-sentiment | train-speakers | report-cleaning."""
 from __future__ import annotations
 
 import argparse
@@ -108,6 +108,9 @@ def _parser() -> argparse.ArgumentParser:
     vs.add_argument("--per-stratum", type=int, default=config.PER_STRATUM, help="items per measure x outlet x toolkit answer")
     vs.add_argument("--method", default="textblob", help="sentiment method whose labels are validated")
     vs.add_argument("--seed", type=int, default=config.SEED, help="random seed of the draw")
+    vs.add_argument("--design", default="scores", choices=("scores", "estimation"),
+                    help="scores: strata by measure x outlet x toolkit answer (precision, recall); estimation: "
+                         "also by actor, for `validate estimate` (per_stratum items per actor)")
     vm = vsub.add_parser("simulate", help="coverage of the naive and the corrected 95%% intervals of the negative and "
                                           "positive shares, on a NewsMTSC file whose gold labels are the truth",
                          formatter_class=fmt)
@@ -116,6 +119,25 @@ def _parser() -> argparse.ArgumentParser:
     vm.add_argument("--sample-size", type=int, default=100, help="coded items per simulated sample")
     vm.add_argument("--draws", type=int, default=500, help="simulated samples")
     vm.add_argument("--seed", type=int, default=config.SEED, help="random seed of the draws")
+    vp = vsub.add_parser("power", help="coded items needed for a target interval width: coverage and width of the "
+                                       "corrected interval per sample size, simulated on a NewsMTSC file",
+                         formatter_class=fmt)
+    vp.add_argument("--data", required=True, help="NewsMTSC .jsonl file (e.g. ../shared/eval/newsmtsc/dev_mt.jsonl)")
+    vp.add_argument("--method", required=True, choices=("trained", "textblob", "vader"), help="sentiment method")
+    vp.add_argument("--sizes", default="25,50,100,200,400",
+                    help="comma-separated numbers of coded items")
+    vp.add_argument("--draws", type=int, default=200, help="simulated samples per size")
+    vp.add_argument("--seed", type=int, default=config.SEED, help="random seed of the draws")
+    ve = vsub.add_parser("estimate", help="per outlet and actor, naive and corrected estimates with 95%% intervals "
+                                          "from the run's labels and the coded sample -> estimates.csv",
+                         formatter_class=fmt)
+    ve.add_argument("--tables", required=True, help="the --out folder of the run the sample was drawn from")
+    ve.add_argument("--sample", required=True, help="the folder written by `validate sample`")
+    ve.add_argument("--sheets", nargs="+", required=True, help="coded copies of coding_sheet.csv, one per coder")
+    ve.add_argument("--method", default=None, help="sentiment method of the sample (default: from its design.json)")
+    ve.add_argument("--actors", default=None, help="actors file whose people map coders' speaker names to groups "
+                                                   "(default: only the run's own speakers)")
+    ve.add_argument("--out", default=None, help="folder for estimates.csv (default: the sample folder)")
     vc = vsub.add_parser("score", help="score the toolkit against coded sheets", formatter_class=fmt)
     vc.add_argument("--sample", required=True, help="the folder written by `validate sample`")
     vc.add_argument("--sheets", nargs="+", required=True, help="coded copies of coding_sheet.csv, one per coder")
@@ -167,7 +189,8 @@ def main(argv=None) -> int:
         if args.command == "validate":
             from . import validate
             if args.what == "sample":
-                sheet = validate.draw_sample(args.tables, args.out, args.per_stratum, args.method, args.seed)
+                sheet = validate.draw_sample(args.tables, args.out, args.per_stratum, args.method, args.seed,
+                                             design=args.design)
                 counts = sheet["measure"].value_counts().reindex(list(validate.MEASURES), fill_value=0)
                 print(f"{len(sheet)} items ({', '.join(f'{m} {n}' for m, n in counts.items())}) -> "
                       f"{Path(args.out) / 'coding_sheet.csv'}; instructions in {Path(args.out) / 'instructions.md'}")
@@ -176,6 +199,27 @@ def main(argv=None) -> int:
                 from .simulate import simulate
                 table = simulate(args.data, args.method, args.sample_size, args.draws, args.seed)
                 table.to_csv(sys.stdout, index=False, float_format="%.4f", lineterminator="\n")
+                return 0
+            if args.what == "power":
+                from .simulate import power
+                sizes = []
+                for part in args.sizes.split(","):
+                    if not part.strip().isdigit():
+                        raise ConfigError(f"--sizes: '{part.strip()}' is not a whole number of coded items")
+                    sizes.append(int(part))
+                table = power(args.data, args.method, sizes, args.draws, args.seed)
+                table.to_csv(sys.stdout, index=False, float_format="%.4f", lineterminator="\n")
+                return 0
+            if args.what == "estimate":
+                from .actors import load_actors
+                from .estimate import estimates, write_estimates
+                table = estimates(args.tables, args.sample, args.sheets, args.method,
+                                  load_actors(args.actors) if args.actors else None)
+                path = write_estimates(table, args.out or args.sample)
+                open_ = table["corrected"].notna() & table["corrected_low"].isna()
+                print(f"{len(table)} estimates -> {path}; {int(table['corrected_low'].notna().sum())} with a corrected "
+                      f"interval, {int(open_.sum())} without (too few coded items: see note), "
+                      f"{int(table['corrected'].isna().sum())} not estimable")
                 return 0
             report = validate.score(args.sample, args.sheets)
             validate.write_report(report, args.out or args.sample)

@@ -61,3 +61,31 @@ def simulate(data, method: str, sample_size: int, draws: int, seed: int = SEED) 
     check_design(len(targets), sample_size, draws)  # before the method labels every target
     pred = predict_labels(targets, method, WINDOW)
     return coverage_table(pred, [t["label"] for t in targets], sample_size, draws, seed)
+
+
+POWER_COLUMNS = ["quantity", "sample_size", "coverage", "mean_width", "half_width_large_corpus"]
+
+
+def power(data, method: str, sizes, draws: int, seed: int = SEED) -> pd.DataFrame:
+    """How many coded items a target interval width needs: for each sample size, the coverage and mean
+    width of the corrected 95% interval of each share (``coverage_table``'s corrected rows), one row per
+    quantity and size. ``mean_width`` is that of the file itself (its finite-population correction makes
+    a sample that is a large part of the file look precise); ``half_width_large_corpus`` removes that
+    correction (divides by sqrt(1 - n / N)): the half-width an outlet x actor share with ``n`` coded
+    items has when the outlet holds many more units than are coded."""
+    from .evaluate import predict_labels
+    from .newsmtsc import load_targets
+    targets = load_targets(data)
+    sizes = sorted(set(sizes))
+    for n in sizes:
+        check_design(len(targets), n, draws)
+    pred = predict_labels(targets, method, WINDOW)
+    gold = [t["label"] for t in targets]
+    rows = []
+    for n in sizes:
+        table = coverage_table(pred, gold, n, draws, seed)
+        for r in table[table["estimator"] == "corrected"].itertuples():
+            rows.append({"quantity": r.quantity, "sample_size": n, "coverage": r.coverage,
+                         "mean_width": r.mean_width,
+                         "half_width_large_corpus": r.mean_width / 2 / np.sqrt(1 - n / len(gold))})
+    return pd.DataFrame(rows, columns=POWER_COLUMNS).sort_values(["quantity", "sample_size"], ignore_index=True)

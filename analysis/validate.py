@@ -10,7 +10,9 @@ recall rather than those of the sample. The sample is written as
   empty ``coder``, ``code`` and ``note`` columns (each coder fills a copy; the toolkit's answer is
   not shown);
 * ``key.csv``: the toolkit's answer and the weight of each item (kept from the coders);
-* ``instructions.md``: what each code means.
+* ``instructions.md``: what each code means;
+* ``design.json``: the sentiment method, items per stratum and seed of the draw (``validate estimate``
+  reads the method from it).
 
 Measures and codes:
 
@@ -32,6 +34,7 @@ package) between the coders and between each coder and the toolkit, and the disa
 from __future__ import annotations
 
 import csv
+import json
 import re
 from collections import Counter
 from pathlib import Path
@@ -53,6 +56,8 @@ LEVEL = {n: c.level for n, c in CHECKS.items()}
 POSITIVE = {n: list(c.positive) for n, c in CHECKS.items()}
 SHEET_COLUMNS = ["item_id", "measure", "outlet", "article_id", "sentence_id", "actor", "context", "text", "question",
                  "codes", "coder", "code", "note"]
+DESIGNS = ("scores", "estimation")
+DESIGN_FILE = "design.json"   # how the sample was drawn: the sentiment method, items per stratum, seed
 KEY_COLUMNS = ["item_id", "measure", "stratum", "population", "drawn", "weight", "toolkit_code"]
 INSTRUCTIONS = """# Coding instructions
 
@@ -84,9 +89,27 @@ def _populations(t: dict[str, pd.DataFrame], method: str, measures=MEASURES) -> 
     return pop
 
 
+def stratum_of(pop: pd.DataFrame, by_actor: bool = False) -> pd.Series:
+    """The stratum of each population row: measure | outlet | toolkit code, or measure | outlet for a
+    measure not stratified by code (speaker names are open-ended); with ``by_actor`` (a sample for
+    estimation) units that name an actor are also split by it: measure | outlet | code | actor."""
+    by_code = pop["measure"].map(lambda m: CHECKS[m].by_code).astype(bool)
+    base = pop["measure"] + " | " + pop["outlet"]
+    out = base.where(~by_code, base + " | " + pop["toolkit_code"])
+    if by_actor:
+        out = out.where(pop["actor"] == "", out + " | " + pop["actor"])
+    return out
+
+
 def draw_sample(tables_dir, out_dir, per_stratum: int = PER_STRATUM, method: str = "textblob", seed: int = SEED,
-                measures=MEASURES) -> pd.DataFrame:
-    """Write coding_sheet.csv, key.csv and instructions.md to out_dir; return the sheet."""
+                measures=MEASURES, design: str = "scores") -> pd.DataFrame:
+    """Write coding_sheet.csv, key.csv, instructions.md and design.json to out_dir; return the sheet.
+
+    ``design``: "scores" stratifies by measure, outlet and toolkit answer (precision and recall of each
+    class); "estimation" also by actor, so that every outlet x actor estimate of ``validate estimate``
+    has coded items in each of its strata (more items: per_stratum per actor)."""
+    if design not in DESIGNS:
+        raise ConfigError(f"--design: unknown design '{design}' (choose from {', '.join(DESIGNS)})")
     from .measures.sentiment import METHODS
     tables_dir, out_dir = Path(tables_dir), Path(out_dir)
     check_whole("--per-stratum", per_stratum)
@@ -108,14 +131,13 @@ def draw_sample(tables_dir, out_dir, per_stratum: int = PER_STRATUM, method: str
     picked = []
     for m in measures:
         sub = pop[pop["measure"] == m]
-        # the stratum of a speaker item is its outlet only (names are open-ended)
-        strat = sub["outlet"] + " | " + sub["toolkit_code"] if CHECKS[m].by_code else sub["outlet"]
+        strat = stratum_of(sub, by_actor=design == "estimation")
         for name in sorted(strat.unique()):
             g = sub[strat == name].sort_values(["article_id", "sentence_id", "actor", "text"])
             n = min(per_stratum, len(g))
             idx = np.sort(rng.choice(len(g), size=n, replace=False))
             d = g.iloc[idx].copy()
-            d["stratum"], d["population"], d["drawn"] = f"{m} | {name}", len(g), n
+            d["stratum"], d["population"], d["drawn"] = name, len(g), n
             d["weight"] = round(len(g) / n, 6)
             picked.append(d)
     sample = pd.concat(picked, ignore_index=True) if picked else pop.head(0).assign(stratum="", population=0, drawn=0,
@@ -132,6 +154,8 @@ def draw_sample(tables_dir, out_dir, per_stratum: int = PER_STRATUM, method: str
     spreadsheet.to_csv(sheet, out_dir / "coding_sheet.csv")  # no cell acts as a formula in a spreadsheet
     spreadsheet.to_csv(sample[KEY_COLUMNS], out_dir / "key.csv")
     (out_dir / "instructions.md").write_text(INSTRUCTIONS, encoding="utf-8")
+    about = {"design": design, "method": method, "per_stratum": per_stratum, "seed": seed, "measures": list(measures)}
+    (out_dir / DESIGN_FILE).write_text(json.dumps(about, indent=1) + "\n", encoding="utf-8")
     return sheet
 
 
@@ -184,6 +208,41 @@ def read_sheet(path, key: pd.DataFrame) -> tuple[str, dict[str, str]]:
     if len(coders) > 1:
         raise ConfigError(f"{path}: several coders named in one sheet ({', '.join(sorted(coders))}); one sheet per coder")
     return (coders.pop() if coders else path.stem), codes
+
+
+def read_coded(sample_dir, sheets) -> tuple[pd.DataFrame, list[tuple[str, dict[str, str]]]]:
+    """The sample's key.csv (with float weights) and every coded sheet as (coder, {item_id: code})."""
+    sample_dir = Path(sample_dir)
+    key_path = sample_dir / "key.csv"
+    if not key_path.exists():
+        raise ConfigError(f"{sample_dir}: no key.csv (draw the sample with `python -m analysis validate sample`)")
+    key = spreadsheet.read_csv(key_path)
+    key["weight"] = key["weight"].astype(float)
+    if not sheets:
+        raise ConfigError("give at least one coded sheet (--sheets)")
+    coded = [read_sheet(p, key) for p in sheets]
+    names = [c for c, _ in coded]
+    if len(set(names)) != len(names):
+        raise ConfigError(f"two sheets carry the same coder name ({', '.join(names)}); set the coder column")
+    return key, coded
+
+
+def majority(k: pd.DataFrame, coded, measure: str) -> tuple[list[list[str]], list[str], list[str], int]:
+    """Per coder codes, the toolkit's codes and the coders' majority ('' when no one coded the item or
+    the coders tie) of the key rows ``k`` of one measure, and the number of ties. Speaker names are
+    compared by ``name_key``."""
+    norm = name_key if measure == "speaker" else (lambda c: c)
+    per_coder = [[norm(codes[i]) if i in codes else "" for i in k["item_id"]] for _, codes in coded]
+    tool = [norm(_norm_code(measure, c)) for c in k["toolkit_code"]]
+    gold, ties = [], 0
+    for j in range(len(k)):
+        top = Counter(pc[j] for pc in per_coder if pc[j]).most_common()
+        if not top or (len(top) > 1 and top[0][1] == top[1][1]):
+            ties += bool(top)
+            gold.append("")
+        else:
+            gold.append(top[0][0])
+    return per_coder, tool, gold, ties
 
 
 # ------------------------------------------------------------------ scores
@@ -240,17 +299,8 @@ def _alpha(matrix: list[list[str]], level: str, order: tuple | None) -> float:
 def score(sample_dir, sheets, n_boot: int = N_BOOT_SCORES, seed: int = SEED) -> dict[str, pd.DataFrame]:
     """Scores, agreement and disagreements of the toolkit against the coded sheets."""
     sample_dir = Path(sample_dir)
-    key_path = sample_dir / "key.csv"
-    if not key_path.exists():
-        raise ConfigError(f"{sample_dir}: no key.csv (draw the sample with `python -m analysis validate sample`)")
-    key = spreadsheet.read_csv(key_path)
-    key["weight"] = key["weight"].astype(float)
-    if not sheets:
-        raise ConfigError("give at least one coded sheet (--sheets)")
-    coded = [read_sheet(p, key) for p in sheets]
+    key, coded = read_coded(sample_dir, sheets)
     names = [c for c, _ in coded]
-    if len(set(names)) != len(names):
-        raise ConfigError(f"two sheets carry the same coder name ({', '.join(names)}); set the coder column")
     sheet = spreadsheet.read_csv(sample_dir / "coding_sheet.csv") \
         if (sample_dir / "coding_sheet.csv").exists() else key[["item_id"]].assign(text="", actor="")
     text = dict(zip(sheet["item_id"], sheet["text"]))
@@ -259,18 +309,7 @@ def score(sample_dir, sheets, n_boot: int = N_BOOT_SCORES, seed: int = SEED) -> 
         k = key[key["measure"] == m].reset_index(drop=True)
         if k.empty:
             continue
-        norm = name_key if m == "speaker" else (lambda c: c)
-        per_coder = [[norm(codes[i]) if i in codes else "" for i in k["item_id"]] for _, codes in coded]
-        tool = [norm(_norm_code(m, c)) for c in k["toolkit_code"]]
-        gold, ties = [], 0
-        for j in range(len(k)):
-            votes = Counter(pc[j] for pc in per_coder if pc[j])
-            top = votes.most_common()
-            if not top or (len(top) > 1 and top[0][1] == top[1][1]):
-                ties += bool(top)
-                gold.append("")
-            else:
-                gold.append(top[0][0])
+        per_coder, tool, gold, ties = majority(k, coded, m)
         gold_a, tool_a = np.array(gold, dtype=object), np.array(tool, dtype=object)
         w = k["weight"].to_numpy()
         have = gold_a != ""

@@ -99,3 +99,145 @@ def test_simulate_rejects_a_sample_larger_than_the_data():
     p = _simulate("--data", str(path), "--method", "vader", "--sample-size", "1000")
     assert p.returncode == 2 and p.stdout == ""
     assert "--sample-size 1000: must be between 2 and the 442 items of the data" in p.stderr
+
+
+def test_power_table_narrows_with_more_coded_items():
+    path = need_shared(SHARED / "eval" / "newsmtsc" / "dev_mt.jsonl")
+    p = subprocess.run([sys.executable, "-m", "analysis", "validate", "power", "--data", str(path), "--method",
+                        "vader", "--sizes", "100,25", "--draws", "100"], capture_output=True, text=True, cwd=ROOT)
+    assert p.returncode == 0, p.stderr
+    t = pd.read_csv(io.StringIO(p.stdout))
+    assert list(t.columns) == ["quantity", "sample_size", "coverage", "mean_width", "half_width_large_corpus"]
+    assert list(zip(t["quantity"], t["sample_size"])) == [("negative_share", 25), ("negative_share", 100),
+                                                          ("positive_share", 25), ("positive_share", 100)]
+    for _, g in t.groupby("quantity"):
+        assert g["mean_width"].iloc[0] > g["mean_width"].iloc[1]
+    # without the file's finite-population correction: width / 2 / sqrt(1 - n / 442)
+    assert t["half_width_large_corpus"].iloc[1] == pytest.approx(t["mean_width"].iloc[1] / 2 / np.sqrt(1 - 100 / 442),
+                                                                 abs=1e-4)
+    bad = subprocess.run([sys.executable, "-m", "analysis", "validate", "power", "--data", str(path), "--method",
+                          "vader", "--sizes", "25,x"], capture_output=True, text=True, cwd=ROOT)
+    assert bad.returncode == 2 and "--sizes: 'x' is not a whole number" in bad.stderr
+
+
+# ------------------------------------------------------------------ validate estimate on a run's tables
+def _code_sheet(sample, path, recode=lambda row: row["toolkit_code"]):
+    """A coded copy of the sample's sheet whose code is ``recode(key row)`` for every item."""
+    from analysis import sheets as spreadsheet
+    sheet = spreadsheet.read_csv(sample / "coding_sheet.csv")
+    key = spreadsheet.read_csv(sample / "key.csv").set_index("item_id")
+    sheet["coder"] = path.stem
+    sheet["code"] = [recode(key.loc[i]) for i in sheet["item_id"]]
+    spreadsheet.to_csv(sheet, path)
+    return path
+
+
+@pytest.fixture(scope="module")
+def drawn(run_dir, tmp_path_factory):
+    from analysis.validate import draw_sample
+    sample = tmp_path_factory.mktemp("sample")
+    draw_sample(run_dir, sample, per_stratum=4, method="textblob")
+    return sample
+
+
+def _cell(table, measure, quantity, outlet, actor):
+    t = table[(table["measure"] == measure) & (table["quantity"] == quantity) & (table["outlet"] == outlet)
+              & (table["actor"] == actor)]
+    assert len(t) == 1
+    return t.iloc[0]
+
+
+def test_coders_who_agree_with_the_toolkit_change_nothing(run_dir, drawn, tmp_path):
+    from analysis.estimate import estimates
+    sheet = _code_sheet(drawn, tmp_path / "agree.csv")
+    table = estimates(run_dir, drawn, [sheet])
+    est = table.dropna(subset=["corrected"])
+    assert len(est) > 50
+    # every coded label equals the automatic one: the corrected estimate is the naive one
+    assert np.allclose(est["corrected"], est["naive"], atol=1e-4)
+    # and where every stratum has an interval, the coders found no error: the interval has no width
+    closed = est.dropna(subset=["corrected_low"])
+    assert len(closed) and np.allclose(closed["corrected_low"], closed["corrected"], atol=1e-4)
+
+
+def test_one_recoded_item_moves_its_cell_by_hand(run_dir, drawn, tmp_path):
+    """Ukraine in Outlet 001 by TextBlob: the coders call one of the drawn negatives neutral."""
+    from analysis import sheets as spreadsheet
+    from analysis.estimate import estimates
+    from analysis.schema import read_tables
+    s = read_tables(run_dir, ("sentiment",))["sentiment"]
+    s = s[(s["method"] == "textblob") & (s["outlet"] == "Outlet 001") & (s["label"] != "")]
+    n_actor = int((s["actor"] == "Ukraine").sum())
+    n_neg = int(((s["actor"] == "Ukraine") & (s["label"] == "negative")).sum())
+    sheet = spreadsheet.read_csv(drawn / "coding_sheet.csv")
+    key = spreadsheet.read_csv(drawn / "key.csv")
+    both = sheet.merge(key, on=["item_id", "measure"])
+    drawn_neg = both[(both["stratum"] == "sentiment | Outlet 001 | negative") & (both["actor"] == "Ukraine")]
+    k = len(drawn_neg)
+    assert k >= 2 and n_neg >= k  # the draw took k of Ukraine's n_neg negatives in the outlet
+    flip = drawn_neg["item_id"].iloc[0]
+    coded = _code_sheet(drawn, tmp_path / "one.csv",
+                        lambda r: "neutral" if r.name == flip else r["toolkit_code"])
+    row = _cell(estimates(run_dir, drawn, [coded]), "sentiment", "negative_share", "Outlet 001", "Ukraine")
+    assert row["naive"] == round(n_neg / n_actor, 4)
+    # the negative cell's coded mean falls from 1 to (k - 1) / k; the other cells stay at their (0) codes
+    assert row["corrected"] == round(n_neg / n_actor * (k - 1) / k, 4)
+    assert row["n_auto"] == n_actor
+
+
+def test_all_drawn_negatives_recoded_gives_no_negatives(run_dir, drawn, tmp_path):
+    from analysis.estimate import estimates
+    coded = _code_sheet(drawn, tmp_path / "noneg.csv",
+                        lambda r: "neutral" if r["toolkit_code"] == "negative" else r["toolkit_code"])
+    table = estimates(run_dir, drawn, [coded])
+    neg = table[(table["quantity"] == "negative_share")].dropna(subset=["corrected"])
+    assert len(neg) and (neg["corrected"] == 0).all()
+    pos = table[(table["quantity"] == "positive_share")].dropna(subset=["corrected"])
+    assert np.allclose(pos["corrected"], pos["naive"], atol=1e-4)
+
+
+def test_speaker_groups_from_coders_names(run_dir, drawn, tmp_path, actors):
+    """The coders name Peskov (a surname, mapped to Russia through the actors file) for every drawn
+    quotation: the corrected share of Russia's quoted words rises above the toolkit's, the share of every
+    other group the toolkit found in the sample falls."""
+    from analysis.estimate import estimates
+    coded = _code_sheet(drawn, tmp_path / "sp.csv",
+                        lambda r: "Peskov" if r["measure"] == "speaker" else r["toolkit_code"])
+    table = estimates(run_dir, drawn, [coded], actors=actors)
+    o = table[(table["measure"] == "speaker") & (table["outlet"] == "Outlet 002")].set_index("actor")
+    # Outlet 002 has 8 body quotations, 4 drawn; the toolkit gives them to four groups
+    assert (o["n_auto"] == 8).all() and (o["n_coded"] == 4).all()
+    assert o.loc["Russia", "corrected"] > o.loc["Russia", "naive"]
+    others = o.drop(index="Russia")
+    assert len(others) == 3 and (others["corrected"] < others["naive"]).all()
+
+
+def test_estimate_refuses_other_tables(run_dir, drawn, tmp_path):
+    from analysis.errors import ConfigError
+    from analysis.estimate import estimates
+    coded = _code_sheet(drawn, tmp_path / "a.csv")
+    with pytest.raises(ConfigError, match="drawn from the 'textblob' labels"):
+        estimates(run_dir, drawn, [coded], method="vader")
+    r = subprocess.run([sys.executable, "-m", "analysis", "validate", "estimate", "--tables",
+                        str(ROOT / "tests" / "data"), "--sample", str(drawn), "--sheets", str(coded)],
+                       capture_output=True, text=True, cwd=ROOT)
+    assert r.returncode == 2 and r.stderr.count("\n") == 1
+
+
+def test_estimation_design_strata_hold_every_actor(run_dir, tmp_path):
+    """--design estimation draws per_stratum items of every outlet x answer x actor: with every unit
+    coded as the toolkit did, each outlet x actor cell with two or more units per answer has an interval."""
+    import json
+    from analysis import sheets as spreadsheet
+    from analysis.estimate import estimates
+    from analysis.validate import draw_sample
+    sample = tmp_path / "est"
+    draw_sample(run_dir, sample, per_stratum=2, method="textblob", design="estimation")
+    assert json.loads((sample / "design.json").read_text())["design"] == "estimation"
+    key = spreadsheet.read_csv(sample / "key.csv")
+    assert "sentiment | Outlet 001 | negative | Ukraine" in set(key["stratum"])
+    table = estimates(run_dir, sample, [_code_sheet(sample, tmp_path / "a.csv")])
+    neg = _cell(table, "sentiment", "negative_share", "Outlet 001", "Ukraine")
+    assert neg["n_coded"] >= 2 and neg["corrected"] == neg["naive"]
+    # no stratum is split twice by the estimate
+    assert "Ukraine | Ukraine" not in " ".join(table["note"])
