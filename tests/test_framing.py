@@ -63,7 +63,8 @@ TALKS = """parties: [Taliban, Afghan government]
 actors:
   United States: {aliases: [United States, U.S., Washington], people: [{name: Donald Trump}]}
   Taliban: {aliases: [Taliban]}
-  Afghan government: {aliases: [Afghan government, Kabul], people: [{name: Ashraf Ghani}]}
+  Afghan government: {aliases: [Afghan government, Kabul], people: [{name: Ashraf Ghani, gender: m}]}
+  Qatar: {aliases: [Qatar, Doha]}
   Russia: {aliases: [Russia], people: [{name: Vladimir Putin}]}
   Ukraine: {aliases: [Ukraine, Kyiv], people: [{name: Volodymyr Zelensky}]}
 """
@@ -143,6 +144,25 @@ def _frames(text):
     ("I can't tell Zelensky how to behave.", []),
     ("Russia boycotted Ukrainian grain.", []),
     ("Ukraine is part of Europe.", []),
+    # pronouns in the cue's slot point back to an earlier mention of the same sentence: "them" to a group
+    # that is not the refusing clause's subject, "his" to a man, "they" opening a clause to a group
+    ("The Afghan government sent a delegation, but the Taliban refused to meet them.",
+     [(0, "Afghan government", "exclusion", "explicit"), (0, "Afghan government", "inclusion", "explicit")]),
+    ("Ghani warned against talks that did not include his government.", [(0, "Afghan government", "exclusion",
+                                                                           "explicit")]),
+    ("Kabul sent envoys to Doha, but they were not invited to the meeting.",
+     [(0, "Afghan government", "exclusion", "explicit")]),
+    # ... never across sentences, and not "them" for the only group, which is the refusing subject
+    ("Ghani spoke on Monday.\n\nHe has not been involved in the talks.", []),
+    ("The Taliban refused to meet them.", []),
+    ("Trump said the Taliban refused to meet her.", []),
+    # the subject of an object relative clause acts; the framed one is whom "whose" stands for
+    ("He met Ghani, whose government the Taliban have kept out of the process.",
+     [(0, "Afghan government", "exclusion", "explicit")]),
+    # a venue or host naming the talks is not who is framed
+    ("If the Afghan government is not even at the Qatar peace talks, it is irrelevant.",
+     [(0, "Afghan government", "exclusion", "explicit")]),
+    ("Ukraine was not at the Doha talks.", [(0, "Ukraine", "exclusion", "explicit")]),
 ])
 def test_frame_classes(text, expected):
     assert _frames(text) == expected

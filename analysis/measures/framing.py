@@ -32,6 +32,8 @@ ENTRY_KEYS = {"cue", "pattern", "bind", "window", "kind", "at_issue"}
 KINDS = ("explicit", "demand", "implicit")
 OBJECT_WINDOW = 6
 TOPIC_MARKERS = re.compile(r"\b(?:on|about|over|regarding|in|into|of|to)\s+(?:the\s+)?$", re.I)
+_VENUE_AFTER = re.compile(r"\s*(?:peace\s+)?(?:talks|negotiations|summit|meeting|conference|process|round|format)\b",
+                          re.I)
 NOUN_AFTER = re.compile(r"^[’']?s?\s*(?:conflict|war|crisis|settlement|issue|question|peace|invasion|front)\b", re.I)
 _NEGATION = re.compile(r"(?:\b(?:not|never|no|refus\w+\s+to|won[’']t|cannot)|n[’']t)\s+(?:\w+\s+){0,2}$", re.I)
 # a participle cue after a form of "be" (or "feel", "remain", "get") is passive: its subject is who is framed
@@ -66,6 +68,16 @@ _REFUSAL_AFTER = re.compile(r"^(?:\s+\S+){0,8}?\s+(?:was|is|were|are|be|would\s+
                             r"(?:unacceptable|ruled\s+out|rejected|refused|not\s+(?:acceptable|allowed|possible))\b", re.I)
 # an object cue followed by "by" is passive ("Afghan Leader Blindsided by U.S. Meeting"): the subject is framed
 _BY_AFTER = re.compile(r"^\s+by\b", re.I)
+# third-person pronouns in a cue's slot, resolved to an earlier actor mention (``_antecedent``): the object
+# right after the cue ("refused to meet them"), a possessive before a body noun ("did not include his
+# government"), the subject opening the clause ("While he has not been involved", "but they were not invited")
+_PRONOUN_OBJECT = re.compile(r"\s+(?:\w+\s+)?(?P<w>them|him|her)\b(?!\s*[’']s\b)", re.I)
+_PRONOUN_OWNER = re.compile(r"\s+(?:\w+\s+)?(?P<w>his|her|their)\s+(?:own\s+)?(?:government|administration|country|"
+                            r"delegation|team|negotiators|representatives|officials|envoys?|leaders?)\b", re.I)
+_PRONOUN_SUBJECT = re.compile(r"^[\s,;:—–-]*(?:(?:while|but|and|although|though|since|because|as|if|when|so|yet|now|"
+                              r"that|even|still)\s+)*(?P<w>he|she|they)\s+(?:\S+\s+){0,5}$", re.I)
+_PREPOSITION_BEFORE = re.compile(r"\b(?:to|in|at|from|into|for|of|on|with|by|near|over|about)\s+(?:the\s+)?$", re.I)
+_OBJECT_RELATIVE = re.compile(r"\b(?:whose\s+\w+|whom)\s+(?:the\s+)?$", re.I)
 _CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:but|while|though|although|whereas)\b|,\s+(?=\w+ing\b)")
 
 
@@ -210,11 +222,30 @@ def _words_between(text: str, a: int, b: int) -> int:
 
 
 class _Sentence:
-    def __init__(self, doc: Doc, sent, mentions: list[dict], quotes: dict[str, SpanLookup]):
+    def __init__(self, doc: Doc, sent, mentions: list[dict], quotes: dict[str, SpanLookup],
+                 gender: dict[str, str] | None = None):
         self.doc, self.s = doc, sent
         self.text = sent.text
         self.mentions = [dict(m, rs=m["start"] - sent.start, re=m["end"] - sent.start) for m in mentions]
         self.quotes = quotes[sent.section].overlapping(sent.start, sent.end)
+        self.gender = gender or {}
+
+    def antecedent(self, word: str, before: int) -> dict | None:
+        """The mention a third-person pronoun points back to: the nearest earlier mention in this sentence
+        (before ``before``), not after a preposition, of a person of that gender for he/him/his (she/her),
+        of a group (not a person) for they/them/their; None when there is none. Only within the sentence: across sentences the
+        nearest name is too often not the referent (measured: "While he has not been involved" three
+        sentences after the president it means, one after the envoy it does not)."""
+        w = word.lower()
+        if w in ("they", "them", "their"):
+            fits = lambda m: not m["person"]  # noqa: E731
+        else:
+            g = "m" if w in ("he", "him", "his") else "f"
+            fits = lambda m: m["person"] and self.gender.get(m["person"], g) == g  # noqa: E731
+        # not a place or an object of a preposition ("sent envoys to Doha, but they ...")
+        here = [m for m in self.mentions if m["re"] <= before and fits(m) and not _PREPOSITION_BEFORE.search(
+            self.text, 0, m["rs"])]
+        return max(here, key=lambda m: m["rs"]) if here else None
 
     def quote_at(self, rel: int) -> dict | None:
         pos = self.s.start + rel
@@ -360,15 +391,24 @@ def _bind_one(cue: Cue, sent: _Sentence, ms: int, me: int, parties: list[str]) -
         subj = sent.before(ms, lo)
         if subj:
             return [subj[-1]["actor"]], "subject"
-        return [], ""
-    inside = [m for m in sent.mentions if ms < m["rs"] and m["re"] <= me]  # "left Kyiv out of", "rejected the Afghan team"
+        pron = _PRONOUN_SUBJECT.match(text[lo:ms])
+        ante = sent.antecedent(pron.group("w"), lo) if pron else None
+        return ([ante["actor"]], "subject:pronoun") if ante else ([], "")
+    # mentions inside the cue ("left Kyiv out of"), but not a venue or topic ("not at the Qatar peace talks")
+    inside = [m for m in sent.mentions if ms < m["rs"] and m["re"] <= me and _participant(sent, m)
+              and not _VENUE_AFTER.match(text, m["re"])]  # "left Kyiv out of", "rejected the Afghan team"
     if cue.bind == "object":
         if inside:
             return [inside[0]["actor"]], "object:inside"
         if (_PASSIVE.search(text[lo:ms]) or _BY_AFTER.match(text[me:])) and re.search(r"(?:ed|en|wn|ut)$", text[ms:me], re.I):
             subj = sent.before(ms, lo)  # "Kyiv was sidelined", "Europe felt blindsided"
             return ([subj[-1]["actor"]], "subject:passive") if subj else ([], "")
-        objs = [m for m in sent.after(me, cue.window, hi)]
+        pron = _PRONOUN_OBJECT.match(text, me) or _PRONOUN_OWNER.match(text, me)
+        objs = [m for m in sent.after(me, cue.window, hi) if _participant(sent, m)]
+        if pron and (not objs or objs[0]["rs"] > pron.start("w")):
+            # "refused to meet them": not the refusing clause's own subject
+            ante = sent.antecedent(pron.group("w"), lo if pron.group("w").lower() in ("them", "him", "her") else ms)
+            return ([ante["actor"]], "object:pronoun") if ante else ([], "")
         if objs:
             return sorted({m["actor"] for m in objs[:1]}), "object"
         return [], ""
@@ -390,7 +430,17 @@ def _bind_one(cue: Cue, sent: _Sentence, ms: int, me: int, parties: list[str]) -
         if inside:
             return [inside[0]["actor"]], "subject:inside"
         subj = sent.before(ms, lo)
+        pron = _PRONOUN_SUBJECT.match(text[subj[-1]["re"] if subj else lo:ms]) if not subj else None
+        if pron:
+            ante = sent.antecedent(pron.group("w"), lo)
+            return ([ante["actor"]], "subject:pronoun") if ante else ([], "")
         if subj:
+            # "Ghani, whose government the Taliban have kept out of the process": the subject of an object
+            # relative clause is the one who acts; the framed one is whom the relative pronoun stands for
+            rel = _OBJECT_RELATIVE.search(text, 0, subj[-1]["rs"])
+            owner = [m for m in sent.mentions if rel and m["re"] <= rel.start()] if rel else []
+            if owner:
+                return [owner[-1]["actor"]], "subject:relative"
             return [subj[-1]["actor"]], "subject"
         if speaker_actor and re.search(r"\b(?:we|us|our)\b", text[lo:ms], re.I):
             return [speaker_actor], "subject:first-person"
@@ -427,6 +477,7 @@ def find_frames(doc: Doc, quote_rows: list[dict], actors: Actors, lexicon: Lexic
                                and q["kind"] in ("direct", "partial", "indirect")],
                               start=lambda q: q["start"], end=lambda q: q["end"])
               for sec in ("headline", "body")}
+    gender = {name: p.gender for name, p in actors.people.items()}
     rows, weak = [], set()
     # every binding needs an actor mention in the sentence or a quotation's speaker ("without us"):
     # other sentences can frame no one
@@ -438,7 +489,7 @@ def find_frames(doc: Doc, quote_rows: list[dict], actors: Actors, lexicon: Lexic
         possible = possible_cues(s.text, cues, literals)
         if not possible:
             continue
-        sent = _Sentence(doc, s, by_sentence.get(s.sentence_id, []), quotes)
+        sent = _Sentence(doc, s, by_sentence.get(s.sentence_id, []), quotes, gender)
         taken: list[tuple[int, int]] = []
         for cue in possible:
             detail(cue.label)
