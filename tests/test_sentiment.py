@@ -49,3 +49,19 @@ def test_two_actors_in_one_sentence_get_their_own_rows(tables):
     s = tables["sentiment"]
     r = s[(s["article_id"] == SEED["001"]) & (s["sentence_id"] == 10) & (s["method"] == "textblob")]
     assert sorted(r["actor"]) == ["Russia", "Ukraine", "United States"]
+
+
+def test_lexicon_methods_load_without_nltk_or_scipy():
+    """TextBlob's scorer is loaded without the package __init__ (NLTK, SciPy: about 1 s of start-up);
+    the scores are TextBlob's own, and a later full `import textblob` still works."""
+    import subprocess
+    import sys
+    code = ("import sys\n"
+            "from analysis.measures.sentiment_lexicons import textblob_scores, vader_score, lexicon_hits\n"
+            "t = 'The talks were a terrible failure, but the ceasefire is a very good sign.'\n"
+            "p = textblob_scores(t); vader_score(t); lexicon_hits(['good'], 'textblob')\n"
+            "heavy = sorted(m for m in ('nltk', 'scipy', 'textblob') if m in sys.modules)\n"
+            "from textblob import TextBlob\n"
+            "print(heavy, p == tuple(TextBlob(t).sentiment))\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[] True"

@@ -36,11 +36,39 @@ def normalise_for_lexicon(text: str) -> str:
 
 
 @lru_cache(maxsize=1)
+def _textblob_en():
+    """TextBlob's ``textblob.en`` module (its sentiment lexicon and scorer) without running the package's
+    ``__init__``, which imports NLTK and, through it, SciPy (about 1 s of every run's start-up) for
+    parts of TextBlob the toolkit does not use. ``textblob.en`` itself needs only ``textblob._text``
+    (standard library). The package is stood in for while ``textblob.en`` loads, then every module this
+    added is taken out of ``sys.modules`` again, so a later ``import textblob`` loads the real package
+    from scratch; the scorer is the same code on the same lexicon file (``test_sentiment`` checks the
+    scores against ``TextBlob(text).sentiment``)."""
+    import importlib
+    import importlib.util
+    import sys
+    import types
+    if "textblob" in sys.modules:  # already imported in full (a notebook, the baseline)
+        return importlib.import_module("textblob.en")
+    spec = importlib.util.find_spec("textblob")
+    before = set(sys.modules)
+    shell = types.ModuleType("textblob")
+    shell.__path__, shell.__spec__ = list(spec.submodule_search_locations), spec
+    sys.modules["textblob"] = shell
+    try:
+        return importlib.import_module("textblob.en")
+    finally:
+        for name in set(sys.modules) - before:
+            if name == "textblob" or name.startswith("textblob."):
+                del sys.modules[name]
+
+
+@lru_cache(maxsize=1)
 def _pattern():
-    """The scorer inside TextBlob's PatternAnalyzer (``TextBlob(text).sentiment``): the same values,
-    without the named-tuple class that ``analyze`` builds on every call."""
-    from textblob.en.sentiments import pattern_sentiment
-    return pattern_sentiment
+    """The scorer inside TextBlob's PatternAnalyzer (``TextBlob(text).sentiment`` calls
+    ``textblob.en.sentiment(text)``): the same values, without the named-tuple class that ``analyze``
+    builds on every call."""
+    return _textblob_en().sentiment
 
 
 @lru_cache(maxsize=1)
@@ -64,7 +92,7 @@ def vader_score(text: str) -> float:
 @lru_cache(maxsize=1)
 def _word_valences() -> tuple[dict[str, float], dict[str, float]]:
     """VADER's word valences (-4..4) and TextBlob's mean word polarities (-1..1), for plain look-ups."""
-    from textblob.en import sentiment
+    sentiment = _textblob_en().sentiment
     sentiment.load()
     tb = {w: senses[None][0] for w, senses in sentiment.items() if None in senses and senses[None][0]}
     return dict(_vader().lexicon), tb
