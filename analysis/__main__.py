@@ -114,20 +114,13 @@ def _parser() -> argparse.ArgumentParser:
     vm = vsub.add_parser("simulate", help="coverage of the naive and the corrected 95%% intervals of the negative and "
                                           "positive shares, on a NewsMTSC file whose gold labels are the truth",
                          formatter_class=fmt)
-    vm.add_argument("--data", required=True, help="NewsMTSC .jsonl file (e.g. ../shared/eval/newsmtsc/dev_mt.jsonl)")
-    vm.add_argument("--method", required=True, choices=("trained", "textblob", "vader"), help="sentiment method")
+    _simulation_args(vm, draws=500)
     vm.add_argument("--sample-size", type=int, default=100, help="coded items per simulated sample")
-    vm.add_argument("--draws", type=int, default=500, help="simulated samples")
-    vm.add_argument("--seed", type=int, default=config.SEED, help="random seed of the draws")
     vp = vsub.add_parser("power", help="coded items needed for a target interval width: coverage and width of the "
                                        "corrected interval per sample size, simulated on a NewsMTSC file",
                          formatter_class=fmt)
-    vp.add_argument("--data", required=True, help="NewsMTSC .jsonl file (e.g. ../shared/eval/newsmtsc/dev_mt.jsonl)")
-    vp.add_argument("--method", required=True, choices=("trained", "textblob", "vader"), help="sentiment method")
-    vp.add_argument("--sizes", default="25,50,100,200,400",
-                    help="comma-separated numbers of coded items")
-    vp.add_argument("--draws", type=int, default=200, help="simulated samples per size")
-    vp.add_argument("--seed", type=int, default=config.SEED, help="random seed of the draws")
+    _simulation_args(vp, draws=200)
+    vp.add_argument("--sizes", default="25,50,100,200", help="comma-separated numbers of coded items")
     ve = vsub.add_parser("estimate", help="per outlet and actor, naive and corrected estimates with 95%% intervals "
                                           "from the run's labels and the coded sample -> estimates.csv",
                          formatter_class=fmt)
@@ -153,6 +146,15 @@ def _parser() -> argparse.ArgumentParser:
                        formatter_class=fmt)
     c.add_argument("--corpus", required=True, help="corpus folder or file")
     return p
+
+
+def _simulation_args(parser, draws: int) -> None:
+    """--data, --method, --draws, --seed of the simulations on a NewsMTSC file (simulate, power)."""
+    parser.add_argument("--data", required=True,
+                        help="NewsMTSC .jsonl file (e.g. ../shared/eval/newsmtsc/dev_mt.jsonl)")
+    parser.add_argument("--method", required=True, choices=("trained", "textblob", "vader"), help="sentiment method")
+    parser.add_argument("--draws", type=int, default=draws, help="simulated samples (per size)")
+    parser.add_argument("--seed", type=int, default=config.SEED, help="random seed of the draws")
 
 
 def pd_options():
