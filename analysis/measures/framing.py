@@ -328,6 +328,16 @@ def _bind(cue: Cue, sent: _Sentence, ms: int, me: int, parties: list[str]) -> tu
     return actors, rule
 
 
+def _subject_pronoun(sent: _Sentence, lo: int, ms: int) -> tuple[list[str], str] | None:
+    """The actor of a he / she / they opening the clause before the cue (``_Sentence.antecedent``):
+    ([actor], "subject:pronoun"), ([], "") when it points back to no one, None when there is no such pronoun."""
+    pron = _PRONOUN_SUBJECT.match(sent.text[lo:ms])
+    if not pron:
+        return None
+    ante = sent.antecedent(pron.group("w"), lo)
+    return ([ante["actor"]], "subject:pronoun") if ante else ([], "")
+
+
 def _bind_one(cue: Cue, sent: _Sentence, ms: int, me: int, parties: list[str]) -> tuple[list[str], str]:
     lo, hi = sent.clause_bounds(ms)
     text = sent.text
@@ -391,9 +401,7 @@ def _bind_one(cue: Cue, sent: _Sentence, ms: int, me: int, parties: list[str]) -
         subj = sent.before(ms, lo)
         if subj:
             return [subj[-1]["actor"]], "subject"
-        pron = _PRONOUN_SUBJECT.match(text[lo:ms])
-        ante = sent.antecedent(pron.group("w"), lo) if pron else None
-        return ([ante["actor"]], "subject:pronoun") if ante else ([], "")
+        return _subject_pronoun(sent, lo, ms) or ([], "")
     # mentions inside the cue ("left Kyiv out of"), but not a venue or topic ("not at the Qatar peace talks")
     inside = [m for m in sent.mentions if ms < m["rs"] and m["re"] <= me and _participant(sent, m)
               and not _VENUE_AFTER.match(text, m["re"])]  # "left Kyiv out of", "rejected the Afghan team"
@@ -430,18 +438,17 @@ def _bind_one(cue: Cue, sent: _Sentence, ms: int, me: int, parties: list[str]) -
         if inside:
             return [inside[0]["actor"]], "subject:inside"
         subj = sent.before(ms, lo)
-        pron = _PRONOUN_SUBJECT.match(text[subj[-1]["re"] if subj else lo:ms]) if not subj else None
-        if pron:
-            ante = sent.antecedent(pron.group("w"), lo)
-            return ([ante["actor"]], "subject:pronoun") if ante else ([], "")
         if subj:
             # "Ghani, whose government the Taliban have kept out of the process": the subject of an object
             # relative clause is the one who acts; the framed one is whom the relative pronoun stands for
             rel = _OBJECT_RELATIVE.search(text, 0, subj[-1]["rs"])
-            owner = [m for m in sent.mentions if rel and m["re"] <= rel.start()] if rel else []
+            owner = [m for m in sent.mentions if m["re"] <= rel.start()] if rel else []
             if owner:
                 return [owner[-1]["actor"]], "subject:relative"
             return [subj[-1]["actor"]], "subject"
+        pron = _subject_pronoun(sent, lo, ms)
+        if pron is not None:
+            return pron
         if speaker_actor and re.search(r"\b(?:we|us|our)\b", text[lo:ms], re.I):
             return [speaker_actor], "subject:first-person"
         return [], ""
