@@ -50,7 +50,7 @@ from . import sheets as spreadsheet
 from .errors import ConfigError
 from .schema import read_tables
 from .stats import corrected_mean, naive_mean
-from .validate import DESIGN_FILE, _populations, majority, name_key, read_coded, stratum_of
+from .validate import DESIGN_FILE, populations, majority, name_key, read_coded, stratum_of
 
 COLUMNS = ["measure", "quantity", "outlet", "actor", "naive", "naive_low", "naive_high", "corrected",
            "corrected_low", "corrected_high", "n_auto", "n_coded", "note"]
@@ -71,18 +71,19 @@ def _design(sample_dir: Path, method: str | None) -> tuple[str, bool]:
     return method or drawn or "textblob", about.get("design") == "estimation"
 
 
-def coded_population(tables_dir, sample_dir, sheets, method: str | None = None) -> pd.DataFrame:
-    """Every unit of the run (``validate._populations``) with its stratum, and for the units of the
-    sample their item_id and the coders' majority code ('' if uncoded or tied).
+def coded_population(t: dict[str, pd.DataFrame], tables_dir, sample_dir, sheets,
+                     method: str | None = None) -> pd.DataFrame:
+    """Every unit of the run's tables ``t`` (read from ``tables_dir``; ``validate.populations``) with its
+    stratum, and for the units of the sample their item_id and the coders' majority code ('' if uncoded
+    or tied).
 
     Raises ConfigError when a stratum of key.csv does not hold as many units in these tables as when the
     sample was drawn (other tables, or another --method)."""
     sample_dir = Path(sample_dir)
     key, coded = read_coded(sample_dir, sheets)
     method, by_actor = _design(sample_dir, method)
-    t = read_tables(Path(tables_dir), ("articles", "sentences", "mentions", "quotes", "sentiment", "framing"))
-    measures = [m for m in dict.fromkeys(key["measure"])]
-    pop = _populations(t, method, measures)
+    measures = list(dict.fromkeys(key["measure"]))
+    pop = populations(t, method, measures)
     pop["stratum"] = stratum_of(pop, by_actor)
     sizes = pop["stratum"].value_counts()
     for stratum, size in key.groupby("stratum")["population"].first().items():
@@ -101,11 +102,10 @@ def coded_population(tables_dir, sample_dir, sheets, method: str | None = None) 
     pop["_n"] = pop.groupby(MATCH).cumcount()
     sheet = sheet.sort_values("item_id").assign(_n=lambda d: d.groupby(MATCH).cumcount())
     out = pop.merge(sheet[MATCH + ["_n", "item_id", "coded"]], on=MATCH + ["_n"], how="left", validate="one_to_one")
-    lost = sheet["item_id"].isin(out["item_id"]).sum()
-    if lost != len(sheet):
-        missing = sheet.loc[~sheet["item_id"].isin(out["item_id"]), "item_id"].iloc[0]
-        raise ConfigError(f"{sample_dir / 'coding_sheet.csv'}: item {missing} is not a unit of the tables in "
-                          f"{tables_dir} (estimate with the run the sample was drawn from)")
+    missing = sheet.loc[~sheet["item_id"].isin(out["item_id"]), "item_id"]
+    if len(missing):
+        raise ConfigError(f"{sample_dir / 'coding_sheet.csv'}: item {missing.iloc[0]} is not a unit of the tables "
+                          f"in {tables_dir} (estimate with the run the sample was drawn from)")
     out["item_id"] = out["item_id"].fillna("")
     out["coded"] = out["coded"].fillna("")
     return out.drop(columns="_n")
@@ -130,11 +130,16 @@ def _uncoded_note(units: pd.DataFrame) -> str:
     return f"{missing} drawn item{'s' if missing != 1 else ''} uncoded or tied, left out" if missing else ""
 
 
+def _notes(*notes: str) -> str:
+    """Notes joined by '; ', each part once, empty ones left out."""
+    return "; ".join(dict.fromkeys(n for note in notes for n in note.split("; ") if n))
+
+
 def _row(measure: str, quantity: str, outlet: str, actor: str, units: pd.DataFrame, naive: dict, est: dict,
          *notes: str) -> dict:
     return {"measure": measure, "quantity": quantity, "outlet": outlet, "actor": actor, **naive,
             **{k: v for k, v in est.items() if not k.startswith("_") and k != "note"}, "n_auto": len(units),
-            "note": "; ".join(dict.fromkeys(n for note in (est.get("note", ""), *notes) for n in note.split("; ") if n))}
+            "note": _notes(est.get("note", ""), *notes)}
 
 
 def _indicator(units: pd.DataFrame, value) -> tuple[np.ndarray, np.ndarray]:
@@ -180,10 +185,10 @@ def _index(d: pd.DataFrame, diff_a, diff_c, fr_a, fr_c) -> dict:
     linearisation (the corrected mean of the residual diff - R x frames, over the mean of frames)."""
     num, den = _estimate(d, diff_a, diff_c, 1.0), _estimate(d, fr_a, fr_c, 1.0)
     out = {"corrected": np.nan, "corrected_low": np.nan, "corrected_high": np.nan, "n_coded": den["n_coded"],
-           "note": "; ".join(n for n in (num["note"], den["note"]) if n)}
+           "note": _notes(num["note"], den["note"])}
     if not den["corrected"] > 0:
         if den["corrected"] == 0:
-            out["note"] = "; ".join(n for n in (out["note"], "no frames: the index is undefined") if n)
+            out["note"] = _notes(out["note"], "no frames: the index is undefined")
         return out
     ratio = num["corrected"] / den["corrected"]
     resid = _estimate(d, diff_a - ratio * fr_a, diff_c - ratio * fr_c, 1.0)["_r"]
@@ -192,19 +197,21 @@ def _index(d: pd.DataFrame, diff_a, diff_c, fr_a, fr_c) -> dict:
     return out
 
 
-def _quoted_words(q: pd.DataFrame, quotes: pd.DataFrame, groups: dict[str, str], outlet: str) -> list[dict]:
+def _quoted_words(q: pd.DataFrame, words_of: dict[tuple[str, str], int], groups: dict[str, str],
+                  outlet: str) -> list[dict]:
     """Share of the outlet's quoted words per speaker group: the toolkit's group against the group of
-    the coders' speaker. The domain is every quotation, weighted by its words."""
-    words_of = dict(zip(zip(quotes["article_id"], quotes["text"]), quotes["n_words"].astype(int)))
+    the coders' speaker. The domain is every quotation, weighted by its words (``words_of``: (article_id,
+    text) -> words)."""
     w = np.array([words_of[(a, text)] for a, text in zip(q["article_id"], q["text"])], dtype=float)
     grouped = q.assign(toolkit_code=[groups.get(name_key(n), UNKNOWN) for n in q["toolkit_code"]],
                        coded=[groups.get(name_key(n), UNKNOWN) if n else "" for n in q["coded"]])
     scale = len(q) / w.sum()  # the mean words of a group per quotation -> its share of the words
+    note = _uncoded_note(grouped)
     rows = []
     for g in sorted(set(grouped["toolkit_code"]) | set(grouped["coded"]) - {""}):
         auto, coded = _indicator(grouped, g)
         rows.append(_row("speaker", "share_quoted_words", outlet, g, grouped, _naive(auto * w, scale),
-                         _estimate(grouped, auto * w, coded * w, scale), _uncoded_note(grouped)))
+                         _estimate(grouped, auto * w, coded * w, scale), note))
     return rows
 
 
@@ -226,9 +233,12 @@ def _speaker_groups(t: dict, actors) -> dict[str, str]:
 def estimates(tables_dir, sample_dir, sheets, method: str | None = None, actors=None) -> pd.DataFrame:
     """The naive and corrected estimate, with 95% intervals, of every quantity per measure, outlet and
     actor (group); one row each (``COLUMNS``)."""
-    pop = coded_population(tables_dir, sample_dir, sheets, method)
-    t = read_tables(Path(tables_dir), ("articles", "quotes"))
+    t = read_tables(Path(tables_dir), ("articles", "sentences", "mentions", "quotes", "sentiment", "framing"))
+    pop = coded_population(t, tables_dir, sample_dir, sheets, method)
     n_articles = t["articles"].groupby("outlet").size()
+    quotes = t["quotes"]
+    words_of = dict(zip(zip(quotes["article_id"], quotes["text"]), quotes["n_words"].astype(int)))
+    groups = _speaker_groups(t, actors)
     rows = []
     for outlet in sorted(set(pop["outlet"])):
         o = pop[pop["outlet"] == outlet]
@@ -240,7 +250,7 @@ def estimates(tables_dir, sample_dir, sheets, method: str | None = None, actors=
             rows += _framing(f, outlet, int(n_articles.get(outlet, 0)) or 1)
         q = o[o["measure"] == "speaker"].reset_index(drop=True)
         if len(q):
-            rows += _quoted_words(q, t["quotes"], _speaker_groups(t, actors), outlet)
+            rows += _quoted_words(q, words_of, groups, outlet)
     out = pd.DataFrame(rows, columns=COLUMNS)
     for quantity, (low, high) in RANGE.items():  # intervals clipped to the quantity's range
         at = out["quantity"] == quantity

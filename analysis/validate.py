@@ -79,7 +79,7 @@ def _context(text_of: dict, article_id: str, sentence_id: int) -> str:
                     if (article_id, i) in text_of)
 
 
-def _populations(t: dict[str, pd.DataFrame], method: str, measures=MEASURES) -> pd.DataFrame:
+def populations(t: dict[str, pd.DataFrame], method: str, measures=MEASURES) -> pd.DataFrame:
     """Every unit of every check with the toolkit's code: measure, outlet, article_id, sentence_id,
     actor, text, toolkit_code (each measure's ``Check.population``)."""
     outlets = dict(zip(t["articles"]["article_id"], t["articles"]["outlet"]))
@@ -126,7 +126,7 @@ def draw_sample(tables_dir, out_dir, per_stratum: int = PER_STRATUM, method: str
     unknown = [m for m in measures if m not in CHECKS]
     if unknown:
         raise ConfigError(f"--measures: unknown measure '{unknown[0]}' (choose from {', '.join(MEASURES)})")
-    pop = _populations(t, method, measures)
+    pop = populations(t, method, measures)
     rng = np.random.default_rng(seed)
     picked = []
     for m in measures:
