@@ -54,7 +54,8 @@ DOCS: dict[str, tuple[str, dict[str, str]]] = {
         "n_words": "words of `text`",
         "kind": "`direct` (a sentence or more in quotation marks), `partial` (a few quoted words inside the "
                 "journalist's sentence) or `indirect` (reported speech after a speech verb, no marks)",
-        "speaker": _SPEAKER.replace("; empty in the journalist's voice", "; empty when none was found"),
+        "speaker": "the canonical speaker (a name of the actors file, else the name as the article gives it); "
+                   "empty when none was found",
         "speaker_actor": _SPEAKER_ACTOR,
         "speaker_mention": "the words the speaker was found from (a name, a role, a pronoun)",
         "speaker_confidence": "the speaker model's probability for the chosen speaker (0-1); empty when a "
