@@ -51,6 +51,12 @@ def _parser() -> argparse.ArgumentParser:
                    help="seconds one article may take before it is rejected (the run goes on)")
     r.add_argument("--allow-outside-corpus", action="store_true",
                    help="read files that metadata.csv names outside the corpus folder")
+    r.add_argument("--where", action="append", default=[], metavar="COLUMN=VALUE",
+                   help="keep only articles whose metadata column has this value, e.g. --where event=7 "
+                        "(repeat for several conditions, all must hold)")
+    r.add_argument("--outlets", default=None, help="comma-separated outlets to keep (default: all)")
+    r.add_argument("--date-from", default=None, help="keep articles dated from this day (YYYY-MM-DD)")
+    r.add_argument("--date-to", default=None, help="keep articles dated up to this day, inclusive (YYYY-MM-DD)")
     r.add_argument("--quiet", action="store_true", help="no progress bar")
 
     e = sub.add_parser("evaluate", help="measure accuracy against annotated data", formatter_class=fmt)
@@ -166,6 +172,7 @@ def main(argv=None) -> int:
     args = _parser().parse_args(argv)
     try:
         if args.command == "run":
+            from . import selection
             from .run import run
             counts = run(args.corpus, args.actors, args.out, fmt=args.format, jobs=args.jobs,
                          methods=tuple(m.strip() for m in args.sentiment.split(",") if m.strip()),
@@ -173,7 +180,8 @@ def main(argv=None) -> int:
                          engine=args.engine, scheduler=args.scheduler, text_column=args.text_column,
                          id_column=args.id_column, outlet_column=args.outlet_column, max_bytes=args.max_bytes,
                          article_seconds=args.article_timeout, allow_outside=args.allow_outside_corpus,
-                         speakers=args.speakers)
+                         speakers=args.speakers, select=selection.parse(args.where, args.outlets, args.date_from,
+                                                                        args.date_to))
             if not args.quiet:
                 print(" ".join(f"{t}={n}" for t, n in counts.items()), file=sys.stderr)
             return 0

@@ -21,7 +21,8 @@ regression's predictor. Quantities:
 =========  ========================  =====================================================================
 measure    quantity                  per outlet and actor (group)
 =========  ========================  =====================================================================
-sentiment  negative_share            share of the actor's (sentence, actor) rows labelled negative
+sentiment  negative_share            share of the actor's (sentence, actor) rows labelled negative by
+                                     ``method`` (the method the sample was drawn from; empty on other rows)
 sentiment  positive_share            share labelled positive
 framing    exclusion_per_article     (sentence, actor) units framed as exclusion, per article of the outlet
 framing    inclusion_per_article     units framed as inclusion, per article
@@ -52,7 +53,7 @@ from .schema import read_tables
 from .stats import corrected_mean, naive_mean
 from .validate import DESIGN_FILE, populations, majority, name_key, read_coded, stratum_of
 
-COLUMNS = ["measure", "quantity", "outlet", "actor", "naive", "naive_low", "naive_high", "corrected",
+COLUMNS = ["measure", "method", "quantity", "outlet", "actor", "naive", "naive_low", "naive_high", "corrected",
            "corrected_low", "corrected_high", "n_auto", "n_coded", "note"]
 UNKNOWN = "(unknown)"
 RANGE = {"negative_share": (0, 1), "positive_share": (0, 1), "share_quoted_words": (0, 1),
@@ -137,7 +138,7 @@ def _notes(*notes: str) -> str:
 
 def _row(measure: str, quantity: str, outlet: str, actor: str, units: pd.DataFrame, naive: dict, est: dict,
          *notes: str) -> dict:
-    return {"measure": measure, "quantity": quantity, "outlet": outlet, "actor": actor, **naive,
+    return {"measure": measure, "method": "", "quantity": quantity, "outlet": outlet, "actor": actor, **naive,
             **{k: v for k, v in est.items() if not k.startswith("_") and k != "note"}, "n_auto": len(units),
             "note": _notes(est.get("note", ""), *notes)}
 
@@ -252,11 +253,12 @@ def estimates(tables_dir, sample_dir, sheets, method: str | None = None, actors=
         if len(q):
             rows += _quoted_words(q, words_of, groups, outlet)
     out = pd.DataFrame(rows, columns=COLUMNS)
+    out.loc[out["measure"] == "sentiment", "method"] = _design(Path(sample_dir), method)[0]
     for quantity, (low, high) in RANGE.items():  # intervals clipped to the quantity's range
         at = out["quantity"] == quantity
         for c in ("naive_low", "naive_high", "corrected_low", "corrected_high"):
             out.loc[at, c] = out.loc[at, c].clip(low, high)
-    num = COLUMNS[4:10]
+    num = COLUMNS[5:11]
     out[num] = out[num].astype(float).round(4)
     return out
 

@@ -18,13 +18,15 @@ PARAMETERS = """\
 # Parameters (papermill overrides these; paths are relative to notebooks/). The same in every notebook.
 tables = "../results/ukraine_talks"  # the --out folder of `python -m analysis run` (`make figures` writes this one)
 outlets = None            # e.g. ["Outlet 001", "Outlet 002"]: outlets to include, in this order
+where = None              # e.g. {"event": "7"}: keep articles whose metadata column has this value
 method = "textblob"       # sentiment method of the single-method figures: textblob | vader | trained
 focal_actor = "Ukraine"   # actor group of the sidelining and summary figures
 date_from = None          # "2025-01-01": keep articles dated from this day ...
 date_to = None            # ... to this day (inclusive)
 copies = "count"          # count | exclude: leave out text copied from another outlet's earlier article
 formats = ["png", "svg", "pdf"]
-out_dir = None            # None: ../figures for the bundled tables, <tables>/figures for any other"""
+out_dir = None            # None: ../figures for the bundled tables, <tables>/figures for any other
+estimates = None          # estimates.csv of `validate estimate`: figures 4-6 then show corrected estimates"""
 
 # The cell after it: open the tables (checking every parameter) and name what the cells below use.
 SETUP = """\
@@ -33,7 +35,8 @@ from IPython.display import Image, display
 from analysis import compare, figures, session
 
 pd.set_option("display.max_colwidth", 80)
-s = session.open_tables(tables, outlets, method, focal_actor, date_from, date_to, copies, formats, out_dir)
+s = session.open_tables(tables, outlets, method, focal_actor, date_from, date_to, copies, formats, out_dir,
+                        estimates, where)
 tables, p, outlet_list, methods = s.tables, s.params, s.outlets, s.methods  # from here on `tables` holds the tables"""
 
 ANALYSIS_NOTEBOOKS = ("01_corpus", "02_quotes", "03_sentiment", "04_framing", "05_summary", "06_syndication")

@@ -47,7 +47,8 @@ def figures_dir(tables: Path, out_dir) -> Path:
 
 
 def open_tables(tables, outlets=None, method: str = "textblob", focal_actor: str = "Ukraine", date_from=None,
-                date_to=None, copies: str = "count", formats=("png", "svg", "pdf"), out_dir=None) -> Session:
+                date_to=None, copies: str = "count", formats=("png", "svg", "pdf"), out_dir=None,
+                estimates=None, where=None) -> Session:
     """The tables of a run (folder ``tables``), with the outlets (in the given order) and dates asked for.
 
     Args:
@@ -59,6 +60,10 @@ def open_tables(tables, outlets=None, method: str = "textblob", focal_actor: str
         copies: "count" keeps everything; "exclude" leaves out the quotations, sentiment and framing rows
             of text copied from another outlet's earlier article (``analysis.syndication``).
         formats, out_dir: figure files to write and where (see ``figures_dir``).
+        estimates: the ``estimates.csv`` of ``python -m analysis validate estimate`` on these tables; figures
+            4-6 then draw the estimates corrected by the coded sample (``read_estimates``).
+        where: {column: value} of the articles table (the corpus's metadata, e.g. {"event": "7"}): keep the
+            articles that have these values, as ``run --where`` does.
     Returns:
         a ``Session``: the filtered tables, the figure parameters, the outlets in order, the methods run.
 
@@ -92,6 +97,10 @@ def open_tables(tables, outlets=None, method: str = "textblob", focal_actor: str
         raise ConfigError(f"focal_actor = '{focal_actor}': not an actor group of the run's actors file "
                           f"(known: {_known(actors)})")
     keep = pd.Series(True, index=arts.index)
+    for column, value in (where or {}).items():
+        if column not in arts.columns:
+            raise ConfigError(f"where: the articles table has no column '{column}' (known: {_known(arts.columns)})")
+        keep &= arts[column].astype(str).str.strip() == str(value).strip()
     if outlets:
         keep &= arts["outlet"].isin(outlets)
     for value, name, op in ((date_from, "date_from", "ge"), (date_to, "date_to", "le")):
@@ -103,7 +112,7 @@ def open_tables(tables, outlets=None, method: str = "textblob", focal_actor: str
             keep &= getattr(arts["date"].astype(str), op)(str(value))
     if not keep.any():
         raise ConfigError(f"no article of these tables is in outlets={outlets!r}, date_from={date_from!r}, "
-                          f"date_to={date_to!r}")
+                          f"date_to={date_to!r}, where={where!r}")
     ids = set(arts.loc[keep, "article_id"])
     out = {name: (df[df["article_id"].isin(ids)].reset_index(drop=True)
                   if "article_id" in df and name != "rejected" else df) for name, df in t.items()}
@@ -111,7 +120,44 @@ def open_tables(tables, outlets=None, method: str = "textblob", focal_actor: str
         from .syndication import exclude_copies
         out = exclude_copies(out)
     colors = {a: c for a, c in zip(t["actors"]["actor"], t["actors"]["color"]) if c}
+    corrected = None
+    if estimates:
+        if date_from or date_to or where or copies != "count":
+            raise ConfigError("estimates: the corrected estimates are of every article of each outlet; leave "
+                              "date_from, date_to, where and copies at their defaults, or estimate on a run of the "
+                              "selection")
+        corrected = read_estimates(estimates, method, known_outlets)
     params = Params(outlets=list(outlets) if outlets else None, method=method, focal_actor=focal_actor,
-                    colors=colors, formats=tuple(formats), out_dir=str(figures_dir(folder, out_dir)))
+                    colors=colors, formats=tuple(formats), out_dir=str(figures_dir(folder, out_dir)),
+                    estimates=corrected)
     from .compare import outlet_order
     return Session(out, params, outlet_order(out["articles"], params.outlets), methods, folder)
+
+
+def read_estimates(path, method: str, outlets) -> pd.DataFrame:
+    """``estimates.csv`` checked against the notebook's parameters: its columns, the sentiment method it
+    corrects (the one the figures show) and its outlets (those of the tables)."""
+    from . import sheets as spreadsheet
+    from .estimate import COLUMNS
+    path = Path(path)
+    if path.is_dir():
+        path = path / "estimates.csv"
+    if not path.is_file():
+        raise ConfigError(f"estimates = '{path}': no such file; write it with `python -m analysis validate estimate "
+                          f"--tables ... --sample ... --sheets ... --out DIR`")
+    e = spreadsheet.read_csv(path)
+    missing = [c for c in COLUMNS if c not in e.columns]
+    if missing:
+        raise ConfigError(f"{path}: not an estimates table of `validate estimate` (no column {missing[0]!r})")
+    corrected = sorted(set(e.loc[e["measure"] == "sentiment", "method"]) - {""})
+    if corrected and method not in corrected:
+        raise ConfigError(f"estimates = '{path}': it corrects the '{corrected[0]}' sentiment labels, the figures "
+                          f"show method = '{method}'; set method = '{corrected[0]}'")
+    strange = sorted(set(e["outlet"]) - set(outlets))
+    if strange:
+        raise ConfigError(f"{path}: outlet '{strange[0]}' is not in these tables (estimates of another run?)")
+    for c in COLUMNS[5:11]:
+        e[c] = pd.to_numeric(e[c], errors="coerce")
+    for c in ("n_auto", "n_coded"):
+        e[c] = pd.to_numeric(e[c], errors="coerce").fillna(0).astype(int)
+    return e

@@ -241,3 +241,54 @@ def test_estimation_design_strata_hold_every_actor(run_dir, tmp_path):
     assert neg["n_coded"] >= 2 and neg["corrected"] == neg["naive"]
     # no stratum is split twice by the estimate
     assert "Ukraine | Ukraine" not in " ".join(table["note"])
+
+
+# ------------------------------------------------------------------ corrected estimates in the figures
+@pytest.fixture(scope="module")
+def corrected(run_dir, drawn, tmp_path_factory):
+    """estimates.csv of a coder who calls every other drawn negative neutral."""
+    from analysis.estimate import estimates, write_estimates
+    out = tmp_path_factory.mktemp("estimates")
+    flips = iter(range(10_000))
+    sheet = _code_sheet(drawn, out / "coder.csv",
+                        lambda r: "neutral" if r["toolkit_code"] == "negative" and next(flips) % 2 == 0
+                        else r["toolkit_code"])
+    return write_estimates(estimates(run_dir, drawn, [sheet]), out)
+
+
+def test_figures_draw_the_corrected_estimates_beside_the_naive(run_dir, corrected, tmp_path):
+    import matplotlib.pyplot as plt
+    from analysis import figures, session
+    s = session.open_tables(run_dir, estimates=corrected, out_dir=tmp_path, formats=("png",))
+    e = pd.read_csv(corrected)
+    fig, data = figures.build("fig4-sentiment-by-outlet", s.tables, s.params)
+    want = e[(e["quantity"] == "negative_share")]
+    assert len(data) == len(want) and "corrected" in fig.axes[0].get_title()
+    ax = fig.axes[0]
+    points = sorted(round(ln.get_xdata()[0], 4) for ln in ax.lines if ln.get_marker() == "o")
+    crosses = sorted(round(ln.get_xdata()[0], 4) for ln in ax.lines if ln.get_marker() == "x")
+    assert points == sorted(want["corrected"].dropna()) and crosses == sorted(want["naive"].dropna())
+    # the coder moved some estimates: the corrected points are not the naive ones
+    assert (want["corrected"] < want["naive"]).any()
+    # an estimate without an interval is hollow and its row says why; one without a value says "too few"
+    hollow = [ln for ln in ax.lines if ln.get_marker() == "o" and ln.get_markerfacecolor() in ("white", (1, 1, 1, 1))]
+    assert len(hollow) == (want["corrected"].notna() & want["corrected_low"].isna()).sum()
+    labels = [t.get_text() for t in ax.texts]
+    assert sum(t.endswith(": too few") for t in labels) == want["corrected"].isna().sum()
+    plt.close(fig)
+    for name, quantities in (("fig5-sidelining", {"exclusion_per_article", "inclusion_per_article"}),
+                             ("fig6-outlet-summary", {"share_quoted_words", "negative_share", "sidelining_index"})):
+        fig, data = figures.build(name, s.tables, s.params)
+        assert set(data["quantity"]) <= quantities and set(data["actor"]) == {"Ukraine"}
+        plt.close(fig)
+
+
+def test_estimates_must_match_the_figures(run_dir, corrected):
+    from analysis import session
+    from analysis.errors import ConfigError
+    with pytest.raises(ConfigError, match="corrects the 'textblob' sentiment labels"):
+        session.open_tables(run_dir, method="vader", estimates=corrected)
+    with pytest.raises(ConfigError, match="every article of each outlet"):
+        session.open_tables(run_dir, date_from="2025-01-01", estimates=corrected)
+    with pytest.raises(ConfigError, match="no such file"):
+        session.open_tables(run_dir, estimates=corrected.parent / "missing.csv")

@@ -138,3 +138,52 @@ def test_method_robustness_by_hand():
     assert not r.loc[("Y", "B"), "ranking_changes"]
     assert r.loc[("Z", "B"), ["m1", "m2"]].tolist() == [1.0, 1.0] and not r.loc[("Z", "A"), "ranking_changes"]
     assert pd.isna(r.loc[("Z", "C"), "ranking_changes"]) and pd.isna(r.loc[("Z", "C"), "m1"])
+
+
+# ------------------------------------------------------------------ selection: --where, --outlets, --date-*
+def test_where_keeps_one_event_and_reports_the_rest(tmp_path):
+    """The seeds' metadata: three articles of 2025-12-03 about the Moscow talks, two of 2025-02-13."""
+    p = _cli("--out", str(tmp_path / "moscow"), "--sentiment", "textblob",
+             "--where", "event=2025-12 Witkoff–Kushner talks in Moscow")
+    assert p.returncode == 0, p.stderr
+    arts = pd.read_csv(tmp_path / "moscow" / "articles.csv")
+    assert sorted(arts["outlet"]) == ["Egypt Daily News", "Outlet 003", "Outlet 004"]
+    assert "2 article(s) left out (event is not 2025-12 Witkoff–Kushner talks in Moscow: 2)" in p.stderr
+    # every table holds only the kept articles
+    for t in ("quotes", "sentiment", "framing"):
+        assert set(pd.read_csv(tmp_path / "moscow" / f"{t}.csv")["article_id"]) <= set(arts["article_id"])
+
+
+def test_dates_and_outlets_select_and_a_new_selection_starts_afresh(tmp_path):
+    out = tmp_path / "sel"
+    p = _cli("--out", str(out), "--sentiment", "textblob", "--date-to", "2025-02-13", "--outlets", "Outlet 002,Outlet 009")
+    assert p.returncode == 0, p.stderr
+    assert pd.read_csv(out / "articles.csv")["outlet"].tolist() == ["Outlet 002"]
+    assert "outlet not in --outlets: 4" in p.stderr and "--outlets 'Outlet 009': no article" in p.stderr
+    # the same folder with another selection: not resumed from the first one
+    p = _cli("--out", str(out), "--sentiment", "textblob", "--date-from", "2025-12-01")
+    assert p.returncode == 0, p.stderr
+    arts = pd.read_csv(out / "articles.csv")
+    assert sorted(arts["date"]) == ["2025-12-03"] * 3
+    assert "dated before 2025-12-01: 2" in p.stderr
+
+
+@pytest.mark.parametrize("args, message", [
+    (("--where", "evnt=x"), "--where evnt=x: the corpus has no column 'evnt'"),
+    (("--where", "event"), "--where event: write column=value"),
+    (("--date-from", "2025-02-30"), "--date-from 2025-02-30: not a date"),
+    (("--date-from", "2025-03-01", "--date-to", "2025-02-01"), "is after --date-to"),
+])
+def test_bad_selection_stops_with_one_sentence(tmp_path, args, message):
+    p = _cli("--out", str(tmp_path / "bad"), *args)
+    assert p.returncode == 2 and message in p.stderr and p.stderr.count("\n") == 1
+
+
+def test_notebook_where_selects_articles(run_dir):
+    from analysis import session
+    from analysis.errors import ConfigError
+    s = session.open_tables(run_dir, where={"event": "2025-02 Trump–Putin call and Peskov's 'main counterpart' remarks"})
+    assert s.outlets == ["Outlet 001", "Outlet 002"]
+    assert set(s.tables["quotes"]["outlet"]) <= {"Outlet 001", "Outlet 002"}
+    with pytest.raises(ConfigError, match="no column 'evnt'"):
+        session.open_tables(run_dir, where={"evnt": "1"})

@@ -9,6 +9,7 @@ from .. import config
 from ..corpus import count_items, iter_corpus
 from ..errors import ConfigError, check_whole
 from ..outdir import OutFolder
+from ..selection import Selection
 from .executors import pool_map, serial_map
 from .flow import extra_columns
 from .settings import COLUMNS, TABLES, fingerprint, make_settings
@@ -18,7 +19,7 @@ from .summaries import SUMMARIES, write_actors, write_summaries
 
 def run(corpus, actors, out, *, fmt="csv", jobs=1, methods=("textblob",), lexicon=None, window=config.WINDOW,
         chunk_size=config.CHUNK_SIZE, quiet=False, engine="local", scheduler=None,
-        article_seconds: float | None = config.ARTICLE_SECONDS, speakers: str = "model",
+        article_seconds: float | None = config.ARTICLE_SECONDS, speakers: str = "model", select=None,
         **corpus_options) -> dict[str, int]:
     """Stream the corpus to ``out/<table>.<fmt>`` and write the per-outlet summaries beside them.
 
@@ -34,6 +35,7 @@ def run(corpus, actors, out, *, fmt="csv", jobs=1, methods=("textblob",), lexico
         methods, window: sentiment methods and the lexicon methods' window.
         chunk_size, quiet, article_seconds: articles per chunk, no progress bar, per-article time budget.
         speakers: "model" (the speaker model chooses each quotation's speaker) or "rules" (the first rule).
+        select: a ``selection.Selection`` (--where, --outlets, --date-from, --date-to): the articles kept.
         corpus_options: passed to ``corpus.iter_corpus`` (max_bytes, allow_outside, ...).
 
     Returns:
@@ -51,10 +53,12 @@ def run(corpus, actors, out, *, fmt="csv", jobs=1, methods=("textblob",), lexico
     if "max_bytes" in corpus_options:
         check_whole("--max-bytes", corpus_options["max_bytes"])
     settings = make_settings(actors, methods, window, lexicon, article_seconds, speakers)
-    fp = fingerprint(corpus, actors, settings.options, chunk_size, corpus_options, fmt)
+    select = select or Selection()
+    fp = fingerprint(corpus, actors, settings.options, chunk_size,
+                     {**corpus_options, **({"select": select.describe()} if select else {})}, fmt)
     with OutFolder(out) as folder:
         return _run_locked(folder, corpus, settings, fp, fmt=fmt, jobs=jobs, chunk_size=chunk_size, quiet=quiet,
-                           engine=engine, scheduler=scheduler, corpus_options=corpus_options)
+                           engine=engine, scheduler=scheduler, corpus_options=corpus_options, select=select)
 
 
 def _chunks(iterator, size):
@@ -74,9 +78,9 @@ def _map(todo, settings, jobs, engine, scheduler):
 
 
 def _run_locked(folder, corpus, settings, fp, *, fmt, jobs, chunk_size, quiet, engine, scheduler,
-                corpus_options) -> dict[str, int]:
+                corpus_options, select) -> dict[str, int]:
     out = folder.out
-    items = iter_corpus(corpus, **corpus_options)
+    items = select.filter(iter_corpus(corpus, **corpus_options))
     warnings = []
     first = []
     for it in items:  # read up to the first article to learn the extra metadata columns
@@ -117,9 +121,12 @@ def _run_locked(folder, corpus, settings, fp, *, fmt, jobs, chunk_size, quiet, e
     write_actors(out, settings.actors)
     write_summaries(out, fmt, settings.options)
     folder.complete()
+    for line in select.report():
+        print(line, file=sys.stderr)
     if counts["articles"] == 0:
         why = (f"{counts['rejected']} items rejected, reasons in {Path(out) / ('rejected.' + fmt)}"
-               if counts["rejected"] else "the corpus holds no articles")
+               if counts["rejected"] else "the selection leaves out every article" if select.left_out
+               else "the corpus holds no articles")
         print(f"warning: no article of {corpus} was processed ({why}); the tables and summaries are empty",
               file=sys.stderr)
     return counts
