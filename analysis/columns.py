@@ -72,6 +72,9 @@ DOCS: dict[str, tuple[str, dict[str, str]]] = {
         "subjectivity": "TextBlob's subjectivity (0-1); for `trained` the model's confidence in its label",
         "label": "`negative`, `neutral` or `positive` (thresholds in the README); empty with `polarity`",
         "voice": _VOICE + " (by the majority of the actor's mentions in the sentence)",
+        "speaker_actor": "in the quoted voice, the actor group of the speaker of the quotation holding the "
+                         "actor's first quoted mention; empty in the journalist's voice and for a speaker of no "
+                         "group",
         "n_cues": "words of the window the method's lexicon knows",
         "n_mentions": "mentions of the actor in the sentence", "window_text": "the words the method scored",
     }),

@@ -74,17 +74,53 @@ def sentiment_by_outlet(sentiment: pd.DataFrame, method: str, voice: str | None 
     s = sentiment[(sentiment["method"] == method)]
     if voice:
         s = s[s["voice"] == voice]
+    return _polarity(s, ["outlet", "actor"], method)
+
+
+def _polarity(s: pd.DataFrame, keys: list[str], method: str) -> pd.DataFrame:
+    """Mean polarity with its bootstrap interval, counts and label counts per group of ``keys``."""
     rows = []
-    for (outlet, actor), g in s.groupby(["outlet", "actor"]):
+    for key, g in s.groupby(keys):
         vals = g["polarity"].dropna().to_numpy(dtype=float)
         lo, hi = mean_ci(vals)
         labels = g["label"].value_counts()
-        rows.append({"outlet": outlet, "actor": actor, "method": method, "n_rows": len(g), "n_scored": len(vals),
+        rows.append({**dict(zip(keys, key)), "method": method, "n_rows": len(g), "n_scored": len(vals),
                      "mean_polarity": round(float(vals.mean()), 4) if len(vals) else float("nan"),
                      "ci_low": round(lo, 4), "ci_high": round(hi, 4),
                      **{f"n_{lab}": int(labels.get(lab, 0)) for lab in LABELS}})
-    return pd.DataFrame(rows, columns=["outlet", "actor", "method", "n_rows", "n_scored", "mean_polarity",
+    return pd.DataFrame(rows, columns=[*keys, "method", "n_rows", "n_scored", "mean_polarity",
                                        "ci_low", "ci_high", *(f"n_{lab}" for lab in LABELS)])
+
+
+# ------------------------------------------------------------------ who frames whom
+JOURNALIST = "journalist"
+OTHER_SPEAKER = "(speaker of no group)"
+
+
+def voice_of(rows: pd.DataFrame) -> pd.Series:
+    """Whose words a sentiment or framing row is: the journalist, or the quoted speaker's actor group."""
+    group = rows["speaker_actor"].fillna("").replace("", OTHER_SPEAKER)
+    return group.where(rows["voice"] == "quoted", JOURNALIST)
+
+
+def framing_by_voice(framing: pd.DataFrame, actors: list[str] | None = None) -> pd.DataFrame:
+    """Per outlet, actor and voice (the journalist or a speaker group): the sentences in which that voice
+    frames the actor as excluded and as included. A sentence where the journalist and a quoted speaker both
+    frame the actor counts once for each of them."""
+    f = framing.assign(by=voice_of(framing))
+    if actors is not None:
+        f = f[f["actor"].isin(actors)]
+    f = f.drop_duplicates(["article_id", "sentence_id", "actor", "frame", "by"])
+    out = f.groupby(["outlet", "actor", "by", "frame"]).size().unstack("frame", fill_value=0)
+    out = out.reindex(columns=["exclusion", "inclusion"], fill_value=0).reset_index()
+    out.columns.name = None
+    return out.rename(columns={"by": "voice_of"})[["outlet", "actor", "voice_of", "exclusion", "inclusion"]]
+
+
+def sentiment_by_voice(sentiment: pd.DataFrame, method: str) -> pd.DataFrame:
+    """Mean polarity toward each actor per outlet and voice (the journalist or a quoted speaker group)."""
+    s = sentiment[sentiment["method"] == method]
+    return _polarity(s.assign(voice_of=voice_of(s)), ["outlet", "actor", "voice_of"], method)
 
 
 def sentiment_by_method(sentiment: pd.DataFrame, methods) -> pd.DataFrame:

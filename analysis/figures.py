@@ -23,6 +23,8 @@ FIGURES = {
     "fig5-sidelining": "04_framing",
     "fig6-outlet-summary": "05_summary",
     "fig7-sentiment-methods": "03_sentiment",
+    "fig8-voices-framing": "08_voices",
+    "fig9-voices-tone": "08_voices",
 }
 
 
@@ -114,6 +116,7 @@ def _flag_few(data: pd.DataFrame, n: str, p: Params) -> pd.DataFrame:
 
 
 CORRECTED_FIGURES = ("fig4-sentiment-by-outlet", "fig5-sidelining", "fig6-outlet-summary")
+FEW_CODED = "hollow: no interval (too few coded)"
 CORRECTED_NOTE = "corrected by the coded sample, 95% interval; x: naive"
 
 
@@ -136,7 +139,7 @@ def _sentiment_corrected(tables, p: Params):
     data = _corrected(p, outlets, "sentiment", "negative_share")
     fig, ax = plots.point_intervals(data, "outlet", "actor", "corrected", _colors(tables, p), "corrected_low",
                                     "corrected_high", "n_coded", group_order=outlets, label="label", few="low_n",
-                                    ghost="naive", zero=False,
+                                    few_label=FEW_CODED, ghost="naive", zero=False,
                                     xlabel=f"share of negative mentions ({p.method}),\n{CORRECTED_NOTE}",
                                     title="Negative sentiment toward each actor\n(corrected)")
     ax.set_xlim(-0.02, 1.02)
@@ -178,7 +181,7 @@ def _sidelining_corrected(tables, p: Params):
     fig, ax = plots.point_intervals(data, "outlet", "frame", "corrected", plots.FRAME_COLORS, "corrected_low",
                                     "corrected_high", "n_coded", group_order=outlets,
                                     series_order=["exclusion", "inclusion"], label="label", few="low_n",
-                                    ghost="naive", zero=False,
+                                    few_label=FEW_CODED, ghost="naive", zero=False,
                                     xlabel=f"framed sentences per article,\n{CORRECTED_NOTE}",
                                     title=f"{p.focal_actor}: sidelining vs inclusion language (corrected)")
     ax.set_xlim(left=0)
@@ -225,7 +228,7 @@ def _summary_corrected(tables, p: Params):
     handles = [plots.ghost_handle()]
     data = pd.concat(parts, ignore_index=True)
     if data["low_n"].any():
-        handles.append(plots.few_handle(label="hollow: no interval (too few coded)"))
+        handles.append(plots.few_handle(label=FEW_CODED))
     plots.legend_below(fig, handles)
     return fig, data
 
@@ -280,6 +283,66 @@ def fig_summary(tables, p: Params):
     return fig, data
 
 
+def _voice_colors(tables, p: Params, voices) -> dict[str, str]:
+    colors = _colors(tables, p)
+    return {v: "#444444" if v == compare.JOURNALIST else "#BBBBBB" if v == compare.OTHER_SPEAKER
+            else colors.get(v, "#999999") for v in voices}
+
+
+def _voice_order(voices) -> list[str]:
+    voices = set(voices)
+    return ([compare.JOURNALIST] if compare.JOURNALIST in voices else []) + sorted(
+        v for v in voices if v not in (compare.JOURNALIST, compare.OTHER_SPEAKER)) + (
+        [compare.OTHER_SPEAKER] if compare.OTHER_SPEAKER in voices else [])
+
+
+def fig_voices_framing(tables, p: Params):
+    """Whose words frame the focal actor as excluded or included: the journalist or which speaker group."""
+    import matplotlib.pyplot as plt
+    outlets = _outlets(tables, p)
+    data = compare.framing_by_voice(tables["framing"], [p.focal_actor])
+    data = data[data["outlet"].isin(outlets)].reset_index(drop=True)
+    voices = _voice_order(data["voice_of"])
+    colors = _voice_colors(tables, p, voices)
+    plt.rcParams.update(plots.STYLE)
+    fig, axes = plt.subplots(1, 2, figsize=(plots.COLUMN_WIDTH * 2, max(2.2, 1.3 + 0.22 * len(outlets))),
+                             layout="constrained", sharey=True, sharex=True)
+    y = np.arange(len(outlets))[::-1]
+    for ax, frame in zip(axes, ("exclusion", "inclusion")):
+        left = np.zeros(len(outlets))
+        for v in voices:
+            vals = data[data["voice_of"] == v].set_index("outlet").reindex(outlets)[frame].fillna(0).to_numpy(float)
+            ax.barh(y, vals, left=left, color=colors[v], height=0.6, linewidth=0, label=v if frame == "exclusion" else None)
+            left += vals
+        for yy, total in zip(y, left):
+            ax.annotate(f"{int(total)}", (total, yy), xytext=(2, 0), textcoords="offset points", va="center",
+                        fontsize=5)
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+        ax.set_xlabel("framed sentences, by whose words")
+        ax.set_title(plots._wrap(f"{p.focal_actor} framed as {'excluded' if frame == 'exclusion' else 'included'}", 40))
+    axes[0].set_yticks(y, [plots._wrap(o, 18) for o in outlets])
+    most = data.groupby("outlet")[["exclusion", "inclusion"]].sum().to_numpy().max(initial=0)
+    axes[0].set_xlim(0, max(1.0, float(most)) * 1.12)
+    plots.legend_below(fig, max_columns=4)
+    return fig, data
+
+
+def fig_voices_tone(tables, p: Params):
+    """Mean polarity toward the focal actor per outlet in the journalist's words and in each speaker group's."""
+    outlets = _outlets(tables, p)
+    data = compare.sentiment_by_voice(tables["sentiment"], p.method)
+    data = _flag_few(data[(data["actor"] == p.focal_actor) & data["outlet"].isin(outlets)].reset_index(drop=True),
+                     "n_scored", p)
+    data["label"] = [f"n={n}" for n in data["n_scored"]]  # a voice whose words no cue scored shows n=0
+    voices = _voice_order(data["voice_of"])
+    fig, ax = plots.point_intervals(data, "outlet", "voice_of", "mean_polarity", _voice_colors(tables, p, voices),
+                                    "ci_low", "ci_high", "n_scored", group_order=outlets, series_order=voices,
+                                    min_n=p.min_n, label="label", few="low_n",
+                                    xlabel=f"mean polarity ({p.method}), 95% bootstrap interval",
+                                    title=f"Tone toward {p.focal_actor}, by whose words")
+    return fig, data
+
+
 BUILDERS = {
     "fig1-actor-visibility": fig_actor_visibility,
     "fig2-quote-share-actor": fig_quote_share_actor,
@@ -288,6 +351,8 @@ BUILDERS = {
     "fig5-sidelining": fig_sidelining,
     "fig6-outlet-summary": fig_summary,
     "fig7-sentiment-methods": fig_sentiment_methods,
+    "fig8-voices-framing": fig_voices_framing,
+    "fig9-voices-tone": fig_voices_tone,
 }
 
 
@@ -340,6 +405,13 @@ def caption(name: str, tables: dict, p: Params | None = None) -> str:
         "fig7-sentiment-methods": f"Mean polarity toward {p.focal_actor} per outlet under each sentiment method, "
                                   f"95% bootstrap intervals; the scales differ, so compare outlets within a method "
                                   f"({data}). {few} {VALIDITY['textblob']} {VALIDITY['vader']} {VALIDITY['trained']}",
+        "fig8-voices-framing": f"Sentences framing {p.focal_actor} as excluded or included, by whose words the "
+                               f"frame is in: the journalist's, or a quotation of a speaker of each actor group "
+                               f"(a sentence where both frame it counts for each) ({data}). {VALIDITY['framing']} "
+                               f"{VALIDITY['speakers']}",
+        "fig9-voices-tone": f"Mean {p.method} polarity toward {p.focal_actor} per outlet in the journalist's words "
+                            f"and in quotations of each speaker group, 95% bootstrap intervals; n: scored "
+                            f"(sentence, actor) rows ({data}). {few} {VALIDITY[p.method]} {VALIDITY['speakers']}",
     }[name]
     if corrected:
         shown = {"fig4-sentiment-by-outlet": f"Share of negative ({p.method}) mentions of each actor per outlet",

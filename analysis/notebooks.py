@@ -39,7 +39,8 @@ s = session.open_tables(tables, outlets, method, focal_actor, date_from, date_to
                         estimates, where)
 tables, p, outlet_list, methods = s.tables, s.params, s.outlets, s.methods  # from here on `tables` holds the tables"""
 
-ANALYSIS_NOTEBOOKS = ("01_corpus", "02_quotes", "03_sentiment", "04_framing", "05_summary", "06_syndication")
+ANALYSIS_NOTEBOOKS = ("01_corpus", "02_quotes", "03_sentiment", "04_framing", "05_summary", "06_syndication",
+                      "08_voices")
 
 
 def _strip_volatile(path: Path) -> None:

@@ -113,14 +113,15 @@ def grouped_bars(data: pd.DataFrame, group: str, series: str, value: str, colors
 def point_intervals(data: pd.DataFrame, group: str, series: str, value: str, colors: dict[str, str], lo: str,
                     hi: str, n: str, group_order=None, series_order=None, xlabel: str = "", title: str = "",
                     min_n: int = MIN_N, zero: bool = True, ax=None, legend: bool = True,
-                    label: str | None = None, few: str | None = None, ghost: str | None = None):
+                    label: str | None = None, few: str | None = None, ghost: str | None = None,
+                    few_label: str | None = None):
     """Means with their intervals: one row per group (outlet), one point per series (actor) with its interval
     bar, and the series' n in a column at the right of the panel. An estimate on fewer than ``min_n`` items
     is a hollow, faded point and interval with its n in grey: visible, but not read as a finding.
     Draws on ``ax`` when given (a panel of a larger figure), else on a new figure sized to the rows.
     Optional columns: ``label`` the text beside each estimate (default "n=<n>"), ``few`` a boolean that
     overrides the n < min_n rule, ``ghost`` a second value drawn as a small grey cross on the same row
-    (the naive estimate beside a corrected one)."""
+    (the naive estimate beside a corrected one); ``few_label`` the key's text for the hollow points."""
     groups = list(group_order) if group_order is not None else sorted(data[group].unique())
     series_l = list(series_order) if series_order is not None else sorted(data[series].unique())
     k = max(1, len(series_l))
@@ -168,7 +169,7 @@ def point_intervals(data: pd.DataFrame, group: str, series: str, value: str, col
         handles = [Line2D([], [], marker="o", color=colors.get(s, "#555555"), markersize=3.2, linewidth=0.9, label=s)
                    for s in series_l] if k > 1 else []
         if few_any:
-            handles.append(few_handle(min_n) if not few else few_handle(label="hollow: no interval (too few coded)"))
+            handles.append(few_handle(min_n, few_label))
         if ghost:
             handles.append(ghost_handle())
         if handles:

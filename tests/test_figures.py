@@ -157,3 +157,35 @@ def test_legend_swatches_are_the_colours_of_the_series(tables):
     for actor in set(data["actor"]):
         assert keys[actor] == colors[actor].lower()
     plt.close(fig)
+
+
+# ------------------------------------------------------------------ who frames whom
+def test_outlet_001_sidelines_ukraine_in_its_own_voice_and_002_relays_peskov(tables):
+    from analysis import compare
+    v = compare.framing_by_voice(tables["framing"], ["Ukraine"]).set_index(["outlet", "voice_of"])
+    # Outlet 001, read by hand: "..., sidelining Ukraine" (headline), "..., sidelining Kyiv in the negotiations",
+    # Trump "would not say whether" and Peskov "did not say whether" Ukraine is in: the journalist's four
+    assert v.loc[("Outlet 001", "journalist"), "exclusion"] == 4
+    assert v.loc[("Outlet 001", "journalist"), "inclusion"] == 0
+    # Outlet 002 quotes Peskov: "Ukraine will participate in the negotiations" and "Ukraine's involvement"
+    assert v.loc[("Outlet 002", "Russia"), "inclusion"] == 2
+    # Zelensky's "without us" twice in Outlet 001: Ukraine frames itself as excluded
+    assert v.loc[("Outlet 001", "Ukraine"), "exclusion"] == 2
+    fig, data = figures.build("fig8-voices-framing", tables, figures.Params())
+    assert data.equals(compare.framing_by_voice(tables["framing"], ["Ukraine"]).reset_index(drop=True))
+    import matplotlib.pyplot as plt
+    plt.close(fig)
+
+
+def test_sentiment_rows_carry_the_quoted_speakers_group(tables):
+    s = tables["sentiment"]
+    assert (s.loc[s["voice"] == "journalist", "speaker_actor"] == "").all()
+    # Kaja Kallas in Outlet 002, two sentences: "Ukraine's independence and territorial integrity are
+    # unconditional. Our priority must now be strengthening Ukraine ...", each scored by the three methods
+    kallas = s[(s["outlet"] == "Outlet 002") & (s["actor"] == "Ukraine") & (s["voice"] == "quoted")
+               & (s["speaker_actor"] == "Europe")]
+    assert kallas["sentence_id"].nunique() == 2 and len(kallas) == 6
+    assert set(kallas["method"]) == {"textblob", "vader", "trained"}
+    from analysis import compare
+    by = compare.sentiment_by_voice(s, "trained").set_index(["outlet", "actor", "voice_of"])
+    assert by.loc[("Outlet 002", "Ukraine", "Europe"), "n_rows"] == 2

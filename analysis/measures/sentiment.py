@@ -127,7 +127,8 @@ def score_doc(doc, quote_rows: list[dict], methods, window: int = DEFAULT_WINDOW
     Returns:
         one dict per (sentence, actor, method) with the fields of the ``sentiment`` table after
         ``article_id, outlet``: sentence_id, section, actor, method, polarity, subjectivity, label,
-        voice, n_cues, n_mentions, window_text.
+        voice, speaker_actor (of the quotation holding the first quoted mention; empty in the journalist's
+        voice), n_cues, n_mentions, window_text.
 
     Example:
         >>> from analysis.actors import parse_actors
@@ -138,8 +139,8 @@ def score_doc(doc, quote_rows: list[dict], methods, window: int = DEFAULT_WINDOW
         [('Ukraine', 'positive')]
     """
     rows = []
-    quoted = {sec: SpanLookup([(q["start"], q["end"]) for q in quote_rows
-                               if q["section"] == sec and q["kind"] in ("direct", "partial")])
+    quoted = {sec: SpanLookup([q for q in quote_rows if q["section"] == sec and q["kind"] in ("direct", "partial")],
+                              start=lambda q: q["start"], end=lambda q: q["end"])
               for sec in ("headline", "body")}
     by_sentence: dict[int, list[dict]] = {}
     for m in doc.mentions:
@@ -157,14 +158,15 @@ def score_doc(doc, quote_rows: list[dict], methods, window: int = DEFAULT_WINDOW
             scope = target_scope(s.text, targets, all_spans, window, toks)
             model_scope = scope if model_window == window else target_scope(s.text, targets, all_spans,
                                                                                 model_window, toks)
-            in_q = sum(1 for m in own if quoted[s.section].contains(m["start"]))
-            voice = "quoted" if in_q * 2 > len(own) else "journalist"
+            holders = [h for m in own for h in quoted[s.section].overlapping(m["start"], m["start"] + 1)[:1]]
+            voice = "quoted" if len(holders) * 2 > len(own) else "journalist"
+            speaker_actor = holders[0]["speaker_actor"] if voice == "quoted" else ""
             for method in methods:
                 pol, subj, n_cues, label = score_scope(model_scope if method == "trained" else scope, method)
                 rows.append({"sentence_id": sid, "section": s.section, "actor": actor, "method": method,
                              "polarity": None if pol is None else round(pol, 6),
                              "subjectivity": None if subj is None else round(subj, 6),
-                             "label": label, "voice": voice, "n_cues": n_cues, "n_mentions": len(own),
+                             "label": label, "voice": voice, "speaker_actor": speaker_actor, "n_cues": n_cues, "n_mentions": len(own),
                              "window_text": " ".join(scope.words)})
     return rows
 
@@ -191,7 +193,7 @@ class Sentiment(Measure):
     name = "sentiment"
     needs = ("quotes",)
     copies = ("sentence",)
-    reads = {"sentiment": ["outlet", "actor", "method", "polarity", "label", "voice"]}
+    reads = {"sentiment": ["outlet", "actor", "method", "polarity", "label", "voice", "speaker_actor"]}
     summaries = ("summary_sentiment",)
     checks = (
         Check("sentiment", "T", ("negative", "neutral", "positive"), "ordinal", ("negative", "neutral", "positive"),
