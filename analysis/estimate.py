@@ -55,6 +55,7 @@ from .validate import DESIGN_FILE, populations, majority, name_key, read_coded, 
 
 COLUMNS = ["measure", "method", "quantity", "outlet", "actor", "naive", "naive_low", "naive_high", "corrected",
            "corrected_low", "corrected_high", "n_auto", "n_coded", "note"]
+NUMERIC = COLUMNS[5:11]   # naive ... corrected_high
 UNKNOWN = "(unknown)"
 RANGE = {"negative_share": (0, 1), "positive_share": (0, 1), "share_quoted_words": (0, 1),
          "exclusion_per_article": (0, None), "inclusion_per_article": (0, None), "sidelining_index": (-1, 1)}
@@ -258,8 +259,7 @@ def estimates(tables_dir, sample_dir, sheets, method: str | None = None, actors=
         at = out["quantity"] == quantity
         for c in ("naive_low", "naive_high", "corrected_low", "corrected_high"):
             out.loc[at, c] = out.loc[at, c].clip(low, high)
-    num = COLUMNS[5:11]
-    out[num] = out[num].astype(float).round(4)
+    out[NUMERIC] = out[NUMERIC].astype(float).round(4)
     return out
 
 

@@ -204,16 +204,13 @@ def fig_sidelining(tables, p: Params):
 
 
 def _summary_corrected(tables, p: Params):
-    import matplotlib.pyplot as plt
     outlets = _outlets(tables, p)
     panels = [("speaker", "share_quoted_words", f"Quoted words: {p.focal_actor}", "share of quoted words", (0, 1)),
               ("sentiment", "negative_share", f"Negative toward {p.focal_actor}", f"share of negative mentions ({p.method})",
                (0, 1)),
               ("framing", "sidelining_index", f"Sidelining index: {p.focal_actor}", "(excl. - incl.) / (excl. + incl.)",
                (-1.1, 1.1))]
-    plt.rcParams.update(plots.STYLE)
-    fig, axes = plt.subplots(1, 3, figsize=(plots.COLUMN_WIDTH * 2, max(2.4, 1.4 + 0.22 * len(outlets))),
-                             layout="constrained", sharey=True)
+    fig, axes = plots.new_figure(max(2.4, 1.4 + 0.22 * len(outlets)), plots.COLUMN_WIDTH * 2, panels=3, sharey=True)
     fig.get_layout_engine().set(wspace=0.08)
     color = {p.focal_actor: _colors(tables, p).get(p.focal_actor, "#0072B2")}
     parts = []
@@ -254,17 +251,13 @@ def fig_summary(tables, p: Params):
     data["n_framed"] = data["exclusion"] + data["inclusion"]
     data["low_n_polarity"] = data["n_scored"] < p.min_n
     data["low_n_index"] = data["n_framed"] < p.min_n
-    import matplotlib.pyplot as plt
-    plt.rcParams.update(plots.STYLE)
-    fig, axes = plt.subplots(1, 3, figsize=(plots.COLUMN_WIDTH * 2, max(2.2, 1.2 + 0.22 * len(outlets))),
-                             layout="constrained", sharey=True)
+    fig, axes = plots.new_figure(max(2.2, 1.2 + 0.22 * len(outlets)), plots.COLUMN_WIDTH * 2, panels=3, sharey=True)
     fig.get_layout_engine().set(wspace=0.08)
     y = np.arange(len(outlets))[::-1]
     color = _colors(tables, p).get(p.focal_actor, "#0072B2")
     axes[0].barh(y, data["quoted_word_share"], color=color, height=0.6)
     for yy, n in zip(y, data["n_quotes"]):
-        axes[0].annotate(f"n={n}", (1.0, yy), xycoords=("axes fraction", "data"), xytext=(3, 0),
-                         textcoords="offset points", va="center", fontsize=4.8, color="#333333", annotation_clip=False)
+        plots.n_label(axes[0], yy, f"n={n}")
     axes[0].set_xlim(0, 1)
     axes[0].set_xlabel("share of quoted words\n(n: quotations in the outlet)")
     axes[0].set_title(plots._wrap(f"Quoted words: {p.focal_actor}", 34))
@@ -298,23 +291,18 @@ def _voice_order(voices) -> list[str]:
 
 def fig_voices_framing(tables, p: Params):
     """Whose words frame the focal actor as excluded or included: the journalist or which speaker group."""
-    import matplotlib.pyplot as plt
     outlets = _outlets(tables, p)
     data = compare.framing_by_voice(tables["framing"], [p.focal_actor])
     data = data[data["outlet"].isin(outlets)].reset_index(drop=True)
     voices = _voice_order(data["voice_of"])
     colors = _voice_colors(tables, p, voices)
-    plt.rcParams.update(plots.STYLE)
-    fig, axes = plt.subplots(1, 2, figsize=(plots.COLUMN_WIDTH * 2, max(2.2, 1.3 + 0.22 * len(outlets))),
-                             layout="constrained", sharey=True, sharex=True)
+    fig, axes = plots.new_figure(max(2.2, 1.3 + 0.22 * len(outlets)), plots.COLUMN_WIDTH * 2, panels=2, sharey=True,
+                                 sharex=True)
     y = np.arange(len(outlets))[::-1]
     for ax, frame in zip(axes, ("exclusion", "inclusion")):
-        left = np.zeros(len(outlets))
-        for v in voices:
-            vals = data[data["voice_of"] == v].set_index("outlet").reindex(outlets)[frame].fillna(0).to_numpy(float)
-            ax.barh(y, vals, left=left, color=colors[v], height=0.6, linewidth=0, label=v if frame == "exclusion" else None)
-            left += vals
-        for yy, total in zip(y, left):
+        totals = plots.stacked_barh(ax, data, "outlet", "voice_of", frame, colors, outlets, voices, height=0.6,
+                                    labels=frame == "exclusion")
+        for yy, total in zip(y, totals):
             ax.annotate(f"{int(total)}", (total, yy), xytext=(2, 0), textcoords="offset points", va="center",
                         fontsize=5)
         ax.xaxis.set_major_locator(MaxNLocator(integer=True))
@@ -337,7 +325,7 @@ def fig_voices_tone(tables, p: Params):
     voices = _voice_order(data["voice_of"])
     fig, ax = plots.point_intervals(data, "outlet", "voice_of", "mean_polarity", _voice_colors(tables, p, voices),
                                     "ci_low", "ci_high", "n_scored", group_order=outlets, series_order=voices,
-                                    min_n=p.min_n, label="label", few="low_n",
+                                    min_n=p.min_n, label="label",
                                     xlabel=f"mean polarity ({p.method}), 95% bootstrap interval",
                                     title=f"Tone toward {p.focal_actor}, by whose words")
     return fig, data

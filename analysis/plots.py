@@ -7,6 +7,7 @@ no dates or software versions in PNG/SVG/PDF metadata.
 """
 from __future__ import annotations
 
+import textwrap
 from pathlib import Path
 
 import matplotlib
@@ -48,9 +49,13 @@ def actor_colors(actors: list[str], preset: dict[str, str] | None = None) -> dic
     return {a: preset.get(a) or free[i % len(free)] for i, a in enumerate(sorted(actors))}
 
 
-def new_figure(height: float = 2.6, width: float = COLUMN_WIDTH):
+def new_figure(height: float = 2.6, width: float = COLUMN_WIDTH, panels: int = 1, **subplots):
+    """A figure in the house style; ``panels`` side by side (two-column width), ``subplots`` passed on
+    (e.g. ``sharey=True``)."""
     plt.rcParams.update(STYLE)
-    return plt.subplots(figsize=(width, height), layout="constrained")
+    if panels > 1:
+        return plt.subplots(1, panels, figsize=(width, height), layout="constrained", **subplots)
+    return plt.subplots(figsize=(width, height), layout="constrained", **subplots)
 
 
 def save_figure(fig, name: str, data: pd.DataFrame, out_dir="figures", formats=("png", "svg", "pdf")) -> list[Path]:
@@ -147,9 +152,7 @@ def point_intervals(data: pd.DataFrame, group: str, series: str, value: str, col
                 ax.plot([g], [yy], marker="x", markersize=2.6, color=GHOST_COLOR, markeredgewidth=0.7,
                         linestyle="none", zorder=2.5)
             if text == text and (v == v or label):
-                ax.annotate(text, (1.0, yy), xycoords=("axes fraction", "data"), xytext=(3, 0),
-                            textcoords="offset points", va="center", ha="left", fontsize=4.8,
-                            color=FEW_COLOR if is_few else "#333333", annotation_clip=False)
+                n_label(ax, yy, text, faded=is_few)
             if v != v:
                 continue
             few_any |= bool(is_few)
@@ -175,6 +178,26 @@ def point_intervals(data: pd.DataFrame, group: str, series: str, value: str, col
         if handles:
             legend_below(fig, handles)
     return fig, ax
+
+
+def n_label(ax, y: float, text: str, faded: bool = False):
+    """The n (or other note) of the estimate on row ``y``, in a column just right of the panel."""
+    ax.annotate(text, (1.0, y), xycoords=("axes fraction", "data"), xytext=(3, 0), textcoords="offset points",
+                va="center", ha="left", fontsize=4.8, color=FEW_COLOR if faded else "#333333", annotation_clip=False)
+
+
+def stacked_barh(ax, data: pd.DataFrame, group: str, series: str, value: str, colors: dict[str, str], groups,
+                 series_order, default_color: str = "#BBBBBB", height: float = 0.8, labels: bool = True) -> np.ndarray:
+    """Horizontal bars per group (top to bottom in ``groups`` order), stacked by series; returns each
+    group's total. ``labels``: name the series for the key (off on all but one panel of a figure)."""
+    left = np.zeros(len(groups))
+    y = np.arange(len(groups))[::-1]
+    for s in series_order:
+        vals = data[data[series] == s].set_index(group).reindex(groups)[value].fillna(0).astype(float).to_numpy()
+        ax.barh(y, vals, height, left=left, color=colors.get(s, default_color), label=s if labels else None,
+                linewidth=0)
+        left += vals
+    return left
 
 
 def legend_below(fig, handles=None, max_columns: int = 3):
@@ -213,12 +236,8 @@ def stacked_shares(data: pd.DataFrame, group: str, series: str, value: str, colo
     fig, ax = new_figure(height)
     groups = list(group_order) if group_order is not None else sorted(data[group].unique())
     series_l = list(series_order) if series_order is not None else sorted(data[series].unique())
-    left = np.zeros(len(groups))
+    stacked_barh(ax, data, group, series, value, colors, groups, series_l)
     y = np.arange(len(groups))[::-1]
-    for s in series_l:
-        vals = data[data[series] == s].set_index(group).reindex(groups)[value].fillna(0).astype(float).to_numpy()
-        ax.barh(y, vals, left=left, color=colors.get(s, "#BBBBBB"), label=s, linewidth=0)
-        left += vals
     ax.set_yticks(y, [_wrap(g, 18) for g in groups])
     ax.set_xlim(0, 1)
     ax.set_xlabel(xlabel)
@@ -233,15 +252,7 @@ def stacked_shares(data: pd.DataFrame, group: str, series: str, value: str, colo
 
 
 def _wrap(text: str, width: int = 12) -> str:
-    """Break text into lines of at most ``width`` characters at spaces, keeping its own line breaks."""
-    out = []
-    for line in str(text).split("\n"):
-        cur = ""
-        for w in line.split():
-            if cur and len(cur) + 1 + len(w) > width:
-                out.append(cur)
-                cur = w
-            else:
-                cur = f"{cur} {w}".strip()
-        out.append(cur)
-    return "\n".join(out)
+    """Break text into lines of at most ``width`` characters at spaces, keeping its own line breaks (a word
+    longer than ``width`` stays whole)."""
+    return "\n".join(textwrap.fill(line, width, break_long_words=False, break_on_hyphens=False)
+                     for line in str(text).split("\n"))

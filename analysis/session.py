@@ -138,7 +138,7 @@ def read_estimates(path, method: str, outlets) -> pd.DataFrame:
     """``estimates.csv`` checked against the notebook's parameters: its columns, the sentiment method it
     corrects (the one the figures show) and its outlets (those of the tables)."""
     from . import sheets as spreadsheet
-    from .estimate import COLUMNS
+    from .estimate import COLUMNS, NUMERIC
     path = Path(path)
     if path.is_dir():
         path = path / "estimates.csv"
@@ -156,7 +156,7 @@ def read_estimates(path, method: str, outlets) -> pd.DataFrame:
     strange = sorted(set(e["outlet"]) - set(outlets))
     if strange:
         raise ConfigError(f"{path}: outlet '{strange[0]}' is not in these tables (estimates of another run?)")
-    for c in COLUMNS[5:11]:
+    for c in NUMERIC:
         e[c] = pd.to_numeric(e[c], errors="coerce")
     for c in ("n_auto", "n_coded"):
         e[c] = pd.to_numeric(e[c], errors="coerce").fillna(0).astype(int)
