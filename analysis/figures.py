@@ -115,9 +115,27 @@ def _flag_few(data: pd.DataFrame, n: str, p: Params) -> pd.DataFrame:
     return data.assign(low_n=~(data[n].fillna(0) >= p.min_n))
 
 
-CORRECTED_FIGURES = ("fig4-sentiment-by-outlet", "fig5-sidelining", "fig6-outlet-summary")
+# the corrected figures and the measures of estimates.csv each draws
+CORRECTED_FIGURES = {"fig4-sentiment-by-outlet": ("sentiment",), "fig5-sidelining": ("framing",),
+                     "fig6-outlet-summary": ("speaker", "sentiment", "framing")}
 FEW_CODED = "hollow: no interval (too few coded)"
 CORRECTED_NOTE = "corrected by the coded sample, 95% interval; x: naive"
+
+
+def _coded_items(e: pd.DataFrame, outlets, measures) -> int:
+    """Coded items behind the estimates of ``measures`` in ``outlets``. Sentiment and framing items are
+    (sentence, actor) units, so each actor's row counts its own (one quantity per measure, as every quantity
+    of an actor rests on the same items); a speaker item is a quotation of the outlet, shared by every
+    group's row, so it counts once per outlet."""
+    e = e[e["outlet"].isin(outlets)]
+    total = 0
+    for m in measures:
+        rows = e[e["measure"] == m]
+        if rows.empty:
+            continue
+        rows = rows[rows["quantity"] == rows["quantity"].iloc[0]]
+        total += int(rows.groupby("outlet")["n_coded"].max().sum() if m == "speaker" else rows["n_coded"].sum())
+    return total
 
 
 def _corrected(p: Params, outlets, measure: str, quantity: str, actors=None) -> pd.DataFrame:
@@ -371,10 +389,6 @@ def caption(name: str, tables: dict, p: Params | None = None) -> str:
     data = f"{len(arts[arts['outlet'].isin(outlets)])} articles of {len(outlets)} outlets"
     few = f"Hollow, faded points: fewer than {p.min_n} items, too few to compare."
     corrected = p.estimates is not None and name in CORRECTED_FIGURES
-    n_coded = 0
-    if corrected:
-        e = p.estimates
-        n_coded = int(e.loc[e["outlet"].isin(outlets)].groupby(["measure", "outlet"])["n_coded"].max().sum())
     text = {
         "fig1-actor-visibility": f"Mentions of each actor per 1,000 words of each outlet ({data}); labels: mention "
                                  f"counts. {VALIDITY['mentions']}",
@@ -406,6 +420,7 @@ def caption(name: str, tables: dict, p: Params | None = None) -> str:
                  "fig5-sidelining": f"Exclusion and inclusion sentences of {p.focal_actor} per article",
                  "fig6-outlet-summary": f"{p.focal_actor} per outlet: share of quoted words, share of negative "
                                         f"mentions and the sidelining index"}[name]
+        n_coded = _coded_items(p.estimates, outlets, CORRECTED_FIGURES[name])
         text = f"{shown}, corrected by the coded sample, 95% intervals ({data}). " + CORRECTED.format(n=n_coded)
     return text
 

@@ -276,6 +276,12 @@ def test_figures_draw_the_corrected_estimates_beside_the_naive(run_dir, correcte
     labels = [t.get_text() for t in ax.texts]
     assert sum(t.endswith(": too few") for t in labels) == want["corrected"].isna().sum()
     plt.close(fig)
+    # the caption counts the coded items behind the figure: every coded sentiment item of the sheet
+    sheet = pd.read_csv(corrected.parent / "coder.csv")
+    assert f"with {int((sheet['measure'] == 'sentiment').sum())} coded items" in figures.caption(
+        "fig4-sentiment-by-outlet", s.tables, s.params)
+    fig6 = int(sheet["measure"].isin(["sentiment", "framing", "speaker"]).sum())
+    assert f"with {fig6} coded items" in figures.caption("fig6-outlet-summary", s.tables, s.params)
     for name, quantities in (("fig5-sidelining", {"exclusion_per_article", "inclusion_per_article"}),
                              ("fig6-outlet-summary", {"share_quoted_words", "negative_share", "sidelining_index"})):
         fig, data = figures.build(name, s.tables, s.params)
