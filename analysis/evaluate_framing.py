@@ -89,9 +89,10 @@ def score_corpus(corpus, actors_path, gold_path, lexicon_path=None) -> dict:
                                       "snippet": g["snippet"]})
         sentences = {s.sentence_id: s.text for s in doc.sentences}
         for (sid, actor, frame), r in sorted(predicted.items()):
+            # True: a gold item lists the actor; None: only optional items do (left out); False: no gold item
             ok = accept.get((sid, actor, frame))
             pred_rows.append({"article_id": aid, "sentence_id": sid, "actor": actor, "frame": frame, "cue": r["cue"],
-                              "rule": r["rule"], "correct": ok if ok is not False else None,
+                              "rule": r["rule"], "correct": False if ok is None else (True if ok else None),
                               "sentence": sentences.get(sid, "")})
     return {"gold": pd.DataFrame(gold_rows), "pred": pd.DataFrame(pred_rows),
             "unlocated": pd.DataFrame(unlocated), "articles": sorted(gold)}

@@ -16,7 +16,7 @@ def test_scores_by_hand(tmp_path):
     arts.mkdir(parents=True)
     # a1: sentence 1 sidelines Kyiv (found); sentence 2 leaves Ukraine and Europe out (coordinated, both found)
     (arts / "a1.txt").write_text("Talks begin\n\nThe deal sidelines Kyiv. Ukraine and Europe were left out of "
-                                 "the meeting. The weather was fine.", encoding="utf-8")
+                                 "the meeting. The weather was fine. Moscow was sidelined too.", encoding="utf-8")
     # a2: an exclusion the lexicon cannot see (a miss), and an optional one it finds (left out of both)
     (arts / "a2.txt").write_text("Summit\n\nMoscow spoke to Washington alone. Ukraine was sidelined again.",
                                  encoding="utf-8")
@@ -37,8 +37,11 @@ def test_scores_by_hand(tmp_path):
     row = table[(table["frame"] == "exclusion") & (table["actor"] == "(all)") & (table["kind"] == "(all)")].iloc[0]
     # gold pairs: a1 (Ukraine), a1 (Ukraine, Europe), a2 (Ukraine, implicit); the optional one left out
     assert row["n_gold"] == 4 and row["recall"] == round(3 / 4, 3)
-    # predictions: three correct in a1; a2's "was sidelined" matches only an optional item: left out
-    assert row["n_predicted"] == 3 and row["precision"] == 1.0
+    # predictions: three correct in a1 and one no gold item lists (Moscow sidelined: a false frame);
+    # a2's "was sidelined" matches only an optional item: left out
+    assert row["n_predicted"] == 4 and row["precision"] == 0.75
+    false = result["pred"][result["pred"]["correct"] == False]  # noqa: E712
+    assert false[["article_id", "actor"]].values.tolist() == [["a1", "Russia"]]
     implicit = table[(table["kind"] == "implicit")].iloc[0]
     assert implicit["n_gold"] == 1 and implicit["recall"] == 0.0
     # a rank correlation over two articles says nothing: not reported

@@ -163,6 +163,20 @@ def _frames(text):
     ("If the Afghan government is not even at the Qatar peace talks, it is irrelevant.",
      [(0, "Afghan government", "exclusion", "explicit")]),
     ("Ukraine was not at the Doha talks.", [(0, "Ukraine", "exclusion", "explicit")]),
+    # a meeting refused or not held leaves out the side it is with, never the side refusing it
+    ("The Taliban refused to meet directly with the Afghan government.",
+     [(0, "Afghan government", "exclusion", "explicit")]),
+    ("Putin did not meet with Zelensky in Alaska.", [(0, "Ukraine", "exclusion", "explicit")]),
+    # an everyday meeting after a demand word demands nothing of those met
+    ("Alaska\n\nUkraine was not invited. The U.S. insisted in its talks with the Taliban that peace must come.",
+     [(1, "Ukraine", "exclusion", "explicit")]),
+    # a delegation's members are not an actor taking part; a three-way format frames only an actor at issue
+    ("The Russian delegation included Vladimir Putin.", []),
+    ("Trump is open to a trilateral meeting with Putin and Zelensky.", []),
+    # (two rows: "trilateral" and "meeting with"; Russia, not at issue, is in neither)
+    ("Alaska\n\nZelensky was not invited. Trump is open to a trilateral meeting with Putin and Zelensky.",
+     [(1, "Ukraine", "exclusion", "explicit"), (2, "Ukraine", "inclusion", "explicit"),
+      (2, "Ukraine", "inclusion", "explicit")]),
 ])
 def test_frame_classes(text, expected):
     assert _frames(text) == expected

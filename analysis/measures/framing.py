@@ -311,8 +311,9 @@ def _coordinated(sent: _Sentence, bound: list[dict]) -> list[str]:
     return sorted({m["actor"] for m in ms if id(m) in picked})
 
 
-def _bind(cue: Cue, sent: _Sentence, ms: int, me: int, parties: list[str]) -> tuple[list[str], str]:
-    actors, rule = _bind_one(cue, sent, ms, me, parties)
+def _bind(cue: Cue, sent: _Sentence, ms: int, me: int, parties: list[str],
+          object_only: bool = False) -> tuple[list[str], str]:
+    actors, rule = _bind_one(cue, sent, ms, me, parties, object_only)
     if actors and rule.split(":")[0] in ("subject", "object", "possessor", "participants"):
         def distance(m):
             return max(ms - m["re"], m["rs"] - me, 0)
@@ -338,7 +339,8 @@ def _subject_pronoun(sent: _Sentence, lo: int, ms: int) -> tuple[list[str], str]
     return ([ante["actor"]], "subject:pronoun") if ante else ([], "")
 
 
-def _bind_one(cue: Cue, sent: _Sentence, ms: int, me: int, parties: list[str]) -> tuple[list[str], str]:
+def _bind_one(cue: Cue, sent: _Sentence, ms: int, me: int, parties: list[str],
+              object_only: bool = False) -> tuple[list[str], str]:
     lo, hi = sent.clause_bounds(ms)
     text = sent.text
     q = sent.quote_at(ms)
@@ -423,6 +425,8 @@ def _bind_one(cue: Cue, sent: _Sentence, ms: int, me: int, parties: list[str]) -
     if cue.bind == "participants":  # "European leaders will join Zelensky": both sides take part
         subj = [m for m in sent.before(ms, lo) if _participant(sent, m) and _words_between(text, m["re"], ms) <= 5][-1:]
         objs = [m for m in sent.after(me, cue.window, hi) if _participant(sent, m)][:1]
+        if object_only:
+            return ([objs[0]["actor"]], "participants:object") if objs else ([], "")
         return (sorted({m["actor"] for m in subj + objs}), "participants") if subj or objs else ([], "")
     if cue.bind == "parties":  # direct talks between the conflict's parties ("talks between Kabul and the Taliban")
         # both from one coordinated group: the subject ("Kabul and the Taliban launched talks") or the object
@@ -507,20 +511,24 @@ def find_frames(doc: Doc, quote_rows: list[dict], actors: Actors, lexicon: Lexic
                 lo = sent.clause_bounds(ms)[0] if cue.frame == "inclusion" else 0
                 if cue.frame == "inclusion" and _QUESTION_BEFORE.search(s.text[lo:ms]):
                     continue
-                bound, rule = _bind(cue, sent, ms, me, actors.parties)
-                if not bound:
-                    continue
-                frame, kind = cue.frame, cue.kind
+                frame, kind, turned = cue.frame, cue.kind, ""
                 negated = bool(_NEGATION.search(s.text[max(0, ms - 40):ms]))
                 if frame == "inclusion":
                     if negated:
-                        frame, kind, rule = "exclusion", "explicit", "negated:" + rule
+                        frame, kind, turned = "exclusion", "explicit", "negated:"
                     elif _WITHOUT_BEFORE.search(s.text[lo:ms]):
-                        frame, kind, rule = "exclusion", "explicit", "without:" + rule
+                        frame, kind, turned = "exclusion", "explicit", "without:"
                     elif _REFUSAL_BEFORE.search(s.text[lo:ms]) or _REFUSAL_AFTER.match(s.text[me:]):
-                        frame, kind, rule = "exclusion", "explicit", "refused:" + rule
-                    elif _DEMAND.search(s.text[lo:ms]) or _DEMAND_AFTER.match(s.text[me:]):
-                        frame, kind, rule = "exclusion", "demand", "demand:" + rule
+                        frame, kind, turned = "exclusion", "explicit", "refused:"
+                    elif not cue.at_issue and (_DEMAND.search(s.text[lo:ms]) or _DEMAND_AFTER.match(s.text[me:])):
+                        # not an everyday meeting: "insisted in their talks with the Taliban" demands nothing of them
+                        frame, kind, turned = "exclusion", "demand", "demand:"
+                # a meeting refused or not held leaves out the side it is with, not the one refusing it
+                # ("the Taliban refused to meet with the government")
+                bound, rule = _bind(cue, sent, ms, me, actors.parties, object_only=bool(turned))
+                if not bound:
+                    continue
+                rule = turned + rule
                 if cue.frame == "exclusion":
                     taken.append((ms, me))
                 q = sent.quote_at(ms)
