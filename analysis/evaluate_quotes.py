@@ -25,7 +25,7 @@ from .errors import ConfigError
 from .speakers import NOT_NAMES, TITLE_WORDS
 from .text import count_words
 
-_GOLD_QUOTE = re.compile(r"[“\"]([^“”\"]+)[”\"]")
+_GOLD_QUOTE = re.compile(r"(?:[“\"]|'')((?:(?!'')[^“”\"])+)(?:[”\"]|'')")
 MIN_WORDS = 4
 
 
@@ -40,6 +40,14 @@ def read_gold(path: str):
         return json.loads(Path(path).read_text(encoding="utf-8"))
     except (OSError, json.JSONDecodeError) as err:
         raise ConfigError(f"{path}: cannot read gold quotations ({err})") from None
+
+
+def _direct(relation: dict) -> bool:
+    """A PolNeAR relation whose content holds quotation marks. The file's ``direct`` flag counts “ ” and ",
+    not the two apostrophes some archives print for a double mark (''We will,'' he said), which the toolkit
+    reads as quotation marks too."""
+    text = (relation.get("content") or {}).get("text") or ""
+    return bool(relation.get("direct")) or text.count("''") >= 2
 
 
 def _names_nobody(relation: dict, source: str) -> bool:
@@ -65,7 +73,7 @@ def load_quote_gold(path: str, raw=None) -> dict[str, list[dict]]:
         for i, g in enumerate(rels):
             content, source = g.get("content"), g.get("source")
             if isinstance(content, dict):  # gold_attributions layout
-                if not g.get("direct"):
+                if not _direct(g):
                     continue
                 content, source = content.get("text", ""), (source or {}).get("text", "")
             if not isinstance(content, str):
@@ -185,7 +193,7 @@ def load_indirect_gold(path: str, raw=None) -> dict[str, list[dict]] | None:
     for aid, rels in raw.items():
         items = []
         for g in rels:
-            if g.get("direct") or not (g.get("content") or {}).get("text"):
+            if _direct(g) or not (g.get("content") or {}).get("text"):
                 continue
             cue = ((g.get("cue") or {}).get("text") or "").lower().split()
             source = (g.get("source") or {}).get("text") or ""

@@ -98,9 +98,21 @@ def count_words(text: str) -> int:
 
 
 # ---------------------------------------------------------------- quotation marks
-_DOUBLE = re.compile(r"[“”\"«»„]")
+# two apostrophes stand for a straight double quotation mark in some archives (''We will,'' he said)
+_DOUBLE = re.compile(r"''|[“”\"«»„]")
 _SINGLE_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))[‘'](?=\s?[\w$])")
 _SINGLE_CLOSE = re.compile(r"(?<=[\w.,!?%)])\s?[’'](?=[\s,.;:!?)\]—–-]|$)")
+
+
+def mark_before(text: str, start: int) -> int:
+    """The offset of the quotation mark that opens a quotation whose text starts at ``start`` ('' is two
+    characters, every other mark one)."""
+    return start - (2 if text[max(0, start - 2):start] == "''" else 1)
+
+
+def mark_after(text: str, end: int) -> int:
+    """The offset just past the quotation mark that closes a quotation whose text ends at ``end``."""
+    return end + (2 if text[end:end + 2] == "''" else 1)
 
 
 class QuoteSpan(NamedTuple):
@@ -116,33 +128,34 @@ def _double_spans(text: str, offset: int, carry_open: bool) -> tuple[list[QuoteS
     open_at: int | None = None
     continues = False
     marks = list(_DOUBLE.finditer(text))
-    if carry_open and marks and marks[0].start() == 0 and marks[0].group() in "“\"«„":
+    if carry_open and marks and marks[0].start() == 0 and marks[0].group() in ("“", "\"", "«", "„", "''"):
         continues = True
+    inside = 0  # where the open quotation's text starts (after its mark: one or two characters)
     for m in marks:
-        ch, i = m.group(), m.start()
+        ch, i, j = m.group(), m.start(), m.end()
         if ch in "“«„":
             if open_at is not None:  # opener while open: the earlier quotation lacked its closer
-                spans.append(QuoteSpan(offset + open_at + 1, offset + i, False, continues, False))
+                spans.append(QuoteSpan(offset + inside, offset + i, False, continues, False))
                 continues = False
-            open_at = i
+            open_at, inside = i, j
         elif ch in "”»":
             if open_at is not None:
-                spans.append(QuoteSpan(offset + open_at + 1, offset + i, True, continues, False))
+                spans.append(QuoteSpan(offset + inside, offset + i, True, continues, False))
                 open_at, continues = None, False
         else:  # straight quote: opener or closer by context
             before = text[i - 1] if i else " "
-            after = text[i + 1] if i + 1 < len(text) else " "
+            after = text[j] if j < len(text) else " "
             if open_at is None and not (before.isalnum() and after.isalnum()):
-                if not (after.isspace() and i + 1 >= len(text.rstrip())):
-                    open_at = i
+                if not (after.isspace() and j >= len(text.rstrip())):
+                    open_at, inside = i, j
             elif open_at is not None:
-                spans.append(QuoteSpan(offset + open_at + 1, offset + i, True, continues, False))
+                spans.append(QuoteSpan(offset + inside, offset + i, True, continues, False))
                 open_at, continues = None, False
     still_open = open_at is not None
     if still_open:
         end = len(text.rstrip())
-        if end > open_at + 1:
-            spans.append(QuoteSpan(offset + open_at + 1, offset + end, False, continues, False))
+        if end > inside:
+            spans.append(QuoteSpan(offset + inside, offset + end, False, continues, False))
     return spans, still_open
 
 

@@ -136,6 +136,12 @@ def _attribute(body):
      'trigger-happy and very unstable."', [("Trump", "before:participle")]),
     ("Following a late meeting, the Security Council issued a statement calling the test “a clear violation.”",
      [("Security Council", "before:participle")]),
+    # two apostrophes for a double mark, as some archives print them: a quotation like any other
+    ("''We now live in a world where TV shows never die,'' said David Nevins, the chief executive.",
+     [("David Nevins", "after:cue-name")]),
+    ("''It was a little more plane than I needed,'' he wrote, ''but I find it hard to resist a good deal.''\n\n"
+     "''Everybody knew what to expect,'' Mr. Barrett said.", [("he", "after:name-cue"), ("he", "before:name-cue"),
+                                                              ("Barrett", "after:name-cue")]),
 ])
 def test_attribution_patterns(body, expected):
     assert _attribute(body) == expected
@@ -148,3 +154,21 @@ def test_a_title_case_line_in_quotes_is_a_heading():
     doc = build_doc({"article_id": "x", "raw": "Title\n\nHe spoke.\n\n'Legend in the Coal Fields.'\n\nMore text here.",
                      "title": ""}, no_actors())
     assert [q["kind"] for q in extract_quotes(doc, no_actors())] == ["title"]
+
+
+def test_two_apostrophes_are_a_quotation_mark():
+    from analysis.text import quote_spans
+    body = "He called it ''a disgrace to the nation,'' and left. ''Prison Break'' returns, and Trump's deal didn't."
+    spans = [body[q.start:q.end] for q in quote_spans(body)]
+    assert spans == ["a disgrace to the nation,", "Prison Break"]  # apostrophes in words are not marks
+
+
+def test_polnear_relations_in_two_apostrophes_count_as_quotations():
+    from analysis.evaluate_quotes import load_indirect_gold, load_quote_gold
+    rel = {"source": {"text": "David Nevins"}, "cue": {"text": "said"}, "direct": False,
+           "content": {"text": "''We now live in a world where TV shows never die,''"}}
+    said = {"source": {"text": "Ryan"}, "cue": {"text": "said"}, "direct": False,
+            "content": {"text": "he was not ready to support the campaign"}}
+    raw = {"a": [rel, said]}
+    assert load_quote_gold("x", raw)["a"][0]["stretches"] == ["We now live in a world where TV shows never die,"]
+    assert [g["content"] for g in load_indirect_gold("x", raw)["a"]] == ["he was not ready to support the campaign"]

@@ -36,7 +36,7 @@ from ... import schema
 from ...actors import Actors
 from ...document import Doc
 from ...speakers import Resolver
-from ...text import SpanLookup, count_words
+from ...text import SpanLookup, count_words, mark_after
 from .candidates import Candidate, History, collect
 from .model import SpeakerModel, choose, speaker_model
 from .rules import (INDIRECT_CUES, NO_THAT_NEEDED, SENTENCE_TAIL, QuoteContext, _indirect_search, _paragraph_bounds,
@@ -92,9 +92,9 @@ def extract_quotes(doc: Doc, actors: Actors, model: SpeakerModel | None | str = 
             sstart, send = _sentence_bounds(doc, section, start)
             qtext = text[start:end]
             send_q = _sentence_bounds(doc, section, max(start, end - 1))[1]
-            if send_q <= end + 1 and end < pend and re.search(r"[?!][’'\s]*$", qtext):
+            if send_q <= mark_after(text, end) and end < pend and re.search(r"[?!][’'\s]*$", qtext):
                 # “…?” Clinton said. : the splitter ends the sentence at the question mark
-                send_q = _sentence_bounds(doc, section, min(end + 2, pend - 1))[1]
+                send_q = _sentence_bounds(doc, section, min(mark_after(text, end) + 1, pend - 1))[1]
             ctx = QuoteContext(doc, res, section, text, start, end, span, sstart, send, send_q, pstart, pend,
                                prev, prev_para_end_quote)
             if collecting:

@@ -13,6 +13,7 @@ from ... import config
 from ...document import Doc
 from ...errors import ConfigError, read_yaml
 from ...speakers import NAME_RE, PAREN_RE, PRONOUNS, TITLE_WORDS, Resolver, Speaker, _plain, blank
+from ...text import mark_after, mark_before
 
 def _reporting_lexicon(path=config.REPORTING) -> dict:
     """The reporting verbs and adverbs of ``data/lexicons/reporting.yml`` (researchers edit data, not code)."""
@@ -97,7 +98,7 @@ _CUE_ENDINGS = tuple(CUE_VERBS + PARTICIPLES)  # re.search("(?:said|…)\s*$", x
 
 def _after(text: str, qtext: str, qend: int, send: int, res: Resolver, section: str):
     """Attribution after the closing mark, in the same sentence: “…,” X said / “…,” said X."""
-    tail_start = qend + 1
+    tail_start = mark_after(text, qend)
     tail = text[tail_start:send]
     dash = _DASH_NAME.match(tail)
     if dash:  # “…” ― Carla Sanchez
@@ -133,7 +134,7 @@ def _after(text: str, qtext: str, qend: int, send: int, res: Resolver, section: 
 
 def _before(text: str, qstart: int, sstart: int, res: Resolver, section: str):
     """Attribution before the opening mark within the sentence."""
-    head = text[sstart: qstart - 1]
+    head = text[sstart: mark_before(text, qstart)]
     m = re.search(r"\baccording to\s+(?P<np>[^,“”\"]{1,80}?)\s*,?\s*$", head, re.I)
     if m:
         sp = res.phrase(m.group("np"), sstart + m.start("np"), section)
@@ -303,7 +304,7 @@ def _past_titles(phrase: str, m: re.Match) -> re.Match:
 def _sentence_subject(text: str, start: int, sstart: int, res: Resolver, section: str):
     """A partial quotation inside narration whose subject is a named person or body:
     “In July, Gingrich cynically dismissed NATO member Estonia as being in the “suburbs…””."""
-    head = blank(PAREN_RE, text[sstart:start - 1])
+    head = blank(PAREN_RE, text[sstart:mark_before(text, start)])
     pos = 0
     for seg in head.split(","):
         stripped = seg.strip()
@@ -420,7 +421,7 @@ def _r_trailing(c: QuoteContext):
 
 def _r_subject(c: QuoteContext):
     return _sentence_subject(c.text, c.start, c.sstart, c.res, c.section) \
-        if c.text[c.sstart:max(c.sstart, c.start - 1)].strip() else None
+        if c.text[c.sstart:max(c.sstart, mark_before(c.text, c.start))].strip() else None
 
 
 # The attribution rules in the order they are trusted; the first that fires is the rules' answer

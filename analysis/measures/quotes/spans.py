@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ...text import QuoteSpan, count_words
+from ...text import QuoteSpan, count_words, mark_after, mark_before
 from .rules import _CUE_ENDINGS
 
 
@@ -26,8 +26,8 @@ _TITLE_CUES = re.compile(r"\b(?:titled|entitled|called|named|dubbed|book|film|mo
 
 def quote_kind(text: str, qtext: str, start: int, end: int, sstart: int, send: int, attributed: bool) -> str:
     words = count_words(qtext)
-    before = text[sstart:start - 1]
-    after = text[end + 1:send]
+    before = text[sstart:mark_before(text, start)]
+    after = text[mark_after(text, end):send]
     if _TITLE_CUES.search(before) and words <= 12 and not re.search(r"[.!?,]$", qtext.strip()):
         return "title"
     ws = qtext.split()
