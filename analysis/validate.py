@@ -60,7 +60,7 @@ DESIGNS = ("scores", "estimation")
 DESIGN_FILE = "design.json"   # how the sample was drawn: the sentiment method, items per stratum, seed
 KEY_COLUMNS = ["item_id", "measure", "stratum", "population", "drawn", "weight", "toolkit_code"]
 INSTRUCTIONS = """# Coding instructions
-
+{actors}
 Copy `coding_sheet.csv` once per coder (e.g. `coding_sheet_anna.csv`), write your name in the
 `coder` column and one code per row in `code`. Read `context` (the sentence before, the sentence
 and the one after) and answer the `question` about `text`. Code independently; do not consult the
@@ -101,8 +101,28 @@ def stratum_of(pop: pd.DataFrame, by_actor: bool = False) -> pd.Series:
     return out
 
 
+def instructions(actors=None, run_actors=None) -> str:
+    """The coders' instructions; with the run's actors file (``actors``), a list of the names that count as
+    each actor, so that coders of any story know who is who. ``run_actors``: the actors of the run's
+    tables, which must all be in that file (ConfigError otherwise: the file of another run)."""
+    if actors is None:
+        return INSTRUCTIONS.format(actors="")
+    missing = [a for a in (run_actors if run_actors is not None else []) if a not in actors.actors]
+    if missing:
+        raise ConfigError(f"{actors.path}: actor '{missing[0]}' of the run's tables is not in this actors file "
+                          f"(pass the actors file the run used with --actors)")
+    names: dict[str, list[str]] = {a: [] for a in actors.actors}
+    for alias, (actor, person) in sorted(actors.alias_map.items(), key=lambda kv: (kv[1][1] == "", kv[0])):
+        name = person or alias
+        if name not in names[actor]:
+            names[actor].append(name)
+    lines = [f"* **{a}**: {', '.join(n[:12]) + (' …' if len(n) > 12 else '')}" for a, n in names.items()]
+    return INSTRUCTIONS.format(actors="\nThe actors of this study and the names that count as each (from "
+                               f"`{Path(actors.path).name}`):\n\n" + "\n".join(lines) + "\n")
+
+
 def draw_sample(tables_dir, out_dir, per_stratum: int = PER_STRATUM, method: str = "textblob", seed: int = SEED,
-                measures=MEASURES, design: str = "scores") -> pd.DataFrame:
+                measures=MEASURES, design: str = "scores", actors=None) -> pd.DataFrame:
     """Write coding_sheet.csv, key.csv, instructions.md and design.json to out_dir; return the sheet.
 
     ``design``: "scores" stratifies by measure, outlet and toolkit answer (precision and recall of each
@@ -114,6 +134,9 @@ def draw_sample(tables_dir, out_dir, per_stratum: int = PER_STRATUM, method: str
     tables_dir, out_dir = Path(tables_dir), Path(out_dir)
     check_whole("--per-stratum", per_stratum)
     t = read_tables(tables_dir, ("articles", "sentences", "mentions", "quotes", "sentiment", "framing"))
+    has_actors = any((tables_dir / f"actors.{ext}").exists() for ext in ("csv", "parquet"))
+    guide = instructions(actors, read_tables(tables_dir, ("actors",))["actors"]["actor"] if has_actors else None) \
+        if actors is not None else instructions()
     if method not in METHODS:
         raise ConfigError(f"--method: unknown sentiment method '{method}' (choose from {', '.join(METHODS)})")
     run_methods = sorted(set(t["sentiment"]["method"]))
@@ -153,7 +176,7 @@ def draw_sample(tables_dir, out_dir, per_stratum: int = PER_STRATUM, method: str
     sheet = sample[SHEET_COLUMNS]
     spreadsheet.to_csv(sheet, out_dir / "coding_sheet.csv")  # no cell acts as a formula in a spreadsheet
     spreadsheet.to_csv(sample[KEY_COLUMNS], out_dir / "key.csv")
-    (out_dir / "instructions.md").write_text(INSTRUCTIONS, encoding="utf-8")
+    (out_dir / "instructions.md").write_text(guide, encoding="utf-8")
     about = {"design": design, "method": method, "per_stratum": per_stratum, "seed": seed, "measures": list(measures)}
     (out_dir / DESIGN_FILE).write_text(json.dumps(about, indent=1) + "\n", encoding="utf-8")
     return sheet

@@ -156,3 +156,21 @@ def test_the_coded_sentiment_items_read_against_every_method(tables):
         assert len(m) == 10
         hits[method] = int((m["code"] == m["label"]).sum())
     assert hits == {"textblob": 2, "vader": 2, "trained": 3}
+
+
+def test_instructions_name_the_actors_of_the_file_in_use(tmp_path):
+    import yaml
+    from analysis.actors import parse_actors
+    from analysis.errors import ConfigError
+    actors = parse_actors(yaml.safe_load("""parties: [Taliban, Afghan government]
+actors:
+  Taliban: {aliases: [Taliban]}
+  Afghan government: {aliases: [Afghan government, Kabul], people: [{name: Ashraf Ghani}]}
+"""))
+    text = validate.instructions(actors, ["Taliban"])
+    # people first, then aliases; one line per actor of this file, none of the bundled story's
+    assert "* **Afghan government**: Ashraf Ghani, Afghan government, Kabul" in text  # "Ghani" is Ashraf Ghani
+    assert "* **Taliban**: Taliban" in text and "Ukraine" not in text and "Russia" not in text
+    assert "talks, negotiations or decisions the article reports" in text
+    with pytest.raises(ConfigError, match="actor 'Ukraine' of the run's tables is not in this actors file"):
+        validate.instructions(actors, ["Taliban", "Ukraine"])

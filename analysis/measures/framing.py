@@ -593,11 +593,14 @@ class Framing(Measure):
     summaries = ("summary_framing",)
     checks = (
         Check("framing", "F", ("exclusion", "inclusion", "none"), "nominal", ("exclusion", "inclusion", "any frame"),
-              "Does this sentence frame {actor} as excluded from, or included in, the talks? exclusion / inclusion / none",
+              "Does this sentence frame {actor} as excluded from, or included in, the talks or decisions the article "
+              "reports? exclusion / inclusion / none",
               "* **framing**: `exclusion` if the sentence presents the actor as left out of, sidelined in or\n"
-              "  bypassed by the talks (including \"talks without X\", a two-party format that leaves X out, or\n"
+              "  bypassed by the talks, negotiations or decisions the article reports (including \"talks without\n"
+              "  X\", a format that leaves X out, X not consulted or informed, a demand that X take part, or\n"
               "  avoiding to say whether X takes part); `inclusion` if it presents the actor as taking part or\n"
-              "  having a role; `none` otherwise.", _framing_items),
+              "  having a role, where the actor's participation is at issue in the article (a routine meeting of\n"
+              "  the main delegations is `none`); `none` otherwise.", _framing_items),
     )
 
     def configure(self, options: Options) -> tuple[Actors, Lexicon]:
