@@ -116,17 +116,18 @@ def read_table(path, columns: list[str] | None = None) -> pd.DataFrame:
     return typed(frame[columns] if columns else frame)
 
 
+def table_path(folder, name: str) -> Path | None:
+    """The file of table ``name`` in a run's folder (CSV or Parquet), or None."""
+    return next((p for ext in ("csv", "parquet") for p in [Path(folder) / f"{name}.{ext}"] if p.exists()), None)
+
+
 def read_tables(folder, names) -> dict[str, pd.DataFrame]:
     """The named tables of a run's folder (CSV or Parquet); ConfigError naming any that is missing."""
     from .errors import ConfigError
-    folder = Path(folder)
     out = {}
     for t in names:
-        for ext in ("csv", "parquet"):
-            p = folder / f"{t}.{ext}"
-            if p.exists():
-                out[t] = read_table(p)
-                break
-        else:
+        p = table_path(folder, t)
+        if p is None:
             raise ConfigError(f"{folder}: no {t}.csv or {t}.parquet (run `python -m analysis run --out {folder}` first)")
+        out[t] = read_table(p)
     return out

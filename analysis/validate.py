@@ -47,7 +47,7 @@ from . import sheets as spreadsheet
 from .errors import ConfigError, check_whole
 from .measures import REGISTRY
 from .stats import bootstrap
-from .schema import read_tables
+from .schema import read_table, read_tables, table_path
 
 CHECKS = {c.name: c for m in REGISTRY.values() for c in m.checks}   # quote, speaker, sentiment, framing
 MEASURES = tuple(CHECKS)
@@ -134,9 +134,8 @@ def draw_sample(tables_dir, out_dir, per_stratum: int = PER_STRATUM, method: str
     tables_dir, out_dir = Path(tables_dir), Path(out_dir)
     check_whole("--per-stratum", per_stratum)
     t = read_tables(tables_dir, ("articles", "sentences", "mentions", "quotes", "sentiment", "framing"))
-    has_actors = any((tables_dir / f"actors.{ext}").exists() for ext in ("csv", "parquet"))
-    guide = instructions(actors, read_tables(tables_dir, ("actors",))["actors"]["actor"] if has_actors else None) \
-        if actors is not None else instructions()
+    run_actors = table_path(tables_dir, "actors") if actors is not None else None
+    guide = instructions(actors, read_table(run_actors)["actor"] if run_actors else None)
     if method not in METHODS:
         raise ConfigError(f"--method: unknown sentiment method '{method}' (choose from {', '.join(METHODS)})")
     run_methods = sorted(set(t["sentiment"]["method"]))
