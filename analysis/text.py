@@ -125,33 +125,32 @@ class QuoteSpan(NamedTuple):
 
 def _double_spans(text: str, offset: int, carry_open: bool) -> tuple[list[QuoteSpan], bool]:
     spans = []
-    open_at: int | None = None
+    inside: int | None = None  # where the open quotation's text starts (after its mark: one or two characters)
     continues = False
     marks = list(_DOUBLE.finditer(text))
     if carry_open and marks and marks[0].start() == 0 and marks[0].group() in ("“", "\"", "«", "„", "''"):
         continues = True
-    inside = 0  # where the open quotation's text starts (after its mark: one or two characters)
     for m in marks:
         ch, i, j = m.group(), m.start(), m.end()
         if ch in "“«„":
-            if open_at is not None:  # opener while open: the earlier quotation lacked its closer
+            if inside is not None:  # opener while open: the earlier quotation lacked its closer
                 spans.append(QuoteSpan(offset + inside, offset + i, False, continues, False))
                 continues = False
-            open_at, inside = i, j
+            inside = j
         elif ch in "”»":
-            if open_at is not None:
+            if inside is not None:
                 spans.append(QuoteSpan(offset + inside, offset + i, True, continues, False))
-                open_at, continues = None, False
+                inside, continues = None, False
         else:  # straight quote: opener or closer by context
             before = text[i - 1] if i else " "
             after = text[j] if j < len(text) else " "
-            if open_at is None and not (before.isalnum() and after.isalnum()):
+            if inside is None and not (before.isalnum() and after.isalnum()):
                 if not (after.isspace() and j >= len(text.rstrip())):
-                    open_at, inside = i, j
-            elif open_at is not None:
+                    inside = j
+            elif inside is not None:
                 spans.append(QuoteSpan(offset + inside, offset + i, True, continues, False))
-                open_at, continues = None, False
-    still_open = open_at is not None
+                inside, continues = None, False
+    still_open = inside is not None
     if still_open:
         end = len(text.rstrip())
         if end > inside:
