@@ -224,8 +224,11 @@ def score_indirect(doc, quotes: list[dict], gold: list[dict]) -> Counter:
             r["speaker_ok"] += speaker_matches(best["speaker"] + " " + best["speaker_mention"], g["sources"])
     spans = [span for span, _ in located]
     for q in ours:
+        ok = _cover(q["start"], q["end"], spans) >= 0.5
         r["pred"] += 1
-        r["correct"] += _cover(q["start"], q["end"], spans) >= 0.5
+        r["correct"] += ok
+        r["pred " + q["rule"]] += 1
+        r["correct " + q["rule"]] += ok
     return r
 
 
@@ -268,6 +271,9 @@ def evaluate_quotes(corpus: str, gold_path: str, actors_path: str | None, n_miss
         i = indirect
         print(f"reported speech (no marks, speech cue): recall={_rate(i['hit'], i['gold'])}  "
               f"precision={_rate(i['correct'], i['pred'])}  speaker_accuracy={_rate(i['speaker_ok'], i['pairs'])}")
+        for key in sorted(k for k in i if k.startswith("pred ")):
+            rule = key[5:]
+            print(f"  precision of {rule:<26} {_rate(i['correct ' + rule], i[key])}")
     errors = [p for p in rows["pairs"] if not p[1]]
     none = sum(1 for p in errors if not p[2])
     print(f"speaker errors: {len(errors)}  no speaker: {none}  wrong speaker: {len(errors) - none}")

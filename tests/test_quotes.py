@@ -172,3 +172,68 @@ def test_polnear_relations_in_two_apostrophes_count_as_quotations():
     raw = {"a": [rel, said]}
     assert load_quote_gold("x", raw)["a"][0]["stretches"] == ["We now live in a world where TV shows never die,"]
     assert [g["content"] for g in load_indirect_gold("x", raw)["a"]] == ["he was not ready to support the campaign"]
+
+
+# ------------------------------------------------------------------ reported speech (kind = indirect)
+def _reported(body):
+    from analysis.actors import no_actors
+    from analysis.document import build_doc
+    from analysis.measures.quotes import extract_quotes
+    actors = no_actors()
+    doc = build_doc({"article_id": "x", "raw": "Title\n\n" + body, "title": ""}, actors)
+    return [(q["speaker"], q["rule"], q["text"]) for q in extract_quotes(doc, actors, model=None) if q["kind"] == "indirect"]
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Maria Lopez said that the negotiators would meet again in March.",
+     [("Maria Lopez", "indirect:name-cue", "the negotiators would meet again in March")]),
+    # when it was said, before or after the cue
+    ("Party spokesman Sean Avery on Thursday evening said the party was not in a crisis at all.",
+     [("Sean Avery", "indirect:name-cue", "the party was not in a crisis at all")]),
+    ("Ana Ruiz said late Wednesday that she would go ahead with the meeting.",
+     [("Ana Ruiz", "indirect:name-cue", "she would go ahead with the meeting")]),
+    # an appositive or a relative clause between the speaker and the cue
+    ("Hugo Brandt, a former director of the state party, said the base was angry about the deal.",
+     [("Hugo Brandt", "indirect:appositive", "the base was angry about the deal")]),
+    ("Still, Tom Devlin, who advises the governor, said that the campaign would not mislead voters.",
+     [("Tom Devlin", "indirect:appositive", "the campaign would not mislead voters")]),
+    ("A party spokesman, Chris Abel, said on Saturday that there were a million posts in ten hours.",
+     [("Chris Abel", "indirect:appositive", "there were a million posts in ten hours")]),  # the name speaks
+    ("The justice -- who has been in a public dispute with the nominee -- said she regretted her remarks.",
+     [("The justice", "indirect:appositive", "she regretted her remarks")]),
+    ("Kasich (who has 25 delegates to date) said it is possible for him to win the nomination.",
+     [("Kasich", "indirect:appositive", "it is possible for him to win the nomination")]),
+    ("Lena Park said during her victory speech that the movement will bring people together.",
+     [("Lena Park", "indirect:name-cue", "the movement will bring people together")]),
+    ("Mark Rubin asked the students whether they were always so serious about politics.",
+     [("Mark Rubin", "indirect:name-cue", "they were always so serious about politics")]),
+    # "said" takes no addressee: the name after it is the reported clause's subject
+    ("Cox says Obama is trying to distract from his lack of a strategy.",
+     [("Cox", "indirect:name-cue", "Obama is trying to distract from his lack of a strategy")]),
+    # a parenthetical cue: the sentence is what was said; a relative clause's cue is no reported speech
+    ("Omar Said met the owners. Many of the closures, he said, have involved public courses.",
+     [("he", "indirect:name-cue", "Many of the closures, he said, have involved public courses")]),
+    ("The district saw 30 applicants, which he said were about evenly split between the two.", []),
+    ("Renata Cole told reporters during the conference call on Tuesday.", []),
+    # the speaker last: a pronoun, a name with an appositive, a named outlet as the addressee
+    ("Ruth Kane said the union would appeal the ruling. The plant will close by the end of the year, she said.",
+     [("Ruth Kane", "indirect:name-cue", "the union would appeal the ruling"),
+      ("Ruth Kane", "indirect:trailing", "The plant will close by the end of the year")]),
+    ("The governor has a strong ground game in the state, said Mindy Ross, director of a civic project.",
+     [("Mindy Ross", "indirect:trailing", "The governor has a strong ground game in the state")]),
+    ("The steel plant is under intense pressure from imports, said the company's chief executive, John Ferris.",
+     [("John Ferris", "indirect:trailing", "The steel plant is under intense pressure from imports")]),
+    ("The pilot was kind and responsible, an airport official told The New York Times.",
+     [("an airport official", "indirect:trailing", "The pilot was kind and responsible")]),
+    # unnamed sources speak when the phrase ends in a source noun; other lower-case phrases do not
+    ("Two federal officials said the first interview was conducted by a consular officer.",
+     [("Two federal officials", "indirect:name-cue", "the first interview was conducted by a consular officer")]),
+    ("Two of the members who have already said they support the bill were absent on Monday.", []),
+    # quotation marks elsewhere in the sentence: read only outside the quotation and its attribution
+    ("Mr. Manafort, citing ''the unique magic of Trump,'' said the candidate could win in several states.",
+     [("Manafort", "indirect:appositive", "the candidate could win in several states")]),
+    ("“I would be very firm with families,” Trump said at one point during the long campaign.", []),
+    ("Ryan said it is unrealistic to think that if the U.S. pulls back, “our oceans are going to save us.”", []),
+])
+def test_reported_speech_patterns(body, expected):
+    assert _reported(body) == expected

@@ -35,11 +35,11 @@ import re
 from ... import schema
 from ...actors import Actors
 from ...document import Doc
-from ...speakers import Resolver
+from ...speakers import TITLE_WORDS, Resolver
 from ...text import SpanLookup, count_words, mark_after
 from .candidates import Candidate, History, collect
 from .model import SpeakerModel, choose, speaker_model
-from .rules import (INDIRECT_CUES, NO_THAT_NEEDED, SENTENCE_TAIL, QuoteContext, _indirect_search, _paragraph_bounds,
+from .rules import (_CUE, INDIRECT_CUES, NO_THAT_NEEDED, SENTENCE_TAIL, SOURCE_NOUNS, WHEN_SAID, AFTER_CUE, QuoteContext, _indirect_search, _sentence_subject, _paragraph_bounds,
                     _sentence_bounds, rule_answers)
 from .spans import merge_spans, quote_kind
 
@@ -130,47 +130,137 @@ def extract_quotes(doc: Doc, actors: Actors, model: SpeakerModel | None | str = 
     return out
 
 
-# reported speech whose speaker comes last: "…, Peskov said." / "…, said Peskov." / "…, according to Peskov."
+# reported speech whose speaker comes last: "…, Peskov said." / "…, she said." / "…, said Peskov." /
+# "…, said Mindy Romero, director of …" / "…, according to Peskov."
 _TRAILING_INDIRECT = re.compile(
-    r",\s+(?:(?P<np>(?:[A-Z][\w’'.\-]*|the|a|an|his|her|its|their)(?:\s+[\w’'.\-]+){0,6}?)\s+(?P<cue>said|says|told reporters|"
-    r"added|noted|wrote|argued|warned|explained)|(?P<cue2>said|according to)\s+(?P<np2>[^,]{2,60}?))"
+    r",\s+(?:(?P<np>(?:[A-Z][\w’'.\-]*|[a-z]+)(?:\s+[\w’'.\-]+){0,6}?)\s+"
+    r"(?P<cue>said|says|told (?:reporters|(?:the\s+)?(?:[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}|[a-z]+))|added|noted|wrote|"
+    r"argued|warned|explained|reported|reports)|(?P<cue2>said|according to)\s+"
+    r"(?P<np2>[^,]{2,60}?)(?:,\s+(?P<name>(?:[A-Z][\w’'.\-]*\s+){1,3}[A-Z][\w’'.\-]*)|,\s+[a-z][^;:“”\"«»]{2,160}?)?)"
     + SENTENCE_TAIL)
+
+# reported speech whose subject carries an appositive or a relative clause: "Hugo Brandt, a former
+# director of …, said the base was angry" / "A White House official, who requested anonymity, said …" /
+# "A Twitter spokesman, Chris Abboud, said …" (the name speaks) / "The justice -- who … -- said …" /
+# "Kasich (who has 25 delegates) said …"
+_APPOSITIVE_INDIRECT = re.compile(
+    r"^(?:(?:But|And|Still|Yet|Now),?\s+)?(?P<np>[A-Z][\w’'.\-]*(?:\s+[\w’'.\-]+){0,6}?)"
+    r"(?:,\s+(?:(?P<name>(?:[A-Z][\w’'.\-]*\s+){1,3}[A-Z][\w’'.\-]*)|[RDI]-[A-Z][\w.]*|[a-z0-9][^,;:«»()]{1,200}?)"
+    r"(?:,\s+[^,;:«»()]{2,100}?){0,2},(?:''|[”\"])?|\s+(?:--|—|–)\s+[^—–;:«»]{2,200}?\s+(?:--|—|–)|\s+\([^()]{2,120}\))\s+"
+    + _CUE + AFTER_CUE)
+
+_NP_WHEN = re.compile(r"\s+" + WHEN_SAID + "$")  # "Sean Spicer on Thursday evening" -> "Sean Spicer"
+# what follows the cue is no reported clause when it opens with a preposition ("told reporters during the
+# call") or a verb: then the cue is parenthetical ("Many of the closures, he said, have involved …", the
+# sentence is what was said) or in a relative clause ("…, which he said were evenly split", none)
+_NOT_A_CLAUSE = re.compile(r"(?:is|are|was|were|has|have|had|will|would|can|could|should|may|might|must|during|at|"
+                           r"from|for|after|before|to|of|with)\b")
+_VERB_FIRST = re.compile(r"(?:is|are|was|were|has|have|had|will|would|can|could|should|may|might|must)\b")
+_RELATIVE = re.compile(r"(?:which|that|who|whom|whose|what)\b", re.I)
+_COORDINATED = re.compile(r"(?:^|\s)(?:and|but)(?:\s+(?:then|also|later|again))?$")
+_MARKS = re.compile(r"[“”\"«»]|''")
 
 
 def _indirect(doc: Doc, res: Resolver, direct_rows: list[dict]) -> list[dict]:
-    """Reported speech: X said (that) … in a sentence with no quotation marks."""
+    """Reported speech: X said (that) … (rule ``indirect:name-cue``), X, a …, said … (``indirect:appositive``),
+    …, X said. (``indirect:trailing``). In a sentence with quotation marks, see ``_outside_quotation``;
+    a reported clause never overlaps a quotation row."""
     out = []
+    taken = [(r["start"], r["end"]) for r in direct_rows if r["section"] == "body"]
     for s in doc.sentences:
-        if s.section != "body" or s.in_quote > 0:
+        if s.section != "body":
             continue
-        m = _indirect_search(s.text)
-        if m and m.group("cue") in INDIRECT_CUES and (m.group("cue") in NO_THAT_NEEDED or m.group("that")) \
-                and count_words(s.text[m.end():]) >= 4:
-            cue, np, np_at = m.group("cue"), m.group("np"), m.start("np")
-            start, end = s.start + m.end(), s.end
-        else:  # "The talks failed, Peskov said." / "…, according to Peskov."
-            m = _TRAILING_INDIRECT.search(s.text)
-            if not m or m.start() == 0:
+        found = _reported_clause(s.text)
+        if not found:
+            continue
+        rule, cue, np, np_at, cue_at, (a, b) = found
+        if s.in_quote > 0:
+            b = _outside_quotation(s.text, rule, np_at, cue_at, a, b)
+            if b is None:
                 continue
-            g = "" if m.group("np") else "2"
-            cue, np, np_at = m.group("cue" + g).split()[0], m.group("np" + g), m.start("np" + g)
-            start, end = s.start, s.start + m.start()
-        np_clean = re.split(r",\s+", np)[-1]
+        start, end = s.start + a, s.start + b
+        if any(qs < end and start < qe for qs, qe in taken):
+            continue
+        np_clean = _NP_WHEN.sub("", re.split(r",\s+", np)[-1])
         np_start = s.start + np_at + (len(np) - len(np_clean))
-        sp = res.phrase(np_clean, np_start, "body")
+        subject = _sentence_subject(doc.body, np_start + 1, s.start, res, "body") \
+            if rule == "indirect:name-cue" and _COORDINATED.search(np_clean) else None
+        if subject:  # "Ebeling reminisced about …, and said their views had changed": the sentence's subject speaks
+            sp, rule = subject[0], "indirect:coordinated"
+        else:
+            sp = res.phrase(np_clean, np_start, "body")
         if not sp or sp.kind == "pronoun-unresolved" and not sp.speaker:
             continue
-        if sp.kind == "raw" and not sp.speaker[:1].isupper():
+        if sp.kind == "raw" and not sp.speaker[:1].isupper() and not _source_noun(sp.speaker):
             continue
-        while end > start and doc.body[end - 1] in ".!?, ":
+        while end > start and doc.body[end - 1] in ".!?,; ":
             end -= 1
         clause = doc.body[start:end]
+        if rule != "indirect:trailing" and _NOT_A_CLAUSE.match(clause):
+            if not _VERB_FIRST.match(clause) or _RELATIVE.match(np_clean) or not s.text[:np_at].rstrip().endswith(","):
+                continue
+            start, clause = s.start, doc.body[s.start:end]  # "Many of the closures, he said, have involved …"
         if count_words(clause) < 4:
             continue
         res.remember(sp.pos, sp)
         out.append({"section": "body", "start": start, "end": end, "text": clause, "n_words": count_words(clause),
                     "kind": "indirect", "speaker": sp.speaker, "speaker_actor": sp.actor, "speaker_mention": sp.mention,
-                    "speaker_confidence": float("nan"), "cue": cue, "rule": "indirect:name-cue", "_para": 0})
+                    "speaker_confidence": float("nan"), "cue": cue, "rule": rule, "_para": 0})
     return out
+
+
+def _source_noun(phrase: str) -> bool:
+    """"officials", "a campaign spokesman", "the poll's respondents": an unnamed source (``source_nouns``)."""
+    head = phrase.split()[-1].lower().strip(".,’'")
+    return head in SOURCE_NOUNS or head in TITLE_WORDS or head.endswith("s") and head[:-1] in SOURCE_NOUNS \
+        or head.endswith("es") and head[:-2] in SOURCE_NOUNS
+
+
+def _reported_clause(text: str):
+    """(rule, cue, speaker phrase, its offset, (clause start, clause end)) of a sentence's reported speech,
+    offsets into the sentence, or None."""
+    for rule, m in (("indirect:appositive", _APPOSITIVE_INDIRECT.match(text)), ("indirect:name-cue", _indirect_search(text))):
+        if m and m.group("cue") in INDIRECT_CUES and (m.group("cue") in NO_THAT_NEEDED or m.group("that")) \
+                and count_words(text[m.end():]) >= 4:
+            np, np_at = _named_in_apposition(m, "np")
+            return rule, m.group("cue"), np, np_at, m.start("cue"), (m.end(), len(text))
+    m = _TRAILING_INDIRECT.search(text)  # "The talks failed, Peskov said." / "…, according to Peskov."
+    if not m or m.start() == 0:
+        return None
+    g = "" if m.group("np") else "2"
+    np, np_at = _named_in_apposition(m, "np" + g)
+    return "indirect:trailing", m.group("cue" + g).split()[0], np, np_at, m.start("cue" + g), (0, m.start())
+
+
+def _named_in_apposition(m: re.Match, group: str) -> tuple[str, int]:
+    """The speaker phrase and its offset: a name in apposition to a role speaks ("A Twitter spokesman,
+    Chris Abboud, said" -> Chris Abboud); otherwise the phrase before the apposition."""
+    np = m.group(group)
+    if "name" in m.re.groupindex and m.group("name") and _source_noun(np):
+        return m.group("name"), m.start("name")
+    return np, m.start(group)
+
+
+def _outside_quotation(text: str, rule: str, np_at: int, cue_at: int, a: int, b: int) -> int | None:
+    """In a sentence with quotation marks, reported speech is read only where it is not part of a quotation
+    (PolNeAR counts "Ryan said it is unrealistic … “our oceans are going to save us.”" as one quotation) and
+    its cue is not a quotation's attribution ("“…,” Trump said at a rally in Iowa"). Returns the clause's end,
+    or None: every mark lies before the cue (inside an appositive: "Mr. Manafort, citing ''the magic of
+    Trump,'' said …") or after the clause has ended a sentence ("… said the talks failed. “We tried.”"), and
+    a mark before the speaker is followed by more than punctuation."""
+    marks = [m.span() for m in _MARKS.finditer(text)]
+    if not marks:  # single marks only: the overlap with quotation rows decides
+        return b
+    if rule == "indirect:trailing":
+        return b if all(ms >= b for ms, _ in marks) else None
+    after = [ms for ms, _ in marks if ms >= cue_at]
+    if after:
+        if after[0] < a or not re.search(r"[.!?]\s*$", text[a:after[0]]):
+            return None
+        b = after[0]
+    before = [me for ms, me in marks if ms < cue_at]
+    if before and max(before) <= np_at and not text[max(before):np_at].strip(" ,.;:—–-"):
+        return None
+    return b
 
 

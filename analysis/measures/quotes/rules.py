@@ -18,7 +18,8 @@ from ...text import mark_after, mark_before
 def _reporting_lexicon(path=config.REPORTING) -> dict:
     """The reporting verbs and adverbs of ``data/lexicons/reporting.yml`` (researchers edit data, not code)."""
     data = read_yaml(path, "reporting lexicon")
-    keys = ("cue_verbs", "extra_cues", "participles", "indirect_cues", "no_that_needed", "adverbs", "adverb_suffix")
+    keys = ("cue_verbs", "extra_cues", "participles", "indirect_cues", "no_that_needed", "adverbs", "adverb_suffix",
+            "source_nouns")
     for k in keys:
         if k not in (data or {}):
             raise ConfigError(f"{path}: missing key '{k}'")
@@ -30,6 +31,7 @@ CUE_VERBS: list[str] = list(_REPORTING["cue_verbs"])
 PARTICIPLES: list[str] = list(_REPORTING["participles"])
 INDIRECT_CUES = set(_REPORTING["indirect_cues"])
 NO_THAT_NEEDED = set(_REPORTING["no_that_needed"])
+SOURCE_NOUNS = set(_REPORTING["source_nouns"])
 
 
 def _trie_alternation(words) -> str:
@@ -324,9 +326,20 @@ def _sentence_subject(text: str, start: int, sstart: int, res: Resolver, section
     return None
 
 
+# when and where it was said, between the speaker and the cue or after the cue: "Spicer on Thursday evening said",
+# "said late Wednesday that", "said in an interview with The Post that", "said during his victory speech that"
+WHEN_SAID = (r"(?:(?:on|late|early|last|this|next)\s+(?:[A-Z]\w+|week|month|year|night|morning|evening|afternoon|day)"
+             r"(?:\s+(?:night|morning|evening|afternoon))?|in (?:an|a) (?:interview|statement|speech|e-?mail|letter|post)"
+             r"(?:\s+(?:with|to)\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3})?"
+             r"|(?:during|at|in|on|after|before|while)\s+[\w’'.\-]+(?:\s+[\w’'.\-]+){0,5}(?=\s+that\s))")
+# after a reporting cue: whom it was told or asked (never after "said": "Cox says Obama is …" is a clause),
+# when, and "that" / "whether" / "if"
+AFTER_CUE = (r"(?:(?:(?<=told)|(?<=tell)|(?<=tells)|(?<=assured)|(?<=informed)|(?<=reminded)|(?<=warned)|(?<=asked)|(?<=asks))"
+             r"\s+(?:reporters|journalists|him|her|them|us|me|the (?:press|media|crowd|audience|[A-Z][\w.]+)|"
+             r"(?:the|his|her|their|a) [a-z]+|[A-Z][\w.]+(?:\s[A-Z][\w.]+){0,2}))?(?:\s+" + WHEN_SAID + r")?"
+             r"\s*,?\s+(?P<that>(?:that|whether|if)\s+)?")
 _INDIRECT = re.compile(r"(?P<np>(?:[A-Z][\w’'.\-]*|the|a|an|his|her|its|their|[a-z]+)(?:\s+[\w’'.\-]+){0,7}?)\s+"
-                       + _CUE + r"(?:\s+(?:reporters|journalists|him|her|them|us|me|the (?:press|media|crowd|audience|[A-Z][\w.]+)|"
-                         r"[A-Z][\w.]+(?:\s[A-Z][\w.]+){0,2}))?\s*,?\s+(?P<that>that\s+)?")
+                       + _CUE + AFTER_CUE)
 
 
 _INDIRECT_PREFILTER = _CUE_RE  # every _INDIRECT match holds a cue word: sentences without one skip the slow search
