@@ -338,7 +338,8 @@ AFTER_CUE = (r"(?:(?:(?<=told)|(?<=tell)|(?<=tells)|(?<=assured)|(?<=informed)|(
              r"\s+(?:reporters|journalists|him|her|them|us|me|the (?:press|media|crowd|audience|[A-Z][\w.]+)|"
              r"(?:the|his|her|their|a) [a-z]+|[A-Z][\w.]+(?:\s[A-Z][\w.]+){0,2}))?(?:\s+" + WHEN_SAID + r")?"
              r"\s*,?\s+(?P<that>(?:that|whether|if)\s+)?")
-_INDIRECT = re.compile(r"(?P<np>(?:[A-Z][\w’'.\-]*|the|a|an|his|her|its|their|[a-z]+)(?:\s+[\w’'.\-]+){0,7}?)\s+"
+# the speaker phrase starts at a word's start (up to 8 words before the cue)
+_INDIRECT = re.compile(r"(?<![\w’'.\-])(?P<np>\w[\w’'.\-]*(?:\s+[\w’'.\-]+){0,7}?)\s+"
                        + _CUE + AFTER_CUE)
 
 
