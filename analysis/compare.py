@@ -226,3 +226,82 @@ def concordance(framing: pd.DataFrame, width: int = 60) -> pd.DataFrame:
                      "frame": r.frame, "rule": r.rule, "voice": r.voice, "in_headline": r.in_headline})
     return pd.DataFrame(rows, columns=["outlet", "article_id", "sentence_id", "left", "cue", "right", "actor", "frame",
                                        "rule", "voice", "in_headline"])
+
+
+# ------------------------------------------------------------------ over time
+PERIODS = ("day", "week", "month")
+TIME_MEASURES = ("exclusion_per_1000", "inclusion_per_1000", "quote_share")
+
+
+def period_starts(dates: pd.Series, period: str | None = None) -> tuple[pd.Series, str]:
+    """The first day (ISO text) of the day, week (Monday) or month each date falls in, "" for a missing or
+    unreadable date, and the period used: ``None`` chooses from the dates' range (up to 31 days: day; up
+    to two years: week; longer: month)."""
+    d = pd.to_datetime(dates.fillna("").astype(str).str[:10], format="%Y-%m-%d", errors="coerce")
+    if period is None:
+        span = (d.max() - d.min()).days if d.notna().any() else 0
+        period = "day" if span <= 31 else "week" if span <= 730 else "month"
+    if period not in PERIODS:
+        raise ValueError(f"period = {period!r}: choose from {', '.join(PERIODS)} (or None to choose from the dates)")
+    if period == "week":
+        d = d - pd.to_timedelta(d.dt.day_of_week, unit="D")
+    elif period == "month":
+        d = d - pd.to_timedelta(d.dt.day - 1, unit="D")
+    return d.dt.strftime("%Y-%m-%d").fillna(""), period
+
+
+def _ratio_ci(num: np.ndarray, den: np.ndarray, scale: float = 1.0):
+    """Bootstrap over articles of sum(num) / sum(den); nan for fewer than 2 articles."""
+    if len(num) < 2:
+        return float("nan"), float("nan")
+
+    def ratio(idx):
+        d = den[idx].sum(axis=1)
+        return np.where(d > 0, num[idx].sum(axis=1) / np.where(d > 0, d, 1) * scale, np.nan)
+    lo, hi = bootstrap(len(num), ratio)
+    return round(float(lo), 4), round(float(hi), 4)
+
+
+def over_time(tables: dict, actor: str, period: str | None = None, min_n: int = 5) -> tuple[pd.DataFrame, str, int]:
+    """Per outlet and period: the actor's exclusion and inclusion sentences per 1,000 words and its share of
+    quoted words (direct and partial quotations, as ``quote_share``), each with a bootstrap 95% interval
+    over the period's articles.
+
+    Returns ``(rows, period, undated)``: one row per outlet, period and measure (``TIME_MEASURES``) with
+    value, ci_low, ci_high, n (articles for the frame rates, quotations for the share), n_articles, the
+    framed sentences or quoted words behind the value (``count``) and low_n (n < ``min_n``, or a single
+    article, over which no interval can be drawn); the period
+    used; how many articles have no date and are left out."""
+    arts = tables["articles"][["article_id", "outlet", "date", "n_words"]].copy()
+    arts["period"], period = period_starts(arts["date"], period)
+    undated = int((arts["period"] == "").sum())
+    arts = arts[arts["period"] != ""]
+    f = tables["framing"]
+    f = f[f["actor"] == actor].drop_duplicates(["article_id", "sentence_id", "frame"])
+    frames = f.groupby(["article_id", "frame"]).size().unstack("frame", fill_value=0)
+    q = tables["quotes"]
+    q = q[q["kind"].isin(("direct", "partial"))]
+    qn = q.groupby("article_id").agg(quotes=("n_words", "size"), quoted_words=("n_words", "sum"))
+    focal = q[q["speaker_actor"] == actor].groupby("article_id")["n_words"].sum()
+    per = arts.set_index("article_id")
+    for col in ("exclusion", "inclusion"):
+        per[col] = frames[col].reindex(per.index).fillna(0).astype(int) if col in frames else 0
+    per["quotes"] = qn["quotes"].reindex(per.index).fillna(0).astype(int)
+    per["quoted_words"] = qn["quoted_words"].reindex(per.index).fillna(0).astype(int)
+    per["focal_words"] = focal.reindex(per.index).fillna(0).astype(int)
+    rows = []
+    for (outlet, start), g in per.groupby(["outlet", "period"], sort=True):
+        words, n_art = g["n_words"].to_numpy(float), len(g)
+        for col in ("exclusion", "inclusion"):
+            num = g[col].to_numpy(float)
+            value = round(num.sum() / words.sum() * 1000, 4) if words.sum() else float("nan")
+            lo, hi = _ratio_ci(num, words, 1000.0)
+            rows.append((outlet, start, f"{col}_per_1000", value, lo, hi, n_art, n_art, int(num.sum())))
+        qw, fw = g["quoted_words"].to_numpy(float), g["focal_words"].to_numpy(float)
+        value = round(fw.sum() / qw.sum(), 4) if qw.sum() else float("nan")
+        lo, hi = _ratio_ci(fw, qw) if qw.sum() else (float("nan"), float("nan"))
+        rows.append((outlet, start, "quote_share", value, lo, hi, int(g["quotes"].sum()), n_art, int(fw.sum())))
+    out = pd.DataFrame(rows, columns=["outlet", "period", "measure", "value", "ci_low", "ci_high", "n", "n_articles",
+                                      "count"])
+    out["low_n"] = (out["n"] < min_n) | (out["n_articles"] < 2)  # one article: no interval over articles
+    return out, period, undated

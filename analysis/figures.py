@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 import numpy as np
+import matplotlib.dates as mdates
 from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator
 
@@ -25,6 +26,7 @@ FIGURES = {
     "fig7-sentiment-methods": "03_sentiment",
     "fig8-voices-framing": "08_voices",
     "fig9-voices-tone": "08_voices",
+    "fig10-over-time": "09_time",
 }
 
 
@@ -39,6 +41,7 @@ class Params:
     top_speakers: int = 6
     min_n: int = plots.MIN_N                   # estimates on fewer items are drawn grey and marked
     estimates: pd.DataFrame | None = None      # estimates.csv of `validate estimate`: figures 4-6 draw these
+    period: str | None = None                  # day | week | month of the time figure (None: from the dates)
 
 
 def _outlets(tables, p: Params):
@@ -349,6 +352,55 @@ def fig_voices_tone(tables, p: Params):
     return fig, data
 
 
+TIME_PANELS = {"exclusion_per_1000": "exclusion sentences per 1,000 words",
+               "inclusion_per_1000": "inclusion sentences per 1,000 words",
+               "quote_share": "share of quoted words"}
+
+
+def fig_over_time(tables, p: Params):
+    """One row of panels per outlet: the focal actor's exclusion and inclusion rates and its share of quoted
+    words per period, each a point with its bootstrap interval over the period's articles (hollow: too few)."""
+    outlets = _outlets(tables, p)
+    data, period, _ = compare.over_time(tables, p.focal_actor, p.period, p.min_n)
+    data = data[data["outlet"].isin(outlets)].reset_index(drop=True)
+    dates = pd.to_datetime(data["period"])
+    fig, axes = plots.new_figure(0.8 + 0.95 * len(outlets), plots.COLUMN_WIDTH * 2, panels=1, nrows=len(outlets),
+                                 ncols=3, sharex=True, sharey="col", squeeze=False)
+    locator = mdates.AutoDateLocator(minticks=2, maxticks=5)
+    colors = {"exclusion_per_1000": plots.FRAME_COLORS["exclusion"],
+              "inclusion_per_1000": plots.FRAME_COLORS["inclusion"],
+              "quote_share": _colors(tables, p).get(p.focal_actor, "#0072B2")}
+    for r, outlet in enumerate(outlets):
+        for c, measure in enumerate(compare.TIME_MEASURES):
+            ax = axes[r][c]
+            sel = (data["outlet"] == outlet) & (data["measure"] == measure)
+            d, x = data[sel], dates[sel]
+            color = colors[measure]
+            ax.plot(x, d["value"], color=color, linewidth=0.5, alpha=0.5, zorder=1)
+            for xx, v, lo, hi, few in zip(x, d["value"], d["ci_low"], d["ci_high"], d["low_n"]):
+                alpha = plots.FEW_ALPHA if few else 1.0
+                if lo == lo and hi == hi:
+                    ax.plot([xx, xx], [lo, hi], color=color, alpha=alpha, linewidth=0.8, zorder=2)
+                if v == v:
+                    ax.plot([xx], [v], marker="o", markersize=2.6, color=color, alpha=alpha, linestyle="none",
+                            markerfacecolor="white" if few else color, markeredgewidth=0.7, zorder=3,
+                            clip_on=False)  # a zero stays visible on the axis
+            if r == 0:
+                ax.set_title(plots._wrap(f"{p.focal_actor}: {TIME_PANELS[measure]}", 30), fontsize=7)
+            if c == 0:
+                ax.set_ylabel(plots._wrap(outlet, 16), fontsize=6)
+            ax.xaxis.set_major_locator(locator)
+            ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+            ax.tick_params(axis="x", labelsize=5)
+    for c, measure in enumerate(compare.TIME_MEASURES):  # after drawing: shared y limits hold every point
+        top = data.loc[data["measure"] == measure, ["value", "ci_high"]].max().max()
+        axes[0][c].set_ylim(0, 1 if measure == "quote_share" else max(1.0, float(top) * 1.08 if top == top else 1.0))
+    fig.suptitle(f"{p.focal_actor} per {period}, 95% bootstrap intervals over the {period}'s articles", fontsize=7)
+    if data["low_n"].any():
+        plots.legend_below(fig, [plots.few_handle(p.min_n, f"hollow: n < {p.min_n} or one article, too few")])
+    return fig, data
+
+
 BUILDERS = {
     "fig1-actor-visibility": fig_actor_visibility,
     "fig2-quote-share-actor": fig_quote_share_actor,
@@ -359,6 +411,7 @@ BUILDERS = {
     "fig7-sentiment-methods": fig_sentiment_methods,
     "fig8-voices-framing": fig_voices_framing,
     "fig9-voices-tone": fig_voices_tone,
+    "fig10-over-time": fig_over_time,
 }
 
 
@@ -390,6 +443,8 @@ def caption(name: str, tables: dict, p: Params | None = None) -> str:
     data = f"{len(arts[arts['outlet'].isin(outlets)])} articles of {len(outlets)} outlets"
     few = f"Hollow, faded points: fewer than {p.min_n} items, too few to compare."
     corrected = p.estimates is not None and name in CORRECTED_FIGURES
+    if name == "fig10-over-time":
+        return _time_caption(tables, p, data)
     text = {
         "fig1-actor-visibility": f"Mentions of each actor per 1,000 words of each outlet ({data}); labels: mention "
                                  f"counts. {VALIDITY['mentions']}",
@@ -424,6 +479,15 @@ def caption(name: str, tables: dict, p: Params | None = None) -> str:
         n_coded = _coded_items(p.estimates, outlets, CORRECTED_FIGURES[name])
         text = f"{shown}, corrected by the coded sample, 95% intervals ({data}). " + CORRECTED.format(n=n_coded)
     return text
+
+
+def _time_caption(tables: dict, p: Params, data: str) -> str:
+    _, period, undated = compare.over_time(tables, p.focal_actor, p.period, p.min_n)
+    left_out = f" {undated} articles without a date are left out." if undated else ""
+    return (f"{p.focal_actor} per outlet and {period}: exclusion and inclusion sentences per 1,000 words and its "
+            f"share of quoted words (direct and partial quotations), with 95% bootstrap intervals over the "
+            f"{period}'s articles; n: articles (rates) or quotations (share) ({data}).{left_out} Hollow, faded "
+            f"points: fewer than {p.min_n} items or a single article. {VALIDITY['framing']} {VALIDITY['speakers']}")
 
 
 def show(name: str, tables: dict, p: Params, width: int = 600):

@@ -26,7 +26,8 @@ date_to = None            # ... to this day (inclusive)
 copies = "count"          # count | exclude: leave out text copied from another outlet's earlier article
 formats = ["png", "svg", "pdf"]
 out_dir = None            # None: ../figures for the bundled tables, <tables>/figures for any other
-estimates = None          # estimates.csv of `validate estimate`: figures 4-6 then show corrected estimates"""
+estimates = None          # estimates.csv of `validate estimate`: figures 4-6 then show corrected estimates
+period = None             # day | week | month of the time figure (09); None: chosen from the dates' range"""
 
 # The cell after it: open the tables (checking every parameter) and name what the cells below use.
 SETUP = """\
@@ -36,11 +37,11 @@ from analysis import compare, figures, session
 
 pd.set_option("display.max_colwidth", 80)
 s = session.open_tables(tables, outlets, method, focal_actor, date_from, date_to, copies, formats, out_dir,
-                        estimates, where)
+                        estimates, where, period)
 tables, p, outlet_list, methods = s.tables, s.params, s.outlets, s.methods  # from here on `tables` holds the tables"""
 
 ANALYSIS_NOTEBOOKS = ("01_corpus", "02_quotes", "03_sentiment", "04_framing", "05_summary", "06_syndication",
-                      "08_voices")
+                      "08_voices", "09_time")
 
 
 def _strip_volatile(path: Path) -> None:

@@ -7,6 +7,7 @@ nonsense parameters with the parameter, the bad value and the values it knows.
 """
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,6 +15,7 @@ import pandas as pd
 
 from . import config
 from .errors import ConfigError
+from .compare import PERIODS
 from .figures import Params
 
 ROOT = config.ROOT
@@ -48,7 +50,7 @@ def figures_dir(tables: Path, out_dir) -> Path:
 
 def open_tables(tables, outlets=None, method: str = "textblob", focal_actor: str = "Ukraine", date_from=None,
                 date_to=None, copies: str = "count", formats=("png", "svg", "pdf"), out_dir=None,
-                estimates=None, where=None) -> Session:
+                estimates=None, where=None, period=None) -> Session:
     """The tables of a run (folder ``tables``), with the outlets (in the given order) and dates asked for.
 
     Args:
@@ -64,6 +66,7 @@ def open_tables(tables, outlets=None, method: str = "textblob", focal_actor: str
             4-6 then draw the estimates corrected by the coded sample (``read_estimates``).
         where: {column: value} of the articles table (the corpus's metadata, e.g. {"event": "7"}): keep the
             articles that have these values, as ``run --where`` does.
+        period: "day", "week" or "month" of the time figure; None chooses from the dates' range.
     Returns:
         a ``Session``: the filtered tables, the figure parameters, the outlets in order, the methods run.
 
@@ -77,6 +80,8 @@ def open_tables(tables, outlets=None, method: str = "textblob", focal_actor: str
     if not folder.is_dir():
         raise ConfigError(f"tables = '{tables}': no such folder; run `python -m analysis run --out {tables}` first "
                           f"(make figures writes {BUNDLED_TABLES.relative_to(ROOT)})")
+    if period is not None and period not in PERIODS:
+        raise ConfigError(f"period = '{period}': not one of {', '.join(repr(x) for x in PERIODS)} (or None)")
     if copies not in ("count", "exclude"):
         raise ConfigError(f"copies = '{copies}': not one of 'count', 'exclude'")
     from .run.settings import TABLES
@@ -104,12 +109,12 @@ def open_tables(tables, outlets=None, method: str = "textblob", focal_actor: str
     if outlets:
         keep &= arts["outlet"].isin(outlets)
     for value, name, op in ((date_from, "date_from", "ge"), (date_to, "date_to", "le")):
-        if value:
+        if value:  # checked as `run --date-from` checks it: an ISO date, compared on the first ten characters
             try:
-                pd.Timestamp(str(value))
+                day = datetime.date.fromisoformat(str(value).strip()).isoformat()
             except ValueError:
                 raise ConfigError(f"{name} = '{value}': not a date (write YYYY-MM-DD)") from None
-            keep &= getattr(arts["date"].astype(str), op)(str(value))
+            keep &= getattr(arts["date"].fillna("").astype(str).str[:10], op)(day)
     if not keep.any():
         raise ConfigError(f"no article of these tables is in outlets={outlets!r}, date_from={date_from!r}, "
                           f"date_to={date_to!r}, where={where!r}")
@@ -129,7 +134,7 @@ def open_tables(tables, outlets=None, method: str = "textblob", focal_actor: str
         corrected = read_estimates(estimates, method, known_outlets)
     params = Params(outlets=list(outlets) if outlets else None, method=method, focal_actor=focal_actor,
                     colors=colors, formats=tuple(formats), out_dir=str(figures_dir(folder, out_dir)),
-                    estimates=corrected)
+                    estimates=corrected, period=period)
     from .compare import outlet_order
     return Session(out, params, outlet_order(out["articles"], params.outlets), methods, folder)
 

@@ -287,6 +287,12 @@ def test_notebook_parameters_are_checked(run_dir, tmp_path):
         session.open_tables(run_dir, method="bert")
     with pytest.raises(ConfigError, match="date_from = 'yesterday': not a date"):
         session.open_tables(run_dir, date_from="yesterday")
+    # as strict as `run --date-from`: pandas would read these as dates
+    for bad in ("2025", "Feb 13 2025", "2025-02-30"):
+        with pytest.raises(ConfigError, match=f"date_to = '{bad}': not a date"):
+            session.open_tables(run_dir, date_to=bad)
+    with pytest.raises(ConfigError, match="period = 'year': not one of 'day', 'week', 'month'"):
+        session.open_tables(run_dir, period="year")
     with pytest.raises(ConfigError, match="no such folder"):
         session.open_tables(tmp_path / "nowhere")
 
