@@ -104,13 +104,18 @@ def test_quote_share_outlet_without_quotes(tables):
 
 
 # ------------------------------------------------------------------ attribution patterns met on PolNeAR dev
-def _attribute(body):
+def _extract(body):
+    """The quotes rows of an article whose body is ``body``, by the rules (no actors file, no model)."""
     from analysis.actors import no_actors
     from analysis.document import build_doc
     from analysis.measures.quotes import extract_quotes
     actors = no_actors()
     doc = build_doc({"article_id": "x", "raw": "Title\n\n" + body, "title": ""}, actors)
-    return [(q["speaker"], q["rule"]) for q in extract_quotes(doc, actors, model=None) if q["kind"] != "indirect"]
+    return extract_quotes(doc, actors, model=None)
+
+
+def _attribute(body):
+    return [(q["speaker"], q["rule"]) for q in _extract(body) if q["kind"] != "indirect"]
 
 
 @pytest.mark.parametrize("body, expected", [
@@ -176,12 +181,7 @@ def test_polnear_relations_in_two_apostrophes_count_as_quotations():
 
 # ------------------------------------------------------------------ reported speech (kind = indirect)
 def _reported(body):
-    from analysis.actors import no_actors
-    from analysis.document import build_doc
-    from analysis.measures.quotes import extract_quotes
-    actors = no_actors()
-    doc = build_doc({"article_id": "x", "raw": "Title\n\n" + body, "title": ""}, actors)
-    return [(q["speaker"], q["rule"], q["text"]) for q in extract_quotes(doc, actors, model=None) if q["kind"] == "indirect"]
+    return [(q["speaker"], q["rule"], q["text"]) for q in _extract(body) if q["kind"] == "indirect"]
 
 
 @pytest.mark.parametrize("body, expected", [
