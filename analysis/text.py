@@ -99,7 +99,7 @@ def count_words(text: str) -> int:
 
 # ---------------------------------------------------------------- quotation marks
 # two apostrophes stand for a straight double quotation mark in some archives (''We will,'' he said)
-_DOUBLE = re.compile(r"''|[“”\"«»„]")
+DOUBLE_MARK = re.compile(r"''|[“”\"«»„]")
 _SINGLE_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))[‘'](?=\s?[\w$])")
 _SINGLE_CLOSE = re.compile(r"(?<=[\w.,!?%)])\s?[’'](?=[\s,.;:!?)\]—–-]|$)")
 
@@ -127,7 +127,7 @@ def _double_spans(text: str, offset: int, carry_open: bool) -> tuple[list[QuoteS
     spans = []
     inside: int | None = None  # where the open quotation's text starts (after its mark: one or two characters)
     continues = False
-    marks = list(_DOUBLE.finditer(text))
+    marks = list(DOUBLE_MARK.finditer(text))
     if carry_open and marks and marks[0].start() == 0 and marks[0].group() in ("“", "\"", "«", "„", "''"):
         continues = True
     for m in marks:

@@ -36,11 +36,11 @@ from ... import schema
 from ...actors import Actors
 from ...document import Doc
 from ...speakers import TITLE_WORDS, Resolver
-from ...text import SpanLookup, count_words, mark_after
+from ...text import DOUBLE_MARK, SpanLookup, count_words, mark_after
 from .candidates import Candidate, History, collect
 from .model import SpeakerModel, choose, speaker_model
-from .rules import (_CUE, INDIRECT_CUES, NO_THAT_NEEDED, SENTENCE_TAIL, SOURCE_NOUNS, WHEN_SAID, AFTER_CUE, QuoteContext, _indirect_search, _sentence_subject, _paragraph_bounds,
-                    _sentence_bounds, rule_answers)
+from .rules import (_CUE, AFTER_CUE, INDIRECT_CUES, NO_THAT_NEEDED, SENTENCE_TAIL, SOURCE_NOUNS, WHEN_SAID,
+                    QuoteContext, _indirect_search, _paragraph_bounds, _sentence_bounds, named_subject, rule_answers)
 from .spans import merge_spans, quote_kind
 
 COLUMNS = schema.QUOTES.fields
@@ -153,18 +153,17 @@ _NP_WHEN = re.compile(r"\s+" + WHEN_SAID + "$")  # "Sean Spicer on Thursday even
 # what follows the cue is no reported clause when it opens with a preposition ("told reporters during the
 # call") or a verb: then the cue is parenthetical ("Many of the closures, he said, have involved …", the
 # sentence is what was said) or in a relative clause ("…, which he said were evenly split", none)
-_NOT_A_CLAUSE = re.compile(r"(?:is|are|was|were|has|have|had|will|would|can|could|should|may|might|must|during|at|"
-                           r"from|for|after|before|to|of|with)\b")
-_VERB_FIRST = re.compile(r"(?:is|are|was|were|has|have|had|will|would|can|could|should|may|might|must)\b")
+_AUXILIARY = r"is|are|was|were|has|have|had|will|would|can|could|should|may|might|must"
+_NOT_A_CLAUSE = re.compile(r"(?:" + _AUXILIARY + r"|during|at|from|for|after|before|to|of|with)\b")
+_VERB_FIRST = re.compile(r"(?:" + _AUXILIARY + r")\b")
 _RELATIVE = re.compile(r"(?:which|that|who|whom|whose|what)\b", re.I)
 _COORDINATED = re.compile(r"(?:^|\s)(?:and|but)(?:\s+(?:then|also|later|again))?$")
-_MARKS = re.compile(r"[“”\"«»]|''")
 
 
 def _indirect(doc: Doc, res: Resolver, direct_rows: list[dict]) -> list[dict]:
     """Reported speech: X said (that) … (rule ``indirect:name-cue``), X, a …, said … (``indirect:appositive``),
-    …, X said. (``indirect:trailing``). In a sentence with quotation marks, see ``_outside_quotation``;
-    a reported clause never overlaps a quotation row."""
+    …, X said. (``indirect:trailing``), X did …, and said … (``indirect:coordinated``). In a sentence with
+    quotation marks, see ``_outside_quotation``; a reported clause never overlaps a quotation row."""
     out = []
     taken = [(r["start"], r["end"]) for r in direct_rows if r["section"] == "body"]
     for s in doc.sentences:
@@ -183,7 +182,7 @@ def _indirect(doc: Doc, res: Resolver, direct_rows: list[dict]) -> list[dict]:
             continue
         np_clean = _NP_WHEN.sub("", re.split(r",\s+", np)[-1])
         np_start = s.start + np_at + (len(np) - len(np_clean))
-        subject = _sentence_subject(doc.body, np_start + 1, s.start, res, "body") \
+        subject = named_subject(doc.body, np_start, s.start, res, "body") \
             if rule == "indirect:name-cue" and _COORDINATED.search(np_clean) else None
         if subject:  # "Ebeling reminisced about …, and said their views had changed": the sentence's subject speaks
             sp, rule = subject[0], "indirect:coordinated"
@@ -200,10 +199,11 @@ def _indirect(doc: Doc, res: Resolver, direct_rows: list[dict]) -> list[dict]:
             if not _VERB_FIRST.match(clause) or _RELATIVE.match(np_clean) or not s.text[:np_at].rstrip().endswith(","):
                 continue
             start, clause = s.start, doc.body[s.start:end]  # "Many of the closures, he said, have involved …"
-        if count_words(clause) < 4:
+        n_words = count_words(clause)
+        if n_words < 4:
             continue
         res.remember(sp.pos, sp)
-        out.append({"section": "body", "start": start, "end": end, "text": clause, "n_words": count_words(clause),
+        out.append({"section": "body", "start": start, "end": end, "text": clause, "n_words": n_words,
                     "kind": "indirect", "speaker": sp.speaker, "speaker_actor": sp.actor, "speaker_mention": sp.mention,
                     "speaker_confidence": float("nan"), "cue": cue, "rule": rule, "_para": 0})
     return out
@@ -217,8 +217,8 @@ def _source_noun(phrase: str) -> bool:
 
 
 def _reported_clause(text: str):
-    """(rule, cue, speaker phrase, its offset, (clause start, clause end)) of a sentence's reported speech,
-    offsets into the sentence, or None."""
+    """(rule, cue, speaker phrase, its offset, the cue's offset, (clause start, clause end)) of a sentence's
+    reported speech, offsets into the sentence, or None."""
     for rule, m in (("indirect:appositive", _APPOSITIVE_INDIRECT.match(text)), ("indirect:name-cue", _indirect_search(text))):
         if m and m.group("cue") in INDIRECT_CUES and (m.group("cue") in NO_THAT_NEEDED or m.group("that")) \
                 and count_words(text[m.end():]) >= 4:
@@ -248,7 +248,7 @@ def _outside_quotation(text: str, rule: str, np_at: int, cue_at: int, a: int, b:
     or None: every mark lies before the cue (inside an appositive: "Mr. Manafort, citing ''the magic of
     Trump,'' said …") or after the clause has ended a sentence ("… said the talks failed. “We tried.”"), and
     a mark before the speaker is followed by more than punctuation."""
-    marks = [m.span() for m in _MARKS.finditer(text)]
+    marks = [m.span() for m in DOUBLE_MARK.finditer(text)]
     if not marks:  # single marks only: the overlap with quotation rows decides
         return b
     if rule == "indirect:trailing":

@@ -214,7 +214,7 @@ def _subject_before(text: str, pos: int, sstart: int, res: Resolver, section: st
     best_pron = pron[-1] if pron else None
     if len(persons) > 1 and re.search(r"(?:,|,? and)\s*$", text[max(sstart, pos - 6):pos]):
         # ", insisting …" / "and warning …" after a main clause: its subject speaks, not a person named as its object
-        subject = _sentence_subject(text, pos + 1, sstart, res, section)
+        subject = named_subject(text, pos, sstart, res, section)
         if subject and subject[0].kind == "person" and (not best_pron or subject[0].pos > sstart + best_pron.start()):
             return subject[0]
         if pron and not text[sstart:sstart + pron[0].start()].strip(" “\"‘'"):  # "He later wrote …, adding"
@@ -223,7 +223,7 @@ def _subject_before(text: str, pos: int, sstart: int, res: Resolver, section: st
         return res.pronoun(best_pron.group(), sstart + best_pron.start(), section)
     if best_person:
         return Speaker(best_person["person"], best_person["actor"], best_person["text"], best_person["start"], "person")
-    subject = _sentence_subject(text, pos + 1, sstart, res, section)  # "Trump attacked Clinton …, saying"
+    subject = named_subject(text, pos, sstart, res, section)  # "Trump attacked Clinton …, saying"
     if subject:
         return subject[0]
     names = list(NAME_RE.finditer(text[sstart:pos]))
@@ -306,7 +306,13 @@ def _past_titles(phrase: str, m: re.Match) -> re.Match:
 def _sentence_subject(text: str, start: int, sstart: int, res: Resolver, section: str):
     """A partial quotation inside narration whose subject is a named person or body:
     “In July, Gingrich cynically dismissed NATO member Estonia as being in the “suburbs…””."""
-    head = blank(PAREN_RE, text[sstart:mark_before(text, start)])
+    return named_subject(text, mark_before(text, start), sstart, res, section)
+
+
+def named_subject(text: str, end: int, sstart: int, res: Resolver, section: str):
+    """The named subject of the sentence starting at ``sstart``, read from its words before ``end`` (a
+    quotation's opening mark, a cue, a pronoun): ``(Speaker, "", "sentence-subject")`` or None."""
+    head = blank(PAREN_RE, text[sstart:end])
     pos = 0
     for seg in head.split(","):
         stripped = seg.strip()
@@ -451,7 +457,7 @@ def with_subject(c: QuoteContext, found: tuple) -> tuple:
     """"Clinton says she …", "Sen. Claire McCaskill scolded him: “…,” she said": a pronoun in the
     quotation's own sentence means that sentence's named subject, not an earlier candidate."""
     if found[0].mention.lower() in PRONOUNS and c.sstart <= found[0].pos:
-        subj = _sentence_subject(c.text, found[0].pos + 1, c.sstart, c.res, c.section)
+        subj = named_subject(c.text, found[0].pos, c.sstart, c.res, c.section)
         if subj and subj[0].speaker != found[0].speaker:
             return subj[0], found[1], found[2] + "+subject"
     return found
