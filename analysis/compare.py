@@ -10,6 +10,7 @@ import pandas as pd
 from .stats import bootstrap, mean_ci
 
 LABELS = ("negative", "neutral", "positive")  # sentiment labels, counted per outlet and actor
+QUOTED_KINDS = ("direct", "partial")          # quotations whose words count as quoted (reported speech apart)
 
 
 def outlet_order(articles: pd.DataFrame, order: list[str] | None = None) -> list[str]:
@@ -32,7 +33,7 @@ def visibility_by_outlet(articles: pd.DataFrame, visibility: pd.DataFrame) -> pd
 
 # ------------------------------------------------------------------ quotations
 def quote_share(quotes: pd.DataFrame, articles: pd.DataFrame, by: str = "speaker",
-                kinds=("direct", "partial")) -> pd.DataFrame:
+                kinds=QUOTED_KINDS) -> pd.DataFrame:
     """Each speaker's (or actor group's) share of quotations and of quoted words, per outlet.
 
     Outlets without quotations appear with zeros and a note.
@@ -59,7 +60,7 @@ def quote_share(quotes: pd.DataFrame, articles: pd.DataFrame, by: str = "speaker
 
 def quoted_word_share(quotes: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
     """Share of each article's words that stand inside direct or partial quotations."""
-    q = quotes[quotes["kind"].isin(("direct", "partial")) & (quotes["section"] == "body")]
+    q = quotes[quotes["kind"].isin(QUOTED_KINDS) & (quotes["section"] == "body")]
     qw = q.groupby("article_id")["n_words"].sum()
     out = articles[["article_id", "outlet", "n_words"]].copy()
     out["quoted_words"] = out["article_id"].map(qw).fillna(0).astype(int)
@@ -280,7 +281,7 @@ def over_time(tables: dict, actor: str, period: str | None = None, min_n: int = 
     f = f[f["actor"] == actor].drop_duplicates(["article_id", "sentence_id", "frame"])
     frames = f.groupby(["article_id", "frame"]).size().unstack("frame", fill_value=0)
     q = tables["quotes"]
-    q = q[q["kind"].isin(("direct", "partial"))]
+    q = q[q["kind"].isin(QUOTED_KINDS)]
     qn = q.groupby("article_id").agg(quotes=("n_words", "size"), quoted_words=("n_words", "sum"))
     focal = q[q["speaker_actor"] == actor].groupby("article_id")["n_words"].sum()
     per = arts.set_index("article_id")

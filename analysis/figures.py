@@ -482,7 +482,8 @@ def caption(name: str, tables: dict, p: Params | None = None) -> str:
 
 
 def _time_caption(tables: dict, p: Params, data: str) -> str:
-    _, period, undated = compare.over_time(tables, p.focal_actor, p.period, p.min_n)
+    starts, period = compare.period_starts(tables["articles"]["date"], p.period)  # as over_time reads them
+    undated = int((starts == "").sum())
     left_out = f" {undated} articles without a date are left out." if undated else ""
     return (f"{p.focal_actor} per outlet and {period}: exclusion and inclusion sentences per 1,000 words and its "
             f"share of quoted words (direct and partial quotations), with 95% bootstrap intervals over the "
