@@ -12,7 +12,7 @@ NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]_*.ipynb))
 # the tables of the bundled corpus, which the notebooks read (their default `tables` parameter)
 TABLES := results/ukraine_talks
 
-.PHONY: figures test lab report results bench clean-venv
+.PHONY: figures test lab report report-check results bench clean-venv
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -48,8 +48,14 @@ bench: $(STAMP)
 lab: results
 	$(VENV)/bin/jupyter lab --notebook-dir=.
 
+# the report of the bundled corpus: figures, captions, data tables and the sentences behind every number,
+# one self-contained page (report/report.html); checked as it is written (parses, images embedded, links resolve)
 report: results
-	$(PY) -m analysis.notebooks report $(NOTEBOOKS)
+	$(PY) -m analysis report --tables $(TABLES) --out report/report.html
+
+# the report rendered by a headless Chromium into report/report.png (needs one: `apt-get install chromium`)
+report-check: report
+	$(PY) -m analysis report --check --out report/report.html --screenshot report/report.png
 
 
 clean-venv:

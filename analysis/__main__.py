@@ -1,4 +1,4 @@
-"""Command line: python -m analysis run | evaluate quotes|sentiment | validate sample|score|estimate|simulate|power | shared | train-sentiment | train-speakers | report-cleaning."""
+"""Command line: python -m analysis run | evaluate quotes|sentiment | validate sample|score|estimate|simulate|power | shared | report | train-sentiment | train-speakers | report-cleaning."""
 from __future__ import annotations
 
 import argparse
@@ -150,6 +150,27 @@ def _parser() -> argparse.ArgumentParser:
     sh.add_argument("--out", default=None, help="folder for shared_items.csv and article_similarity.csv "
                                                 "(default: the tables folder)")
 
+    rp = sub.add_parser("report", help="the HTML report of a run's tables: figures, captions, data, evidence",
+                        formatter_class=fmt)
+    rp.add_argument("--tables", default=str(config.BUNDLED_TABLES), help="the --out folder of `python -m analysis run`")
+    rp.add_argument("--out", default="report/report.html", help="the HTML file to write")
+    rp.add_argument("--focal-actor", default="Ukraine", help="actor group of the framing, time and summary figures")
+    rp.add_argument("--method", default="textblob", help="sentiment method of the single-method figures")
+    rp.add_argument("--where", action="append", default=[], metavar="COLUMN=VALUE",
+                    help="keep only articles whose metadata column has this value (repeatable)")
+    rp.add_argument("--outlets", default=None, help="comma-separated outlets to show, in this order (default: all)")
+    rp.add_argument("--date-from", default=None, help="keep articles dated from this day (YYYY-MM-DD)")
+    rp.add_argument("--date-to", default=None, help="keep articles dated up to this day, inclusive (YYYY-MM-DD)")
+    rp.add_argument("--copies", choices=("count", "exclude"), default="count",
+                    help="exclude: leave out text copied from another outlet's earlier article")
+    rp.add_argument("--period", choices=("day", "week", "month"), default=None,
+                    help="period of the time figure (default: chosen from the dates' range)")
+    rp.add_argument("--estimates", default=None, help="estimates.csv of `validate estimate`: corrected figures 4-6")
+    rp.add_argument("--check", action="store_true", help="only check an existing --out page (parses, images "
+                                                         "embedded, internal links resolve)")
+    rp.add_argument("--screenshot", default=None, metavar="PNG",
+                    help="also render the page to this PNG with a headless Chromium")
+
     c = sub.add_parser("report-cleaning", help="count the lines the cleaning rules remove in a corpus, by reason",
                        formatter_class=fmt)
     c.add_argument("--corpus", required=True, help="corpus folder or file")
@@ -255,6 +276,20 @@ def main(argv=None) -> int:
             dev = args.dev if args.dev is not None else [(str(ROOT.parent / "shared/eval/polnear-dev"),
                                                            str(ROOT.parent / "shared/eval/polnear-dev/gold_quotes.json"))]
             return train_speakers(args.corpus, args.gold, args.actors, args.out, dev)
+        if args.command == "report":
+            from . import report, selection
+            if not args.check:
+                where = dict(selection.parse(args.where, None, None, None).where)
+                outlets = [o.strip() for o in args.outlets.split(",") if o.strip()] if args.outlets else None
+                report.write(args.tables, args.out, outlets=outlets, method=args.method, focal_actor=args.focal_actor,
+                             date_from=args.date_from, date_to=args.date_to, copies=args.copies,
+                             estimates=args.estimates, where=where or None, period=args.period)
+            counts = report.check(args.out)
+            print(f"{args.out}: {counts['images']} figures embedded, {counts['links']} internal links, all resolve",
+                  file=sys.stderr)
+            if args.screenshot:
+                print(f"rendered -> {report.screenshot(args.out, args.screenshot)}", file=sys.stderr)
+            return 0
         if args.command == "report-cleaning":
             from .evaluate import report_cleaning
             return report_cleaning(args.corpus)

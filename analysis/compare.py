@@ -58,6 +58,18 @@ def quote_share(quotes: pd.DataFrame, articles: pd.DataFrame, by: str = "speaker
                                                         ).reset_index(drop=True)
 
 
+def quote_sentences(quotes: pd.DataFrame, sentences: pd.DataFrame) -> pd.Series:
+    """The id of the sentence each quotation starts in (same article and section); -1 where none holds it."""
+    spans = {key: (g["start"].to_numpy(), g["end"].to_numpy(), g["sentence_id"].to_numpy())
+             for key, g in sentences.sort_values("start").groupby(["article_id", "section"])}
+    out = []
+    for aid, section, start in zip(quotes["article_id"], quotes["section"], quotes["start"]):
+        starts, ends, ids = spans.get((aid, section), (np.array([]), np.array([]), np.array([])))
+        i = int(np.searchsorted(starts, start, side="right")) - 1
+        out.append(int(ids[i]) if i >= 0 and start < ends[i] else -1)
+    return pd.Series(out, index=quotes.index, dtype="int64")
+
+
 def quoted_word_share(quotes: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
     """Share of each article's words that stand inside direct or partial quotations."""
     q = quotes[quotes["kind"].isin(QUOTED_KINDS) & (quotes["section"] == "body")]
@@ -162,8 +174,7 @@ def framing_by_outlet(framing: pd.DataFrame, articles: pd.DataFrame, actors: lis
     kinds counts once, as explicit before demand before implicit) and the sentences whose frame of the actor is
     only in quotations (a cue in the journalist's voice makes the sentence the journalist's)."""
     words = articles.groupby("outlet")["n_words"].sum()
-    f = framing.assign(_k=framing["kind"].map(KIND_ORDER).fillna(3), _q=(framing["voice"] == "quoted").astype(int))
-    f = f.sort_values(["_k", "_q"], kind="stable").drop_duplicates(["article_id", "sentence_id", "actor", "frame"])
+    f = framed_sentences(framing)
     rows = []
     outlets = outlet_order(articles)
     counts = f.groupby(["actor", "article_id", "frame"]).size()
@@ -190,6 +201,14 @@ def framing_by_outlet(framing: pd.DataFrame, articles: pd.DataFrame, actors: lis
                          "headline_inclusion": int(((g["frame"] == "inclusion") & (g["in_headline"] == 1)).sum()),
                          **_by_kind_and_voice(g)})
     return pd.DataFrame(rows, columns=FRAMING_SUMMARY_COLUMNS)
+
+
+def framed_sentences(framing: pd.DataFrame) -> pd.DataFrame:
+    """One row per sentence, actor and frame (the units ``framing_by_outlet`` counts): of a sentence's cues the
+    one of the first kind (explicit, demand, implicit), in the journalist's voice before a quotation's."""
+    f = framing.assign(_k=framing["kind"].map(KIND_ORDER).fillna(3), _q=(framing["voice"] == "quoted").astype(int))
+    f = f.sort_values(["_k", "_q"], kind="stable").drop_duplicates(["article_id", "sentence_id", "actor", "frame"])
+    return f.drop(columns=["_k", "_q"]).sort_index()
 
 
 def _by_kind_and_voice(g: pd.DataFrame) -> dict:

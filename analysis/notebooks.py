@@ -1,7 +1,6 @@
-"""Run the numbered notebooks headlessly (papermill) and render the HTML report.
+"""Run the numbered notebooks headlessly (papermill); the HTML report is ``python -m analysis report``.
 
 python -m analysis.notebooks run notebooks/01_corpus.ipynb ...   executes in place, default parameters
-python -m analysis.notebooks report notebooks/*.ipynb            writes report/report.html
 Papermill's timing metadata is removed after execution so that a re-run leaves the
 committed notebooks unchanged.
 """
@@ -65,19 +64,8 @@ def run(paths: list[str], parameters: dict | None = None) -> None:
         _strip_volatile(path)
 
 
-def report(paths: list[str], out: str = "report/report.html") -> None:
-    from nbconvert import HTMLExporter
-    merged = nbformat.v4.new_notebook()
-    for p in paths:
-        nb = nbformat.read(p, as_version=4)
-        merged.cells.append(nbformat.v4.new_markdown_cell(f"---\n# {Path(p).stem}"))
-        merged.cells.extend(nb.cells)
-    html, _ = HTMLExporter(exclude_input=False).from_notebook_node(merged)
-    Path(out).parent.mkdir(parents=True, exist_ok=True)
-    Path(out).write_text(html, encoding="utf-8")
-    print(f"wrote {out}", file=sys.stderr)
-
-
 if __name__ == "__main__":
     cmd, *files = sys.argv[1:]
-    {"run": run, "report": report}[cmd](files)
+    if cmd != "run":
+        sys.exit(f"python -m analysis.notebooks: unknown command '{cmd}' (run)")
+    run(files)

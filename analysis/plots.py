@@ -7,6 +7,7 @@ no dates or software versions in PNG/SVG/PDF metadata.
 """
 from __future__ import annotations
 
+import io
 import textwrap
 from pathlib import Path
 
@@ -58,16 +59,23 @@ def new_figure(height: float = 2.6, width: float = COLUMN_WIDTH, panels: int = 1
     return plt.subplots(figsize=(width, height), layout="constrained", **subplots)
 
 
+def figure_bytes(fig, fmt: str = "png") -> bytes:
+    """The figure as a file of format ``fmt`` (png, svg, pdf), byte-identical across runs."""
+    buf = io.BytesIO()
+    with plt.rc_context(STYLE):
+        fig.savefig(buf, format=fmt, metadata=METADATA.get(fmt))
+    return buf.getvalue()
+
+
 def save_figure(fig, name: str, data: pd.DataFrame, out_dir="figures", formats=("png", "svg", "pdf")) -> list[Path]:
     """Write out_dir/name.{png,svg,pdf} and name.csv (the plotted data); returns the paths."""
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     paths = []
-    with plt.rc_context(STYLE):
-        for fmt in formats:
-            p = out / f"{name}.{fmt}"
-            fig.savefig(p, format=fmt, metadata=METADATA.get(fmt))
-            paths.append(p)
+    for fmt in formats:
+        p = out / f"{name}.{fmt}"
+        p.write_bytes(figure_bytes(fig, fmt))
+        paths.append(p)
     p = out / f"{name}.csv"
     spreadsheet.to_csv(data, p)  # figure data is opened in spreadsheets: no cell may act as a formula
     paths.append(p)

@@ -23,7 +23,7 @@ import pandas as pd
 
 from ..schema import typed
 
-def _atomic_write(path: Path, data: bytes) -> None:
+def atomic_write(path: Path, data: bytes) -> None:
     tmp = path.with_name(path.name + ".tmp")
     with open(tmp, "wb") as fh:
         fh.write(data)
@@ -51,14 +51,14 @@ class TableStore:
         self.fresh = not self.partial.exists()
         if self.fresh:  # (the tables of an earlier run were removed by OutFolder.claim)
             self.partial.mkdir()
-            _atomic_write(stamp, fingerprint.encode())
+            atomic_write(stamp, fingerprint.encode())
         self.log = self.partial / "chunks.jsonl"
         self.entries = self._read_log()
         self.header = {t: frame_to_csv_bytes(pd.DataFrame(columns=cols)) for t, cols in columns.items()}
         for t in columns:  # back to the last committed chunk
             path = self._file(t)
             if not path.exists():
-                _atomic_write(path, self.header[t])
+                atomic_write(path, self.header[t])
             size = self.entries[-1]["sizes"][t] if self.entries else len(self.header[t])
             if path.stat().st_size != size:
                 os.truncate(path, size)
