@@ -34,7 +34,7 @@ QUOTE_CHARS = 240       # characters of a quotation shown
 # (anchor, title, what the section shows, figures, evidence)
 SECTIONS = (
     ("corpus", "The corpus and who is named", "Articles, words and how often each outlet names each actor.",
-     ("fig1-actor-visibility",), None),
+     ("fig1-actor-visibility",), "mentions"),
     ("quotes", "Who speaks", "Whose words each outlet quotes: quotations attributed to speakers and their actor "
      "groups.", ("fig2-quote-share-actor", "fig3-top-speakers"), "quotes"),
     ("sentiment", "Tone toward each actor", "Polarity of the text around each mention of an actor.",
@@ -170,7 +170,25 @@ def _sentiment_evidence(tables, p, anchors, outlets) -> str:
                                          ("window_text", "window")], "sentiment.csv", outlets, "scored rows")
 
 
-EVIDENCE = {"framing": _framing_evidence, "quotes": _quote_evidence, "sentiment": _sentiment_evidence}
+def _mention_evidence(tables, p, anchors, outlets) -> str:
+    m = tables["mentions"]
+    m = m[m["actor"] == p.focal_actor]
+    sents = tables["sentences"][["article_id", "sentence_id", "start", "text"]].rename(
+        columns={"start": "s_start", "text": "sentence"})
+    m = m.merge(sents, on=["article_id", "sentence_id"], how="left")
+    m["outlet"] = m["article_id"].map(dict(zip(tables["articles"]["article_id"], tables["articles"]["outlet"])))
+    rel = (m["start"] - m["s_start"]).astype(int)
+    m = m.assign(left=[t[max(0, r - KWIC_WIDTH):r] for t, r in zip(m["sentence"], rel)], cue=m["text"],
+                 right=[t[r + e - s:r + e - s + KWIC_WIDTH] for t, r, s, e in zip(m["sentence"], rel, m["start"],
+                                                                                   m["end"])])
+    head = (f"<h3>Evidence: the mentions of {_e(p.focal_actor)}</h3><p class=\"note\">The mentions figure 1 counts "
+            f"for {_e(p.focal_actor)}, in article order; alias: the actors file's name that matched. Every actor's "
+            f"mentions are in mentions.csv.</p>")
+    return head + _evidence(m, anchors, [("kwic", "context"), ("person", "person"), ("alias", "alias")],
+                            "mentions.csv", outlets, "mentions")
+
+
+EVIDENCE = {"mentions": _mention_evidence, "framing": _framing_evidence, "quotes": _quote_evidence, "sentiment": _sentiment_evidence}
 
 
 def _figure(name: str, number: int, tables, p) -> str:

@@ -53,6 +53,18 @@ def test_framing_evidence_is_what_figure_5_counts(page):
     assert "sidelining Kyiv in the negotiations" in _text(target)
 
 
+def test_mention_evidence_is_what_figure_1_counts(page):
+    root = ET.fromstring(page.read_text(encoding="utf-8"))
+    corpus = _section(root, "corpus")
+    # seed 001 names Ukraine 13 times: Ukraine (sentences 0, 1, 3, 4, 6, 8, 14), Kyiv (1), Ukrainian (10, 15),
+    # Volodymyr Zelensky (10), Zelensky (11, 12); fig1's label for Outlet 001 and Ukraine
+    assert "Outlet 001: 13 mentions" in [_text(h) for h in corpus.iter("h4")]
+    rows = [[_text(td) for td in tr.iter("td")] for tr in corpus.iter("tr")]
+    # 70 characters of context each side, within the sentence
+    assert ["1:1", "in forthcoming peace talks to end its invasion of Ukraine, sidelining ", "Kyiv",
+            " in the negotiations.", "", "Kyiv"] in rows
+
+
 def test_quote_evidence_counts_and_escaping(run_dir, tmp_path):
     from analysis import session
     s = session.open_tables(run_dir)
