@@ -1,20 +1,19 @@
-"""Benchmarks (``make bench``): throughput, time per stage, peak memory, and the notebook baseline.
+"""Benchmarks (``make bench``): whole processes as a user meets them first, then the stages.
 
-1. Stages, one core, in this process (textblob, then all three sentiment methods): every
-   article of the corpus through ``process_article`` with a stage timer (clean, segment,
-   actors, quotes, sentiment, framing), then the rows turned into table bytes (write). Words
-   are the body words of the ``articles`` table.
-2. The baseline a researcher would write in a notebook, on the same texts, one core: pysbd
-   sentences, ``TextBlob(sentence).sentiment`` for every sentence, substring actor matching
-   (the sentence's polarity credited to each actor it names) and a quotation regex. Printed
-   beside ours as a ratio.
-3. The whole command (``python -m analysis run``) with ``--jobs 1`` and ``--jobs N``: wall time
-   including start-up, and the peak memory of the process tree (sampled every 0.1 s).
-4. The speed-up of ``--jobs N`` over ``--jobs 1`` on a generated corpus of ``--speedup-articles``.
-5. A generated corpus of ``--generated`` articles (the corpus's texts under new ids, a
-   metadata.csv pointing at the same files) through the whole command: wall time, peak memory.
+1. Whole processes, side by side in one invocation, ``--rounds`` times alternating (median reported):
+   the notebook baseline (``benchmarks/baseline.py``: what a researcher would write by hand, pysbd
+   sentences, ``TextBlob(sentence).sentiment`` for every sentence, substring actor matching, a quotation
+   regex) and ``python -m analysis run`` with its defaults (all three sentiment methods) with ``--jobs 1``
+   and ``--jobs N``: wall time from the shell, start-up included, and the peak memory of the process tree
+   (sampled every 0.1 s); the ratios run / baseline and ``--jobs N`` / ``--jobs 1``.
+2. Stages, one core, in this process (textblob, then all three sentiment methods): every article of the
+   corpus through ``process_article`` with a stage timer (clean, segment, actors, quotes, sentiment,
+   framing), then the rows turned into table bytes (write). Words are the body words of ``articles``.
+3. The speed-up of ``--jobs N`` over ``--jobs 1`` on a generated corpus of ``--speedup-articles``.
+4. A generated corpus of ``--generated`` articles (the corpus's texts under new ids, a metadata.csv
+   pointing at the same files) through the whole command: wall time, peak memory.
 
-    python benchmarks/bench.py [--corpus DIR] [--generated 100000] [--speedup-articles 5000] [--jobs 2]
+    python benchmarks/bench.py [--corpus DIR] [--rounds 3] [--generated 100000] [--speedup-articles 5000] [--jobs 2]
 """
 from __future__ import annotations
 
@@ -122,22 +121,63 @@ class PeakMemory:
         self._thread.join()
 
 
-def bench_command(corpus: Path, out: Path, jobs: int, method: str = "textblob") -> dict:
-    cmd = [sys.executable, "-m", "analysis", "run", "--corpus", str(corpus), "--actors", str(ACTORS),
-           "--out", str(out), "--sentiment", method, "--jobs", str(jobs), "--quiet",
-           "--allow-outside-corpus"]  # a generated corpus names the source corpus's files
+def timed_process(cmd: list[str], stdout=None) -> tuple[float, PeakMemory]:
+    """Wall time of a command from start to exit, and its peak memory (process tree)."""
     t0 = time.perf_counter()
-    p = subprocess.Popen(cmd, cwd=ROOT, env={**os.environ, "PYTHONHASHSEED": "0"})
+    p = subprocess.Popen(cmd, cwd=ROOT, env={**os.environ, "PYTHONHASHSEED": "0"}, stdout=stdout)
     mem = PeakMemory(p.pid)
     rc = p.wait()
     secs = time.perf_counter() - t0
     mem.stop()
     if rc != 0:
-        raise SystemExit(f"benchmark run failed ({rc}): {' '.join(cmd)}")
+        raise SystemExit(f"benchmark command failed ({rc}): {' '.join(cmd)}")
+    return secs, mem
+
+
+def run_command(corpus: Path, out: Path, jobs: int, method: str | None = "textblob") -> list[str]:
+    """``python -m analysis run``; ``method`` None: the defaults (all three sentiment methods)."""
+    return ([sys.executable, "-m", "analysis", "run", "--corpus", str(corpus), "--actors", str(ACTORS),
+             "--out", str(out), "--jobs", str(jobs), "--quiet", "--allow-outside-corpus"]  # generated corpora
+            + (["--sentiment", method] if method else []))
+
+
+def bench_command(corpus: Path, out: Path, jobs: int, method: str | None = "textblob") -> dict:
+    shutil.rmtree(out, ignore_errors=True)
+    secs, mem = timed_process(run_command(corpus, out, jobs, method))
     with open(out / "articles.csv", newline="", encoding="utf-8") as fh:
         words = sum(int(r["n_words"]) for r in csv.DictReader(fh))
     return {"jobs": jobs, "seconds": round(secs, 2), "words": words, "words_per_s": round(words / secs),
             "peak_mb": round(mem.peak / 2**20), "peak_one_process_mb": round(mem.peak_one / 2**20)}
+
+
+def bench_processes(corpus: Path, tmp: Path, jobs: int, rounds: int) -> dict:
+    """The baseline and ``run`` (defaults, --jobs 1 and --jobs N) as whole processes, alternating."""
+    from analysis.actors import load_actors
+    names: dict[str, list[str]] = {}
+    for alias, (actor, _person) in load_actors(ACTORS).alias_map.items():
+        names.setdefault(actor, []).append(alias)
+    names_file = tmp / "baseline_names.json"
+    names_file.write_text(json.dumps(names, sort_keys=True), encoding="utf-8")
+    times: dict[str, list[dict]] = {"baseline": [], "run_jobs_1": [], f"run_jobs_{jobs}": []}
+    for _ in range(rounds):
+        secs, mem = timed_process([sys.executable, str(ROOT / "benchmarks" / "baseline.py"), str(corpus),
+                                   str(names_file)], stdout=subprocess.DEVNULL)
+        times["baseline"].append({"seconds": round(secs, 2), "peak_mb": round(mem.peak / 2**20)})
+        for j in sorted({1, jobs}):
+            r = bench_command(corpus, tmp / f"whole_j{j}", j, method=None)
+            times[f"run_jobs_{j}"].append({"seconds": r["seconds"], "peak_mb": r["peak_mb"]})
+    out = {"rounds": rounds}
+    for name, runs in times.items():
+        secs = sorted(r["seconds"] for r in runs)
+        out[name] = {"median_seconds": secs[len(secs) // 2], "all_seconds": [r["seconds"] for r in runs],
+                     "peak_mb": max(r["peak_mb"] for r in runs)}
+    base = out["baseline"]["median_seconds"]
+    out["run_jobs_1"]["times_faster_than_baseline"] = round(base / out["run_jobs_1"]["median_seconds"], 2)
+    if jobs > 1:
+        jn = out[f"run_jobs_{jobs}"]
+        jn["times_faster_than_baseline"] = round(base / jn["median_seconds"], 2)
+        jn["speedup_over_jobs_1"] = round(out["run_jobs_1"]["median_seconds"] / jn["median_seconds"], 2)
+    return out
 
 
 def generate_corpus(src: Path, dest: Path, n: int) -> None:
@@ -160,6 +200,7 @@ def main(argv=None) -> int:
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     ap.add_argument("--speedup-articles", type=int, default=5_000,
                     help="generated corpus on which --jobs 1 and --jobs N are compared (0: skip)")
+    ap.add_argument("--rounds", type=int, default=3, help="alternating rounds of the whole-process timings")
     ap.add_argument("--results", default=str(ROOT / "benchmarks" / "results.json"))
     args = ap.parse_args(argv)
     corpus = Path(args.corpus)
@@ -168,6 +209,23 @@ def main(argv=None) -> int:
     res = {"machine": {"cores": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform()},
            "corpus": str(corpus)}
     recs, load_s = load_records(corpus)
+    words = None
+    with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
+        whole = bench_processes(corpus, Path(tmp), args.jobs, args.rounds)
+        with open(Path(tmp) / "whole_j1" / "articles.csv", newline="", encoding="utf-8") as fh:
+            words = sum(int(r["n_words"]) for r in csv.DictReader(fh))
+    res["whole_processes"] = whole
+    b, j1 = whole["baseline"], whole["run_jobs_1"]
+    print(f"WHOLE PROCESSES on {corpus.name} ({len(recs)} articles, {words:,} words, {os.cpu_count()} cores), "
+          f"{args.rounds} rounds alternating, median wall time with start-up:")
+    print(f"  notebook baseline (benchmarks/baseline.py)     {b['median_seconds']:6.2f} s  peak {b['peak_mb']} MB")
+    print(f"  run, defaults (3 sentiment methods), --jobs 1  {j1['median_seconds']:6.2f} s  peak {j1['peak_mb']} MB"
+          f"  {j1['times_faster_than_baseline']:.2f}x the baseline")
+    if args.jobs > 1:
+        jn = whole[f"run_jobs_{args.jobs}"]
+        print(f"  run, defaults, --jobs {args.jobs}                     {jn['median_seconds']:6.2f} s  peak "
+              f"{jn['peak_mb']} MB  {jn['times_faster_than_baseline']:.2f}x the baseline, "
+              f"{jn['speedup_over_jobs_1']:.2f}x --jobs 1")
     st = bench_stages(recs, load_s)
     res["stages_one_core"] = st
     print(f"corpus {corpus.name}: {st['articles']} articles, {st['words']:,} words; {os.cpu_count()} cores")
@@ -178,25 +236,9 @@ def main(argv=None) -> int:
     res["stages_one_core_three_methods"] = st3
     print(f"same with the three sentiment methods: {st3['seconds']:.2f} s = {st3['words_per_s']:,.0f} words/s; "
           f"sentiment stage {st3['stages']['sentiment']:.2f} s")
-    base = bench_baseline(recs, st["words"])
-    res["baseline_one_core"] = base
-    ratio = st["words_per_s"] / base["words_per_s"]
-    res["ratio_ours_over_baseline"] = round(ratio, 2)
-    print(f"baseline (pysbd + TextBlob per sentence + substring actors + quote regex), one core: "
-          f"{base['seconds']:.2f} s = {base['words_per_s']:,.0f} words/s; ours/baseline = {ratio:.1f}x")
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
         tmp = Path(tmp)
-        runs = {}
-        for j in sorted({1, args.jobs}):
-            runs[j] = bench_command(corpus, tmp / f"j{j}", j)
-            r = runs[j]
-            print(f"command, --jobs {j}: {r['seconds']:.2f} s wall (with start-up) = {r['words_per_s']:,} words/s, "
-                  f"peak memory {r['peak_mb']} MB (largest process {r['peak_one_process_mb']} MB)")
-        res["command"] = list(runs.values())
         if args.jobs > 1:
-            sp = runs[1]["seconds"] / runs[args.jobs]["seconds"]
-            res["speedup_jobs"] = round(sp, 2)
-            print(f"speed-up --jobs {args.jobs} over --jobs 1: {sp:.2f}x (start-up and the final merge are serial)")
             if args.speedup_articles:
                 mid = tmp / "mid"
                 generate_corpus(corpus, mid, args.speedup_articles)
@@ -219,7 +261,11 @@ def main(argv=None) -> int:
                   f"{g['words_per_s']:,} words/s, peak memory {g['peak_mb']} MB "
                   f"(largest process {g['peak_one_process_mb']} MB)")
             shutil.rmtree(tmp / "gen_out", ignore_errors=True)
-    Path(args.results).write_text(json.dumps(res, indent=1) + "\n", encoding="utf-8")
+    results = Path(args.results)
+    kept = json.loads(results.read_text(encoding="utf-8")) if results.is_file() else {}
+    kept.pop("command", None), kept.pop("baseline_one_core", None), kept.pop("ratio_ours_over_baseline", None)
+    kept.update(res)  # what was measured now replaces its record; a part skipped (e.g. --generated 0) stays
+    results.write_text(json.dumps(kept, indent=1) + "\n", encoding="utf-8")
     print(f"results written to {args.results}")
     return 0
 

@@ -57,15 +57,21 @@ def _lexicon_scores(text: str) -> tuple[float, float, float]:
 
 
 def _sentence_lexicon(words: list[str]) -> dict[str, float]:
-    """Sums of word valences over the sentence, without VADER's and TextBlob's rules (a cheap look-up)."""
+    """Sums of word valences over the sentence, without VADER's and TextBlob's rules (a cheap look-up);
+    every actor of a sentence has the same sentence words, so they are computed once per sentence."""
+    return dict(_sentence_lexicon_of(tuple(words)))
+
+
+@lru_cache(maxsize=256)
+def _sentence_lexicon_of(words: tuple[str, ...]) -> tuple[tuple[str, float], ...]:
     vl, tb = _word_valences()
     v = [vl[w] for w in words if w in vl]
     t = [tb[w] for w in words if w in tb]
     norm = math.sqrt(len(words) + 1)
-    return {"lex:sentence_vader": sum(v) / 4 / math.sqrt(len(v)) if v else 0.0,
-            "lex:sentence_textblob": sum(t) / math.sqrt(len(t)) if t else 0.0,
-            "lex:sentence_negative": sum(1 for x in v if x < 0) / norm,
-            "lex:sentence_positive": sum(1 for x in v if x > 0) / norm}
+    return (("lex:sentence_vader", sum(v) / 4 / math.sqrt(len(v)) if v else 0.0),
+            ("lex:sentence_textblob", sum(t) / math.sqrt(len(t)) if t else 0.0),
+            ("lex:sentence_negative", sum(1 for x in v if x < 0) / norm),
+            ("lex:sentence_positive", sum(1 for x in v if x > 0) / norm))
 
 
 def trained_features(scope: Scope) -> dict[str, float]:
@@ -105,11 +111,22 @@ class TrainedModel:
 
     def proba(self, scope: Scope) -> list[float]:
         z = list(self.intercept)
-        for f, x in trained_features(scope).items():
-            w = self.weights.get(f)
-            if w and x:
-                for k in range(len(z)):
-                    z[k] += w[k] * x
+        get = self.weights.get
+        if len(z) == 3:  # the three NewsMTSC classes: the loop below unrolled (the same sums, in the same order)
+            z0, z1, z2 = z
+            for f, x in trained_features(scope).items():
+                w = get(f)
+                if w and x:
+                    z0 += w[0] * x
+                    z1 += w[1] * x
+                    z2 += w[2] * x
+            z = [z0, z1, z2]
+        else:
+            for f, x in trained_features(scope).items():
+                w = get(f)
+                if w and x:
+                    for k in range(len(z)):
+                        z[k] += w[k] * x
         m = max(z)
         e = [math.exp(v - m) for v in z]
         s = sum(e)
