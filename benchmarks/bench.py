@@ -22,7 +22,6 @@ import csv
 import json
 import os
 import platform
-import re
 import shutil
 import subprocess
 import sys
@@ -62,37 +61,6 @@ def bench_stages(recs, load_seconds: float, methods=("textblob",)) -> dict:
     return {"articles": len(recs), "words": words, "seconds": total + load_seconds,
             "words_per_s": words / (total + load_seconds), "articles_per_s": len(recs) / (total + load_seconds),
             "stages": {s: round(stages.get(s, 0.0), 3) for s in STAGES}}
-
-
-_BASE_QUOTE = re.compile(r"[\"“]([^\"”]{10,}?)[\"”]")
-
-
-def bench_baseline(recs, words: int) -> dict:
-    """What a researcher would write in a notebook; it does far less (no cleaning, scope, attribution)."""
-    import pysbd
-    from textblob import TextBlob
-
-    from analysis.actors import load_actors
-    names: dict[str, list[str]] = {}
-    for alias, (actor, _person) in load_actors(ACTORS).alias_map.items():
-        names.setdefault(actor, []).append(alias.lower())
-    seg = pysbd.Segmenter(language="en", clean=False)
-    TextBlob("warm up").sentiment
-    t0 = time.perf_counter()
-    n_quotes = n_scored = 0
-    scores = []
-    for r in recs:
-        text = r["raw"]
-        n_quotes += len(_BASE_QUOTE.findall(text))
-        for sent in seg.segment(text):
-            polarity = TextBlob(sent).sentiment.polarity
-            low = sent.lower()
-            for actor, aliases in names.items():
-                if any(x in low for x in aliases):
-                    n_scored += 1  # the sentence's polarity is credited to the actor
-                    scores.append((actor, polarity))
-    secs = time.perf_counter() - t0
-    return {"seconds": secs, "words_per_s": words / secs, "quotes": n_quotes, "scored": n_scored}
 
 
 class PeakMemory:
