@@ -298,3 +298,15 @@ def test_estimates_must_match_the_figures(run_dir, corrected):
         session.open_tables(run_dir, date_from="2025-01-01", estimates=corrected)
     with pytest.raises(ConfigError, match="no such file"):
         session.open_tables(run_dir, estimates=corrected.parent / "missing.csv")
+
+
+def test_report_shows_the_corrected_estimates(run_dir, corrected, tmp_path):
+    from analysis import report
+    page = report.write(run_dir, tmp_path / "report.html", estimates=str(corrected))
+    assert report.check(page)["images"] == 10
+    sheet = pd.read_csv(corrected.parent / "coder.csv")
+    n = int((sheet["measure"] == "sentiment").sum())
+    html = page.read_text(encoding="utf-8")
+    # fig4's caption in the page is the corrected one, with the coded items behind it
+    assert "Share of negative (textblob) mentions of each actor per outlet, corrected by the coded sample" in html
+    assert f"with {n} coded items" in html
