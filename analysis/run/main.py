@@ -119,7 +119,7 @@ def _run_locked(folder, corpus, settings, fp, *, fmt, jobs, chunk_size, quiet, e
     progress.close()
     counts = store.finish()
     write_actors(out, settings.actors)
-    write_summaries(out, fmt, settings.options)
+    write_summaries(out, fmt, settings.options, jobs)
     folder.complete()
     for line in select.report():
         print(line, file=sys.stderr)
