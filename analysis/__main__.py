@@ -279,11 +279,11 @@ def main(argv=None) -> int:
         if args.command == "report":
             from . import report, selection
             if not args.check:
-                where = dict(selection.parse(args.where, None, None, None).where)
-                outlets = [o.strip() for o in args.outlets.split(",") if o.strip()] if args.outlets else None
-                report.write(args.tables, args.out, outlets=outlets, method=args.method, focal_actor=args.focal_actor,
-                             date_from=args.date_from, date_to=args.date_to, copies=args.copies,
-                             estimates=args.estimates, where=where or None, period=args.period)
+                sel = selection.parse(args.where, args.outlets, args.date_from, args.date_to)  # as `run` reads them
+                report.write(args.tables, args.out, outlets=list(sel.outlets) or None, method=args.method,
+                             focal_actor=args.focal_actor, date_from=sel.date_from or None,
+                             date_to=sel.date_to or None, copies=args.copies, estimates=args.estimates,
+                             where=dict(sel.where) or None, period=args.period)
             counts = report.check(args.out)
             print(f"{args.out}: {counts['images']} figures embedded, {counts['links']} internal links, all resolve",
                   file=sys.stderr)

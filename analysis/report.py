@@ -22,9 +22,10 @@ import tempfile
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import matplotlib.pyplot as plt
 import pandas as pd
 
-from . import compare, config, figures
+from . import compare, config, figures, plots
 from .errors import ConfigError
 
 EVIDENCE_ROWS = 60      # evidence rows shown per outlet and table; the rest are counted and named by file
@@ -58,7 +59,7 @@ figcaption{font-size:.92em;color:#333}table{border-collapse:collapse;font-size:.
 th,td{border:1px solid #ddd;padding:2px 5px;vertical-align:top;text-align:left}th{background:#f3f3f3}
 td.l{text-align:right;color:#555}td.c{font-weight:bold;white-space:nowrap}details{margin:.4em 0}
 summary{cursor:pointer;color:#0b5394}pre{background:#f6f6f6;padding:.6em;overflow-x:auto;font-size:.85em}
-.meta{color:#555}.s{padding:1px 0}.s sup{color:#999;font-size:.7em}.s.cited{background:#fff2cc}
+.meta{color:#555}.s{padding:1px 0}.s sup{color:#999;font-size:.7em}.s.framed{background:#fff2cc}
 .s:target{background:#ffd966;outline:1px solid #c90}.note{color:#666;font-size:.85em}
 """
 
@@ -81,15 +82,15 @@ def _table(df: pd.DataFrame, digits: int = 3) -> str:
 
 class _Anchors:
     """Anchors of the articles' sentences: ``art-<n>`` (n: the article's row in the articles table) and
-    ``art-<n>-s<sentence_id>``; remembers which sentences the evidence cites."""
+    ``art-<n>-s<sentence_id>``; remembers which articles the evidence cites (the appendix prints those)."""
 
     def __init__(self, articles: pd.DataFrame):
         self.number = {aid: i for i, aid in enumerate(articles["article_id"])}
-        self.cited: dict[str, set[int]] = {}
+        self.cited: set[str] = set()
 
     def link(self, article_id: str, sentence_id: int) -> str:
         sid, n = int(sentence_id), self.number[article_id]
-        self.cited.setdefault(article_id, set()).add(sid)
+        self.cited.add(article_id)
         if sid < 0:  # a quotation that starts between sentences: the article
             return f'<a href="#art-{n}">{n}</a>'
         return f'<a href="#art-{n}-s{sid}">{n}:{sid}</a>'
@@ -104,7 +105,8 @@ def _evidence(rows: pd.DataFrame, anchors: _Anchors, columns: list[tuple[str, st
         if g.empty:
             continue
         shown = g.head(EVIDENCE_ROWS)
-        head = "<th>sentence</th>" + "".join(f"<th>{_e(h)}</th>" for _, h in columns)
+        head = "<th>sentence</th>" + "".join(f'<th colspan="3">{_e(h)}</th>' if col == "kwic" else f"<th>{_e(h)}</th>"
+                                             for col, h in columns)
         body = []
         for r in shown.to_dict("records"):
             cells = [f"<td>{anchors.link(r['article_id'], r['sentence_id'])}</td>"]
@@ -119,7 +121,6 @@ def _evidence(rows: pd.DataFrame, anchors: _Anchors, columns: list[tuple[str, st
             body.append("<tr>" + "".join(cells) + "</tr>")
         more = (f'<p class="note">{len(g) - len(shown)} more rows of {_e(outlet)} in {_e(source)}.</p>'
                 if len(g) > len(shown) else "")
-        head = head.replace("<th>context</th>", '<th colspan="3">context</th>')
         parts.append(f"<h4>{_e(outlet)}: {len(g)} {caption}</h4><table><thead><tr>{head}</tr></thead><tbody>"
                      f"{''.join(body)}</tbody></table>{more}")
     if not parts:
@@ -193,9 +194,7 @@ EVIDENCE = {"mentions": _mention_evidence, "framing": _framing_evidence, "quotes
 
 def _figure(name: str, number: int, tables, p) -> str:
     fig, data = figures.build(name, tables, p)
-    from . import plots
     png = base64.b64encode(plots.figure_bytes(fig, "png")).decode("ascii")
-    import matplotlib.pyplot as plt
     plt.close(fig)
     code = (f"from analysis import figures, session\ns = session.open_tables(\"TABLES\", focal_actor={p.focal_actor!r}, "
             f"method={p.method!r})\nfigures.make({name!r}, s.tables, s.params)   # writes {name}.png/.svg/.pdf/.csv")
@@ -234,7 +233,7 @@ def _appendix(tables, anchors: _Anchors) -> str:
                 out.append("<p>" + " ".join(buf) + "</p>")
                 buf = []
             paragraph = s.paragraph_id
-            cls = "s cited" if (aid, s.sentence_id) in framed else "s"
+            cls = "s framed" if (aid, s.sentence_id) in framed else "s"
             buf.append(f'<span class="{cls}" id="art-{n}-s{s.sentence_id}"><sup>{s.sentence_id}</sup> {_e(s.text)}'
                        f"</span>")
         if buf:
@@ -306,7 +305,8 @@ def check(path) -> dict:
     except ET.ParseError as err:
         raise ConfigError(f"{path}: the page does not parse ({err})") from None
     ids = [el.get("id") for el in root.iter() if el.get("id")]
-    if len(ids) != len(set(ids)):
+    known = set(ids)
+    if len(ids) != len(known):
         dup = next(i for i in ids if ids.count(i) > 1)
         raise ConfigError(f"{path}: the id '{dup}' is used twice")
     images, links = 0, 0
@@ -321,7 +321,7 @@ def check(path) -> dict:
             raise ConfigError(f"{path}: <{el.tag}> loads '{src[:60]}' from outside the page")
         if href is not None:
             links += 1
-            if not href.startswith("#") or href[1:] not in set(ids):
+            if not href.startswith("#") or href[1:] not in known:
                 raise ConfigError(f"{path}: the link '{href}' does not lead to a place in the page")
     return {"images": images, "links": links, "ids": len(ids)}
 

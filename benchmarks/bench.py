@@ -231,7 +231,8 @@ def main(argv=None) -> int:
             shutil.rmtree(tmp / "gen_out", ignore_errors=True)
     results = Path(args.results)
     kept = json.loads(results.read_text(encoding="utf-8")) if results.is_file() else {}
-    kept.pop("command", None), kept.pop("baseline_one_core", None), kept.pop("ratio_ours_over_baseline", None)
+    for stale in ("command", "baseline_one_core", "ratio_ours_over_baseline"):  # records of the older layout
+        kept.pop(stale, None)
     kept.update(res)  # what was measured now replaces its record; a part skipped (e.g. --generated 0) stays
     results.write_text(json.dumps(kept, indent=1) + "\n", encoding="utf-8")
     print(f"results written to {args.results}")

@@ -111,22 +111,11 @@ class TrainedModel:
 
     def proba(self, scope: Scope) -> list[float]:
         z = list(self.intercept)
-        get = self.weights.get
-        if len(z) == 3:  # the three NewsMTSC classes: the loop below unrolled (the same sums, in the same order)
-            z0, z1, z2 = z
-            for f, x in trained_features(scope).items():
-                w = get(f)
-                if w and x:
-                    z0 += w[0] * x
-                    z1 += w[1] * x
-                    z2 += w[2] * x
-            z = [z0, z1, z2]
-        else:
-            for f, x in trained_features(scope).items():
-                w = get(f)
-                if w and x:
-                    for k in range(len(z)):
-                        z[k] += w[k] * x
+        for f, x in trained_features(scope).items():
+            w = self.weights.get(f)
+            if w and x:
+                for k in range(len(z)):
+                    z[k] += w[k] * x
         m = max(z)
         e = [math.exp(v - m) for v in z]
         s = sum(e)

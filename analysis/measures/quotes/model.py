@@ -24,11 +24,8 @@ class SpeakerModel:
         self.threshold: float = float(data["meta"]["threshold"])
 
     def proba(self, feats: dict[str, float]) -> float:
-        get = self.weights.get
-        total = 0  # summed as sum() would: from 0, feature by feature
-        for k, v in feats.items():
-            total += get(k, 0.0) * v
-        z = self.intercept + total
+        w = self.weights
+        z = self.intercept + sum(w.get(k, 0.0) * v for k, v in feats.items())
         return 1.0 / (1.0 + math.exp(-z)) if z > -700 else 0.0
 
 
