@@ -177,6 +177,30 @@ def _frames(text):
     ("Alaska\n\nZelensky was not invited. Trump is open to a trilateral meeting with Putin and Zelensky.",
      [(1, "Ukraine", "exclusion", "explicit"), (2, "Ukraine", "inclusion", "explicit"),
       (2, "Ukraine", "inclusion", "explicit")]),
+    # the issue's classes written anew for this round: a noun of exclusion with "of", a preposition the cue
+    # ends in is not a topic marker
+    ("Analysts noted the exclusion of Ukraine from the negotiations.", [(0, "Ukraine", "exclusion", "explicit")]),
+    ("Washington negotiated over the heads of Kyiv.", [(0, "Ukraine", "exclusion", "explicit")]),
+    # a subject negated by "no" / "neither ... nor" negates the inclusion cue after it; "nor" coordinates
+    ("No Afghan government officials were present at the talks.",
+     [(0, "Afghan government", "exclusion", "explicit")]),
+    ("Neither Kyiv nor the Afghan government was invited.",
+     [(0, "Afghan government", "exclusion", "explicit"), (0, "Ukraine", "exclusion", "explicit")]),
+    ("Kremlin signals no Ukraine breakthrough after Putin talks with the U.S.", []),
+    # an exclusion and the shorter inclusion cue inside or beside it: only the exclusion
+    ("Kyiv did not get a seat at the table.", [(0, "Ukraine", "exclusion", "explicit")]),
+    ("Kyiv was not given a say in the talks.", [(0, "Ukraine", "exclusion", "explicit")]),
+    ("Kyiv wants a seat at the table.", [(0, "Ukraine", "exclusion", "demand")]),
+    ("There is no place for Kyiv at the table.", [(0, "Ukraine", "exclusion", "explicit")]),
+    ("The Taliban ruled out any role for Kyiv in the negotiations.", [(0, "Ukraine", "exclusion", "explicit")]),
+    ("A role for Kyiv in the talks is welcome.", [(0, "Ukraine", "inclusion", "explicit")]),
+    ("Kyiv was not even invited to the talks.", [(0, "Ukraine", "exclusion", "explicit")]),
+    # learning of the talks from the media: not informed
+    ("Zelensky said Kyiv learned about the meeting from the media.", [(0, "Ukraine", "exclusion", "implicit")]),
+    # "the talks in <venue> included X": X, not the venue
+    ("The talks in Doha included Afghan government officials.", [(0, "Afghan government", "inclusion", "explicit")]),
+    # a delegation at the talks is an everyday description: only for an actor at issue
+    ("The Taliban led their delegation to the talks in Doha.", []),
 ])
 def test_frame_classes(text, expected):
     assert _frames(text) == expected

@@ -35,18 +35,21 @@ TOPIC_MARKERS = re.compile(r"\b(?:on|about|over|regarding|in|into|of|to)\s+(?:th
 _VENUE_AFTER = re.compile(r"\s*(?:peace\s+)?(?:talks|negotiations|summit|meeting|conference|process|round|format)\b",
                           re.I)
 NOUN_AFTER = re.compile(r"^[’']?s?\s*(?:conflict|war|crisis|settlement|issue|question|peace|invasion|front)\b", re.I)
-_NEGATION = re.compile(r"(?:\b(?:not|never|no|refus\w+\s+to|won[’']t|cannot)|n[’']t)\s+(?:\w+\s+){0,2}$", re.I)
+_NEGATION = re.compile(r"(?:\b(?:not|never|no|nothing|neither|nor|refus\w+\s+to|won[’']t|cannot)|n[’']t)\s+(?:\w+\s+){0,2}$", re.I)
+# a subject with "no" / "neither" / "nor" ("No Ukrainian officials were present", "Neither Kyiv nor Brussels was
+# invited"): the inclusion cue after it is negated
+_NO_BEFORE = re.compile(r"\b(?:no|neither|nor|none\s+of\s+(?:the\s+)?)\s+(?:\w+\s+)?$", re.I)
 # a participle cue after a form of "be" (or "feel", "remain", "get") is passive: its subject is who is framed
 _PASSIVE = re.compile(r"\b(?:be|been|being|is|are|was|were|am|feel|feels|felt|remain|remains|remained|get|gets|got|"
                       r"getting)\s+(?:(?:not|never|also|all|now|again|still|currently|effectively|increasingly|being|"
                       r"\w+ly)\s+){0,2}$", re.I)
 # mentions joined to a bound one by "and", "or", commas ("Ukraine and European leaders", "Kyiv, Brussels and London")
-_COORDINATION = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s+)(?:(?:the|other|its|their|both|"
+_COORDINATION = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+|nor\s+)?|and\s+|or\s+|nor\s+|&\s+)(?:(?:the|other|its|their|both|"
                            r"key|top|\w+[’']s)\s+)?$", re.I)
 # an inclusion cue reported as a demand or condition implies absence: exclusion of kind demand
 _DEMAND = re.compile(r"\b(?:must|should|needs?\s+to|has\s+to|have\s+to|ought\s+to|cannot\s+\w+\s+without|need\s+for|"
                      r"necessity\s+of|insist\w*|demand\w*|call\w*\s+for|push\w*\s+for|press\w*\s+for|urg\w+|"
-                     r"essential|indispensable|only\s+possible|wants?\s+(?:to\s+be|a)|seek\w*|ask\w*\s+for)\b"
+                     r"essential|indispensable|only\s+possible|wants?|wanted|seek\w*|ask\w*\s+for)\b"
                      r"(?:\s+\S+){0,8}\s*$", re.I)
 # ... or a demand that follows it ("Kyiv's direct involvement is essential")
 _DEMAND_AFTER = re.compile(r"^(?:\s+\S+){0,3}?\s+(?:is|are|was|remains?|would\s+be|will\s+be)\s+(?:\w+\s+)?(?:essential|"
@@ -280,9 +283,18 @@ def _gap(text: str, a: dict, b: dict) -> int:
     return _words_between(text, first["re"], second["rs"])
 
 
-def _participant(sent: _Sentence, m: dict) -> bool:
-    """False for mentions that modify a noun or name a topic (the Ukraine conflict, talks on Ukraine)."""
-    return not (NOUN_AFTER.match(sent.text[m["re"]:]) or TOPIC_MARKERS.search(sent.text[:m["rs"]]))
+def _participant(sent: _Sentence, m: dict, after: int = 0) -> bool:
+    """False for mentions that modify a noun or name a topic (the Ukraine conflict, talks on Ukraine). With
+    ``after`` (a cue's end), a preposition the cue ends in is the cue's own ("the exclusion of Ukraine",
+    "over the heads of Ukrainians"), not a topic marker."""
+    return not (NOUN_AFTER.match(sent.text[m["re"]:]) or TOPIC_MARKERS.search(sent.text, after, m["rs"]))
+
+
+def _no_subject(sent: _Sentence, lo: int, ms: int) -> bool:
+    """Whether the actor nearest before a cue in its clause is negated by "no" / "neither" / "nor" ("No Ukrainian
+    officials were present", "Neither Kyiv nor Brussels was invited")."""
+    subj = [m for m in sent.before(ms, lo) if _participant(sent, m)]
+    return bool(subj) and bool(_NO_BEFORE.search(sent.text, max(lo, subj[-1]["rs"] - 30), subj[-1]["rs"]))
 
 
 def _coordinated(sent: _Sentence, bound: list[dict]) -> list[str]:
@@ -293,7 +305,7 @@ def _coordinated(sent: _Sentence, bound: list[dict]) -> list[str]:
     links = []
     for a, b in zip(ms, ms[1:]):
         m = _COORDINATION.match(sent.text[a["re"]:b["rs"]])
-        links.append(None if not m else "and" if re.search(r"\b(?:and|or)\b|&", m.group(), re.I) else "comma")
+        links.append(None if not m else "and" if re.search(r"\b(?:and|or|nor)\b|&", m.group(), re.I) else "comma")
     # a comma link stands when the chain after it ends in "and"; headlines list with bare commas
     # ("Pompeo Meets Taliban, Afghan Government")
     if sent.s.section != "headline":
@@ -414,7 +426,7 @@ def _bind_one(cue: Cue, sent: _Sentence, ms: int, me: int, parties: list[str],
             subj = sent.before(ms, lo)  # "Kyiv was sidelined", "Europe felt blindsided"
             return ([subj[-1]["actor"]], "subject:passive") if subj else ([], "")
         pron = _PRONOUN_OBJECT.match(text, me) or _PRONOUN_OWNER.match(text, me)
-        objs = [m for m in sent.after(me, cue.window, hi) if _participant(sent, m)]
+        objs = [m for m in sent.after(me, cue.window, hi) if _participant(sent, m, me)]
         if pron and (not objs or objs[0]["rs"] > pron.start("w")):
             # "refused to meet them": not the refusing clause's own subject
             ante = sent.antecedent(pron.group("w"), lo if pron.group("w").lower() in ("them", "him", "her") else ms)
@@ -502,17 +514,21 @@ def find_frames(doc: Doc, quote_rows: list[dict], actors: Actors, lexicon: Lexic
             continue
         sent = _Sentence(doc, s, by_sentence.get(s.sentence_id, []), quotes, gender)
         taken: list[tuple[int, int]] = []
+        included: list[tuple[int, int]] = []
         for cue in possible:
             detail(cue.label)
             for m in cue.regex.finditer(s.text):
                 ms, me = m.start(), m.end()
                 if cue.frame == "inclusion" and any(a < me and ms < b for a, b in taken):
                     continue  # inside an exclusion cue ("minimize Ukraine's role in these discussions")
+                if cue.at_issue and any(a < me and ms < b for a, b in included):
+                    continue  # an everyday word inside a stronger inclusion cue ("sent a delegation to the talks")
                 lo = sent.clause_bounds(ms)[0] if cue.frame == "inclusion" else 0
                 if cue.frame == "inclusion" and _QUESTION_BEFORE.search(s.text[lo:ms]):
                     continue
                 frame, kind, turned = cue.frame, cue.kind, ""
-                negated = bool(_NEGATION.search(s.text[max(0, ms - 40):ms]))
+                negated = bool(_NEGATION.search(s.text[max(0, ms - 40):ms])) or (
+                    cue.frame == "inclusion" and not cue.at_issue and _no_subject(sent, lo, ms))
                 if frame == "inclusion":
                     if negated:
                         frame, kind, turned = "exclusion", "explicit", "negated:"
@@ -529,8 +545,10 @@ def find_frames(doc: Doc, quote_rows: list[dict], actors: Actors, lexicon: Lexic
                 if not bound:
                     continue
                 rule = turned + rule
-                if cue.frame == "exclusion":
+                if frame == "exclusion":  # an exclusion cue, or an inclusion cue turned: its span is taken
                     taken.append((ms, me))
+                elif not cue.at_issue:
+                    included.append((ms, me))
                 q = sent.quote_at(ms)
                 for actor in bound:
                     if cue.at_issue and frame == "inclusion":
@@ -541,9 +559,20 @@ def find_frames(doc: Doc, quote_rows: list[dict], actors: Actors, lexicon: Lexic
                                  "speaker": q["speaker"] if q else "", "speaker_actor": q["speaker_actor"] if q else "",
                                  "in_headline": int(s.section == "headline"), "negated": int(negated),
                                  "sentence": s.text})
-    rows = _at_issue(rows, weak)
+    rows = _at_issue(_overlapping(rows), weak)
     rows.sort(key=lambda r: (r["sentence_id"], r["start"], r["actor"], r["cue"]))
     return rows
+
+
+def _overlapping(rows: list[dict]) -> list[dict]:
+    """Drop an inclusion frame whose cue overlaps an exclusion frame of the same actor in the same sentence:
+    "wants a seat at the table" is a demand (exclusion) even where the shorter cue "at the table" alone reads
+    as inclusion."""
+    spans = {(r["sentence_id"], r["actor"], r["start"], r["end"]) for r in rows if r["frame"] == "exclusion"}
+    if not spans:
+        return rows
+    return [r for r in rows if r["frame"] == "exclusion" or not any(
+        sid == r["sentence_id"] and a == r["actor"] and s < r["end"] and r["start"] < e for sid, a, s, e in spans)]
 
 
 def _at_issue(rows: list[dict], weak: set[int]) -> list[dict]:
