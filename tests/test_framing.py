@@ -199,6 +199,11 @@ def _frames(text):
     ("Zelensky said Kyiv learned about the meeting from the media.", [(0, "Ukraine", "exclusion", "implicit")]),
     # "the talks in <venue> included X": X, not the venue
     ("The talks in Doha included Afghan government officials.", [(0, "Afghan government", "inclusion", "explicit")]),
+    # "was met with" a reaction is no meeting
+    ("Talks\n\nKyiv was not invited. The proposal was met with rejection from Zelensky.",
+     [(1, "Ukraine", "exclusion", "explicit")]),
+    ("Talks\n\nKyiv was not invited. Trump has met with Zelensky.",
+     [(1, "Ukraine", "exclusion", "explicit"), (2, "Ukraine", "inclusion", "explicit")]),
     # a delegation at the talks is an everyday description: only for an actor at issue
     ("The Taliban led their delegation to the talks in Doha.", []),
 ])
