@@ -84,6 +84,23 @@ city state states republic kingdom island islands county province region river m
 """.split())
 
 
+# a lower-case word right after a one-word name makes it a modifier ("Federal officials", "the Florida senator") or
+# a clause opener ("Given his past"), unless it is a function or speech word ("Stein and her aide"), or a
+# document or spokesperson of the name ("a Reuters survey", "a Twitter spokesman")
+_MODIFIES = re.compile(r"\s+(?!(?:and|or|nor|of|in|at|on|for|to|from|with|by|who|whom|which|that|whose|said|says|say|"
+                       r"told|tells|added|adds|" + _DOC_NOUNS[3:-1] + r"|survey|poll|study|analysis|spokes\w+|however|also|then|still|later|too|"
+                       r"\w+ed|\w+ly)\b)[a-z]")  # a verb or adverb after it: "Cook declined to", "Carter however"
+
+
+# several speakers: "A and B", "A, B and C", "A & B"; each conjunct a name of one to four capitalised words
+_JOINT_HINT = re.compile(r"\sand\s")
+_CONJUNCT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+_CONJUNCT_SHAPE = re.compile(r"^(?:[Tt]he\s+)?(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.\s)?[A-Z][\w’'.\-]*"
+                             r"(?:\s+(?:de|van|von|der|la|al|bin)?\s?[A-Z][\w’'.\-]*){0,3}$")
+_PERSON_NOUN = re.compile(r"\b(?:officials?|diplomats?|spokes(?:man|woman|person)|sources?|aides?|negotiators?|"
+                          r"representatives?|envoys?|ministers?|advis[eo]rs?)\b")
+
+
 def personal(name: str) -> bool:
     """Could a raw name be a person ("he" may mean him)? Not an acronym (USSR, CNN, D.C), a lower-case
     phrase, or a body or place ("Geneva International Peace Research Institute")."""
@@ -178,6 +195,9 @@ class Resolver:
             owner = self._document_owner(section, pos)
             if owner:
                 return Speaker(owner.speaker, owner.actor, raw, pos, owner.kind)
+        joint = self._joint(raw, pos, section)
+        if joint:
+            return joint
         mentions = self.doc.mentions_between(section, pos, pos + len(raw))
         persons = [m for m in mentions if m["person"]]
         if persons:
@@ -191,7 +211,8 @@ class Resolver:
         role = self._role(low, mentions)
         if role:
             return Speaker(role.name, role.actor, raw, pos, "person")
-        if mentions and len(words) <= 4:
+        if mentions and (len(words) <= 4 or not name and _PERSON_NOUN.search(low)):
+            # "a senior Taliban official who is privy to …": the body the person speaks for
             m = mentions[-1]
             return Speaker(m["alias"], m["actor"], raw, pos, "institution")
         if name:
@@ -200,6 +221,40 @@ class Resolver:
                 and not all(_plain(w) in NOT_NAMES for w in words):
             return Speaker(raw, mentions[-1]["actor"] if mentions else "", raw, pos, "raw")
         return None
+
+    def _joint(self, raw: str, pos: int, section: str) -> Speaker | None:
+        """Several speakers named together ("Canada and Mexico", "Merz, Macron and Starmer") stay several:
+        one speaker "A and B" or "A, B and C" (in the order of the text), with their actor group when they share one. Only when
+        every conjunct is a capitalised name of at most four words that resolves to a person, a body of the
+        actors file or a proper name, and they differ; "&" joins the words of one name ("Johnson & Johnson")."""
+        if not _JOINT_HINT.search(raw):
+            return None
+        parts, at = [], 0
+        for piece in _CONJUNCT.split(raw):
+            at = raw.index(piece, at)
+            if not _CONJUNCT_SHAPE.match(piece):
+                return None
+            parts.append((piece, at))
+            at += len(piece)
+        if len(parts) < 2:
+            return None
+        found = [self.phrase(piece, pos + at, section) for piece, at in parts]
+        if not all(f and f.kind in ("person", "institution", "raw") and f.speaker[:1].isupper() for f in found):
+            return None
+        single = all(len(f.speaker.split()) == 1 for f in found if f.kind == "raw")
+        for f, (piece, _) in zip(found, parts):
+            bare = re.sub(r"^[Tt]he\s+", "", piece)
+            if f.kind == "institution" and bare != f.speaker:
+                return None  # "U.S. Customs and Border Protection": a body's name, not the U.S. and another
+            if f.kind == "raw" and not (single or len(f.speaker.split()) > 1 and personal(f.speaker)):
+                return None  # "Strategic and International Studies": one name with "and" in it
+        names = list(dict.fromkeys(f.speaker for f in found))
+        if len(names) < 2:
+            return None
+        groups = {f.actor for f in found}
+        kinds = {f.kind for f in found}
+        return Speaker(", ".join(names[:-1]) + " and " + names[-1], groups.pop() if len(groups) == 1 else "", raw, pos,
+                       kinds.pop() if len(kinds) == 1 else "raw")
 
     def _document_owner(self, section: str, pos: int) -> Speaker | None:
         """Who issued the statement, report or letter mentioned last before pos (within
@@ -233,14 +288,19 @@ class Resolver:
         return None
 
     def _name(self, raw: str) -> str | None:
-        names = [m.group() for m in NAME_RE.finditer(raw) if m.group().lower() not in PRONOUNS]
-        if not names:
+        found = [m for m in NAME_RE.finditer(raw) if m.group().lower() not in PRONOUNS]
+        if not found:
             return None
-        parts = names[-1].rstrip(".").split()
+        parts = found[-1].group().rstrip(".").split()
         while parts and _plain(parts[0]) in NOT_NAMES:
             parts = parts[1:]  # "Some Clinton", "July. Cruz", "Monday"
+        if len(parts) == 1 and any(c.islower() for c in parts[0]) and _MODIFIES.match(raw, found[-1].end()):
+            return None  # one capitalised word before a lower-case one modifies it: "Federal officials",
+            # "the Florida senator", "Given his past" are no names
         titles = [i for i, w in enumerate(parts[:-1]) if _plain(w) in TITLE_WORDS]
-        if titles:  # German Chancellor Olaf Scholz, DNC Chairman Tom Perez -> Olaf Scholz, Tom Perez
+        if titles and _plain(parts[-1]) not in ORG_WORDS:
+            # German Chancellor Olaf Scholz, DNC Chairman Tom Perez -> Olaf Scholz, Tom Perez; but the State
+            # Department stays whole
             parts = parts[titles[-1] + 1:]
         while len(parts) > 1 and parts[0].isupper():
             parts = parts[1:]  # DNC Tom Perez -> Tom Perez

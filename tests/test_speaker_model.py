@@ -25,6 +25,12 @@ def _doc(text):
     ("Monday", None), ("Among", None), ("It’s", None), ("Two", None), ("Secretary", None),
     ("Some Clinton", "Clinton"), ("July. Cruz", "Cruz"), ("DNC Chairman Tom Perez", "Tom Perez"),
     ("Gwen Moore", "Gwen Moore"), ("May", "May"),
+    # one capitalised word before a lower-case one modifies it or opens a clause: no name
+    ("Federal officials", None), ("the Florida senator", None), ("Given his past", None),
+    # ... but a name stays one before "and", a speech word or a document of its own
+    ("Stein and her aide", "Stein"), ("a Reuters survey", "Reuters"),
+    # a title stripped before a name, not before a body's own noun
+    ("The State Department", "State Department"),
 ])
 def test_words_that_are_not_names(phrase, name):
     res = Resolver(_doc("Nothing here."), ACTORS)
@@ -173,6 +179,15 @@ def _speakers(body, actors=EUROPE):
     # the subject's titles are passed over to the name
     ("Former Secretary of State Madeleine Albright warned that “there is a special place in hell” for them.",
      ["Madeleine Albright"]),
+    # several speakers named together stay several, in the order of the text, each resolved
+    ("“We will not accept these tariffs,” Canada and Mexico have said.", ["Canada and Mexico"]),
+    ("Merz, Macron and Starmer said: “Europe must be at the table.”", ["Friedrich Merz, Macron and Starmer"]),
+    ("But Sen. John McCain and Sen. Lindsey Graham said: “We are ready to talk.”", ["John McCain and Lindsey Graham"]),
+    # a modifier is no name: the phrase speaks, or the body of the actors file a person noun speaks for
+    ("Federal officials said: “We are close to a deal.”", ["Federal officials"]),
+    ("A senior Taliban official who is privy to the talks said: “We are close to a deal.”", ["Taliban"]),
+    # one name with "&" is one speaker
+    ("“This is a good deal for everyone,” Johnson & Johnson said.", ["Johnson"]),
 ])
 def test_speaker_phrases_on_other_events(body, speakers):
     assert _speakers(body) == speakers

@@ -168,6 +168,9 @@ def _before(text: str, qstart: int, sstart: int, res: Resolver, section: str):
         subject = _comma_subject(left)
         if subject and (not np.strip() or _NONSUBJECT.match(np.strip())):
             np, np_start = subject[0], sstart + subject[1]
+        joint = _JOINT_BEFORE.search(left)
+        if joint:  # "Merz, Macron and Starmer said": all three (``Resolver`` keeps them several)
+            np, np_start = joint.group(), sstart + joint.start()
         if np.strip() and len(np.split()) <= 10 and not _CUE_RE.search(np) and not _PART_RE.search(np):
             sp = res.phrase(np, np_start, section)
             if sp:
@@ -175,6 +178,9 @@ def _before(text: str, qstart: int, sstart: int, res: Resolver, section: str):
     return None
 
 
+_JOINT_NAME = r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.\s)?[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,3}"
+_JOINT_BEFORE = re.compile(r"(?<![\w’'])(?:" + _JOINT_NAME + r"\s*,\s*)*" + _JOINT_NAME + r",?\s+and\s+"
+                           + _JOINT_NAME + r"\s*$")
 _NONSUBJECT = re.compile(r"^(?:who|which|whose|whom|where|a|an|the|one|at|in|on|during|after|before|with|from|for|"
                          r"as|of|by|speaking|according|also|however|meanwhile|though|although|following|despite|"
                          r"since|when|while|if|because|until|amid|asked|after|earlier|later|yesterday|today|tonight|last|next|this|"
