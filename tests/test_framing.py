@@ -204,6 +204,27 @@ def _frames(text):
      [(1, "Ukraine", "exclusion", "explicit")]),
     ("Talks\n\nKyiv was not invited. Trump has met with Zelensky.",
      [(1, "Ukraine", "exclusion", "explicit"), (2, "Ukraine", "inclusion", "explicit")]),
+    # more classes: leaving X out, no advance notice, informed only afterwards, not told, watching from the
+    # sidelines, reduced to a bystander, behind its back, not a party to, no need for X at the talks, pushed
+    # aside, left behind in the talks; "no one from X" and "with no X officials" negate
+    ("Washington agreed to restore embassies, leaving Kyiv out.", [(0, "Ukraine", "exclusion", "explicit")]),
+    ("Kyiv was not given advance notice of the meeting.", [(0, "Ukraine", "exclusion", "implicit")]),
+    ("Kyiv was informed only after the meeting.", [(0, "Ukraine", "exclusion", "implicit")]),
+    ("Afghan government officials were not told about the plan.", [(0, "Afghan government", "exclusion", "implicit")]),
+    ("Kyiv was left to watch from the sidelines.", [(0, "Ukraine", "exclusion", "explicit")]),
+    ("Kyiv has been reduced to the role of a bystander.", [(0, "Ukraine", "exclusion", "explicit")]),
+    ("Kyiv fears a deal made behind its back.", [(0, "Ukraine", "exclusion", "explicit")]),
+    ("Ukraine is not a party to the talks.", [(0, "Ukraine", "exclusion", "explicit")]),
+    ("The Taliban said there was no need for Kabul at the talks.", [(0, "Afghan government", "exclusion", "explicit")]),
+    ("Kyiv has been pushed aside in the talks.", [(0, "Ukraine", "exclusion", "explicit")]),
+    ("Kyiv risks being left behind in the negotiations.", [(0, "Ukraine", "exclusion", "explicit")]),
+    ("No one from Kyiv was at the table.", [(0, "Ukraine", "exclusion", "explicit")]),
+    ("The meeting took place with no Afghan government officials in attendance.",
+     [(0, "Afghan government", "exclusion", "explicit")]),
+    # ... and what they must not take: keeping a vision out there, people in a room, being left behind elsewhere
+    ("We'll keep that vision out there, Trump said.", []),
+    ("Trump said the people in the room would not support him.", []),
+    ("Ukraine was left behind by the economic boom.", []),
     # a delegation at the talks is an everyday description: only for an actor at issue
     ("The Taliban led their delegation to the talks in Doha.", []),
 ])

@@ -38,7 +38,8 @@ NOUN_AFTER = re.compile(r"^[’']?s?\s*(?:conflict|war|crisis|settlement|issue|q
 _NEGATION = re.compile(r"(?:\b(?:not|never|no|nothing|neither|nor|refus\w+\s+to|won[’']t|cannot)|n[’']t)\s+(?:\w+\s+){0,2}$", re.I)
 # a subject with "no" / "neither" / "nor" ("No Ukrainian officials were present", "Neither Kyiv nor Brussels was
 # invited"): the inclusion cue after it is negated
-_NO_BEFORE = re.compile(r"\b(?:no|neither|nor|none\s+of\s+(?:the\s+)?)\s+(?:\w+\s+)?$", re.I)
+_NO_BEFORE = re.compile(r"\b(?:no|neither|nor|none\s+of\s+(?:the\s+)?)\s+(?:(?:one|body|officials?|representatives?|"
+                        r"delegates?|envoys?|members?)\s+(?:from|of)\s+(?:the\s+)?)?(?:\w+\s+)?$", re.I)
 # a participle cue after a form of "be" (or "feel", "remain", "get") is passive: its subject is who is framed
 _PASSIVE = re.compile(r"\b(?:be|been|being|is|are|was|were|am|feel|feels|felt|remain|remains|remained|get|gets|got|"
                       r"getting)\s+(?:(?:not|never|also|all|now|again|still|currently|effectively|increasingly|being|"
@@ -436,7 +437,8 @@ def _bind_one(cue: Cue, sent: _Sentence, ms: int, me: int, parties: list[str],
         return [], ""
     if cue.bind == "participants":  # "European leaders will join Zelensky": both sides take part
         subj = [m for m in sent.before(ms, lo) if _participant(sent, m) and _words_between(text, m["re"], ms) <= 5][-1:]
-        objs = [m for m in sent.after(me, cue.window, hi) if _participant(sent, m)][:1]
+        objs = [m for m in sent.after(me, cue.window, hi) if _participant(sent, m)
+                and not _NO_BEFORE.search(text, max(me, m["rs"] - 30), m["rs"])][:1]  # "with no Ukrainian officials"
         if object_only:
             return ([objs[0]["actor"]], "participants:object") if objs else ([], "")
         return (sorted({m["actor"] for m in subj + objs}), "participants") if subj or objs else ([], "")
