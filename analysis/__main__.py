@@ -75,6 +75,9 @@ def _parser() -> argparse.ArgumentParser:
     ef.add_argument("--actors", required=True, help="actors file of that story")
     ef.add_argument("--lexicon", default=str(config.LEXICON), help="framing cue lexicon (YAML)")
     ef.add_argument("--gold", required=True, help="framing gold (JSON, ../shared/eval/sidelining layout)")
+    ef.add_argument("--at-issue", default=None, metavar="ACTOR,ACTOR",
+                    help="the actors whose participation is at issue, replacing the actors file's at_issue list "
+                         "(only they get inclusion frames); 'all' for every actor")
     ef.add_argument("--misses", type=int, default=20, help="how many misses and false frames to print")
     ef.add_argument("--out", default=None, help="also write scores, misses and false frames as CSV here")
     es = esub.add_parser("sentiment", help="sentiment toward targets against NewsMTSC-style gold", formatter_class=fmt)
@@ -213,7 +216,8 @@ def main(argv=None) -> int:
             return evaluate_quotes(args.corpus, args.gold, args.actors, args.misses, args.speakers)
         if args.command == "evaluate" and args.what == "framing":
             from .evaluate_framing import evaluate_framing
-            return evaluate_framing(args.corpus, args.actors, args.gold, args.lexicon, args.misses, args.out)
+            return evaluate_framing(args.corpus, args.actors, args.gold, args.lexicon, args.misses, args.out,
+                                    args.at_issue)
         if args.command == "evaluate" and args.what == "sentiment":
             from .evaluate import evaluate_sentiment, sweep_sentiment
             if args.sweep:

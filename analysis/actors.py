@@ -3,6 +3,8 @@
 Format (``data/actors/ukraine_talks.yml`` is a full example)::
 
     parties: [Russia, Ukraine]          # parties to the conflict (used by bilateral framing)
+    at_issue: [Ukraine, Europe]         # optional: the actors whose participation the story puts at
+                                        # issue; only they get inclusion frames (default: every actor)
     actors:
       Russia:
         aliases: [Russia, Russian, Kremlin, Moscow]
@@ -27,7 +29,7 @@ from pathlib import Path
 
 from .errors import ConfigError, read_yaml
 
-TOP_KEYS = {"parties", "actors", "description", "colors"}
+TOP_KEYS = {"parties", "at_issue", "actors", "description", "colors"}
 ACTOR_KEYS = {"aliases", "people", "description", "color"}
 PERSON_KEYS = {"name", "aliases", "role", "role_words", "gender", "surname"}
 
@@ -50,6 +52,7 @@ class Actors:
     people: dict[str, Person]
     alias_map: dict[str, tuple[str, str]]   # alias -> (actor, person or "")
     colors: dict[str, str]
+    at_issue: list[str] = field(default_factory=list)  # empty: every actor's participation may be at issue
     _regex: re.Pattern = None
     _roles: list = None
     _low: dict = None
@@ -199,4 +202,8 @@ def parse_actors(data, path: str = "<actors>") -> Actors:
     for p in parties:
         if p not in actors_data:
             _err(path, "parties", f"'{p}' is not an actor of this file")
-    return Actors(path, list(actors_data), parties, people, alias_map, colors)
+    at_issue = _str_list(path, "at_issue", data.get("at_issue"))
+    for a in at_issue:
+        if a not in actors_data:
+            _err(path, "at_issue", f"'{a}' is not an actor of this file")
+    return Actors(path, list(actors_data), parties, people, alias_map, colors, at_issue)

@@ -47,7 +47,7 @@ def _locate(doc, snippet: str):
     return None
 
 
-def score_corpus(corpus, actors_path, gold_path, lexicon_path=None) -> dict:
+def score_corpus(corpus, actors_path, gold_path, lexicon_path=None, at_issue: str | None = None) -> dict:
     """Predictions against gold: a dict of ``gold`` (one row per gold pair: article, sentence, actor,
     frame, kind, optional, found) and ``pred`` rows (article, sentence, actor, frame, cue, rule,
     correct: True / False / None for left out), plus ``unlocated`` snippets."""
@@ -60,6 +60,13 @@ def score_corpus(corpus, actors_path, gold_path, lexicon_path=None) -> dict:
 
     gold = load_gold(gold_path)
     actors = load_actors(actors_path)
+    if at_issue is not None:  # "Ukraine,Europe" or "all"
+        names = [] if at_issue.strip().lower() == "all" else [a.strip() for a in at_issue.split(",") if a.strip()]
+        unknown = [a for a in names if a not in actors.actors]
+        if unknown:
+            raise ConfigError(f"--at-issue: '{unknown[0]}' is not an actor of {actors_path} "
+                              f"(actors: {', '.join(actors.actors)})")
+        actors.at_issue = names
     lexicon = load_lexicon(lexicon_path or config.LEXICON)
     gold_rows, pred_rows, unlocated = [], [], []
     for kind, rec in iter_corpus(corpus):
@@ -95,7 +102,7 @@ def score_corpus(corpus, actors_path, gold_path, lexicon_path=None) -> dict:
                               "rule": r["rule"], "correct": False if ok is None else (True if ok else None),
                               "sentence": sentences.get(sid, "")})
     return {"gold": pd.DataFrame(gold_rows), "pred": pd.DataFrame(pred_rows),
-            "unlocated": pd.DataFrame(unlocated), "articles": sorted(gold)}
+            "unlocated": pd.DataFrame(unlocated), "articles": sorted(gold), "at_issue": list(actors.at_issue)}
 
 
 def _prf(gold: pd.DataFrame, pred: pd.DataFrame) -> dict:
@@ -145,12 +152,13 @@ def spearman(result: dict, frame: str = "exclusion") -> float:
     return round(float(a.corr(b, method="spearman")), 3) if len(ids) > 2 else float("nan")
 
 
-def evaluate_framing(corpus, actors, gold, lexicon=None, misses: int = 20, out=None) -> int:
+def evaluate_framing(corpus, actors, gold, lexicon=None, misses: int = 20, out=None, at_issue=None) -> int:
     """Print the scores, the per-article Spearman and the misses and false frames; write them as CSV to
     ``out`` if given."""
-    result = score_corpus(corpus, actors, gold, lexicon)
+    result = score_corpus(corpus, actors, gold, lexicon, at_issue)
     table = summary(result)
-    print(f"framing against {gold} ({len(result['articles'])} articles; lexicon {lexicon or 'default'})")
+    print(f"framing against {gold} ({len(result['articles'])} articles; lexicon {lexicon or 'default'}; "
+          f"actors at issue: {', '.join(result['at_issue']) or 'all'})")
     print(table.to_string(index=False))
     print(f"spearman per article: exclusion {spearman(result, 'exclusion')}, "
           f"inclusion {spearman(result, 'inclusion')}")

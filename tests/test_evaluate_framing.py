@@ -47,3 +47,12 @@ def test_scores_by_hand(tmp_path):
     # a rank correlation over two articles says nothing: not reported
     import math
     assert math.isnan(spearman(result))
+
+
+def test_at_issue_names_actors_of_the_file(tmp_path):
+    import pytest
+    from analysis.errors import ConfigError
+    (tmp_path / "actors.yml").write_text(ACTORS, encoding="utf-8")
+    (tmp_path / "gold.json").write_text('{"articles": {}}', encoding="utf-8")
+    with pytest.raises(ConfigError, match="--at-issue: 'Kyiv' is not an actor of"):
+        score_corpus(tmp_path, tmp_path / "actors.yml", tmp_path / "gold.json", at_issue="Ukraine,Kyiv")

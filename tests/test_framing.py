@@ -230,3 +230,25 @@ def _frames(text):
 ])
 def test_frame_classes(text, expected):
     assert _frames(text) == expected
+
+
+def test_only_the_actors_at_issue_are_framed_as_included():
+    """With the actors file's ``at_issue`` list, inclusion frames are kept for those actors only (the delegations
+    holding the talks take part as a matter of routine); exclusion frames of every actor stay."""
+    from analysis.actors import parse_actors
+    from analysis.document import build_doc
+    from analysis.measures.framing import DEFAULT_LEXICON, find_frames, load_lexicon
+    import yaml
+    text = ("Talks\n\nRussia will take part in the talks. Ukraine will take part in the talks. "
+            "Russia was not invited to the dinner. Putin met with Zelensky.")
+    lexicon = load_lexicon(DEFAULT_LEXICON)
+
+    def frames(at_issue):
+        actors = parse_actors(dict(yaml.safe_load(TALKS), at_issue=at_issue))
+        doc = build_doc({"article_id": "a", "outlet": "o", "raw": text}, actors)
+        return sorted({(r["sentence_id"], r["actor"], r["frame"]) for r in find_frames(doc, [], actors, lexicon)})
+    everyone = [(1, "Russia", "inclusion"), (2, "Ukraine", "inclusion"), (3, "Russia", "exclusion"),
+                (4, "Russia", "inclusion"), (4, "Ukraine", "inclusion")]
+    assert frames([]) == everyone
+    # Russia's two inclusions go (one of a strong cue, one of the everyday "met with"); its exclusion stays
+    assert frames(["Ukraine"]) == [(2, "Ukraine", "inclusion"), (3, "Russia", "exclusion"), (4, "Ukraine", "inclusion")]

@@ -64,6 +64,7 @@ def test_matching_rules(actors):
     ({"actors": {"A": None}}, "actor 'A': is empty"),
     ({"actors": {"A": {"people": [{"name": "Jo Doe", "rol": "x"}]}}}, "people[0]: unknown key 'rol'"),
     ({"actors": {"A": {"aliases": ["X"]}}, "parties": ["B"]}, "parties: 'B' is not an actor"),
+    ({"actors": {"A": {"aliases": ["X"]}}, "at_issue": ["B"]}, "at_issue: 'B' is not an actor"),
     ({"actor": {}}, "top level: unknown key 'actor'"),
 ])
 def test_actor_file_validation(data, needle):

@@ -553,15 +553,15 @@ def find_frames(doc: Doc, quote_rows: list[dict], actors: Actors, lexicon: Lexic
                     included.append((ms, me))
                 q = sent.quote_at(ms)
                 for actor in bound:
-                    if cue.at_issue and frame == "inclusion":
-                        weak.add(len(rows))
                     rows.append({"sentence_id": s.sentence_id, "section": s.section, "actor": actor, "frame": frame,
                                  "cue": cue.cue, "rule": rule, "start": s.start + ms, "end": s.start + me,
                                  "kind": kind, "text": m.group(), "voice": "quoted" if q else "journalist",
                                  "speaker": q["speaker"] if q else "", "speaker_actor": q["speaker_actor"] if q else "",
                                  "in_headline": int(s.section == "headline"), "negated": int(negated),
                                  "sentence": s.text})
-    rows = _at_issue(_overlapping(rows), weak)
+                    if cue.at_issue and frame == "inclusion":
+                        weak.add(id(rows[-1]))  # by identity: the row lists are filtered before it is read
+    rows = _at_issue(_overlapping(rows), weak, set(actors.at_issue))
     rows.sort(key=lambda r: (r["sentence_id"], r["start"], r["actor"], r["cue"]))
     return rows
 
@@ -577,16 +577,20 @@ def _overlapping(rows: list[dict]) -> list[dict]:
         sid == r["sentence_id"] and a == r["actor"] and s < r["end"] and r["start"] < e for sid, a, s, e in spans)]
 
 
-def _at_issue(rows: list[dict], weak: set[int]) -> list[dict]:
+def _at_issue(rows: list[dict], weak: set[int], declared: set[str]) -> list[dict]:
     """Drop the inclusion frames of ``at_issue`` cues ("met with Zelensky") for actors whose participation the
     article does not put at issue: no exclusion frame and no inclusion frame of another cue bound to them alone.
-    Routine meetings of the main delegations are not inclusion; a meeting with the actor kept out is."""
+    Routine meetings of the main delegations are not inclusion; a meeting with the actor kept out is. When the
+    actors file names the actors at issue (``declared``, its ``at_issue`` list), only they get inclusion frames
+    ("Russia will take part" in a story about Ukraine's place at the table is the talks' routine)."""
+    if declared:
+        rows = [r for r in rows if r["frame"] == "exclusion" or r["actor"] in declared]
     if not weak:
         return rows
-    issue = {r["actor"] for i, r in enumerate(rows)
-             if i not in weak and (r["frame"] == "exclusion" or not r["rule"].endswith("parties"))}
-    return [dict(r, rule=r["rule"] + "+at-issue") if i in weak else r
-            for i, r in enumerate(rows) if i not in weak or r["actor"] in issue]
+    issue = {r["actor"] for r in rows
+             if id(r) not in weak and (r["frame"] == "exclusion" or not r["rule"].endswith("parties"))}
+    return [dict(r, rule=r["rule"] + "+at-issue") if id(r) in weak else r
+            for r in rows if id(r) not in weak or r["actor"] in issue]
 
 
 # ------------------------------------------------------------------ the measure
