@@ -117,6 +117,12 @@ def instructions(actors=None, run_actors=None) -> str:
         if name not in names[actor]:
             names[actor].append(name)
     lines = [f"* **{a}**: {', '.join(n[:12]) + (' …' if len(n) > 12 else '')}" for a, n in names.items()]
+    if actors.parties:
+        lines.append(f"\nThe parties to the conflict: {', '.join(actors.parties)} (a talk between some of them "
+                     "leaves the others out).")
+    if actors.at_issue:
+        lines.append(f"For **framing**, code `inclusion` only for {', '.join(actors.at_issue)}: the actors whose "
+                     "participation this study puts at issue; for any other actor an inclusion is `none`.")
     return INSTRUCTIONS.format(actors="\nThe actors of this study and the names that count as each (from "
                                f"`{Path(actors.path).name}`):\n\n" + "\n".join(lines) + "\n")
 

@@ -172,5 +172,9 @@ actors:
     assert "* **Afghan government**: Ashraf Ghani, Afghan government, Kabul" in text  # "Ghani" is Ashraf Ghani
     assert "* **Taliban**: Taliban" in text and "Ukraine" not in text and "Russia" not in text
     assert "talks, negotiations or decisions the article reports" in text
+    assert "The parties to the conflict: Taliban, Afghan government" in text and "code `inclusion` only" not in text
+    # the actors at issue, when the file names them, bound the inclusion code
+    actors.at_issue = ["Afghan government"]
+    assert "code `inclusion` only for Afghan government" in validate.instructions(actors, ["Taliban"])
     with pytest.raises(ConfigError, match="actor 'Ukraine' of the run's tables is not in this actors file"):
         validate.instructions(actors, ["Taliban", "Ukraine"])
