@@ -97,6 +97,10 @@ _JOINT_HINT = re.compile(r"\sand\s")
 _CONJUNCT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 _CONJUNCT_SHAPE = re.compile(r"^(?:[Tt]he\s+)?(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.\s)?[A-Z][\w’'.\-]*"
                              r"(?:\s+(?:de|van|von|der|la|al|bin)?\s?[A-Z][\w’'.\-]*){0,3}$")
+# a group "they" can mean: an alias before a plural body noun, or a plural alias itself
+_GROUP_NOUN = re.compile(r"\s+(?P<noun>leaders|officials|diplomats|ministers|negotiators|governments|delegations|"
+                         r"allies|countries|nations|capitals|lawmakers|envoys|representatives)\b")
+_PLURAL_ALIAS = re.compile(r"(?:ns|ers|ists|ats|ese|Taliban)$")
 _PERSON_NOUN = re.compile(r"\b(?:officials?|diplomats?|spokes(?:man|woman|person)|sources?|aides?|negotiators?|"
                           r"representatives?|envoys?|ministers?|advis[eo]rs?)\b")
 
@@ -152,7 +156,9 @@ class Resolver:
         want = PRONOUNS[word.lower()]
         if section == "headline":
             return None
-        if word.lower() in ("they", "we", "i"):
+        if word.lower() == "they":
+            return self._group(pos, section)
+        if word.lower() in ("we", "i"):
             return None
         # the nearest compatible candidate before pos, unless a salient one lies within PRONOUN_LOOKBACK
         best = None
@@ -170,6 +176,23 @@ class Resolver:
                 break
         if best:
             return Speaker(best[1], best[2], word, pos, best[3])
+        return None
+
+    def _group(self, pos: int, section: str) -> Speaker | None:
+        """What "they" points back to: the nearest group named before ``pos`` (within ``PRONOUN_LOOKBACK``,
+        outside quotation marks) by an actor's plural alias or an alias before a plural body noun ("European
+        leaders", "the Taliban", "Democrats"); None when no group is named there."""
+        body_q = SpanLookup(self.doc.quote_spans) if section == "body" else None
+        text = self.doc.section_text(section)
+        for m in reversed(self.doc.mentions_between(section, max(0, pos - PRONOUN_LOOKBACK), pos)):
+            if m["person"] or body_q is not None and body_q.contains(m["start"]):
+                continue
+            noun = _GROUP_NOUN.match(text, m["end"])
+            if noun:
+                return Speaker(f"{m['text']} {noun.group('noun')}", m["actor"], "they", pos, "institution")
+            plural = text.startswith("s", m["end"]) and not text[m["end"] + 1:m["end"] + 2].isalnum()
+            if plural or _PLURAL_ALIAS.search(m["text"]):  # "Germans": the alias "German" and a plural s
+                return Speaker(m["text"] + ("s" if plural else ""), m["actor"], "they", pos, "institution")
         return None
 
     def phrase(self, text: str, start: int, section: str) -> Speaker | None:

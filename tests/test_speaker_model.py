@@ -186,6 +186,11 @@ def _speakers(body, actors=EUROPE):
     # a modifier is no name: the phrase speaks, or the body of the actors file a person noun speaks for
     ("Federal officials said: “We are close to a deal.”", ["Federal officials"]),
     ("A senior Taliban official who is privy to the talks said: “We are close to a deal.”", ["Taliban"]),
+    # "they" is the group named last before it, by a plural alias or an alias before a plural body noun
+    ("The Taliban issued a statement. They said: “We want peace.”", ["Taliban"]),
+    ("The Germans met in Paris. They said: “Ukraine must be at the table.”", ["Germans"]),
+    ("German leaders met in Paris. They said: “Ukraine must be at the table.”", ["German leaders"]),
+    ("Germany hosted the talks. They said: “Ukraine must be at the table.”", ["They"]),
     # one name with "&" is one speaker
     ("“This is a good deal for everyone,” Johnson & Johnson said.", ["Johnson"]),
 ])
