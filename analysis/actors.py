@@ -80,6 +80,8 @@ class Actors:
             key = m.group()
             alias = key if key in amap else lookup[key.lower()]
             actor, person = amap[alias]
+            if not person and _MASTHEAD.match(text, m.end()):
+                continue  # "the Washington Post", "the Kyiv Independent": a newspaper, not the place's side
             out.append({"actor": actor, "person": person, "alias": alias,
                         "start": m.start() + offset, "end": m.end() + offset, "text": key})
         return out
@@ -92,6 +94,11 @@ class Actors:
     def person_actor(self, person: str) -> str:
         p = self.people.get(person)
         return p.actor if p else ""
+
+
+# a newspaper named after a place: its word right after the place's alias
+_MASTHEAD = re.compile(r"\s+(?:Post|Times|Journal|Examiner|Herald|Tribune|Gazette|Independent|Pravda|Telegraph|"
+                       r"Free\s+Beacon|Daily\s+News)\b")
 
 
 def is_acronym(alias: str) -> bool:

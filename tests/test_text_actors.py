@@ -58,6 +58,16 @@ def test_matching_rules(actors):
     assert find(actors, "Ukraine’s and Europe's role") == [("Ukraine", "Ukraine", ""), ("Europe", "Europe", "")]
 
 
+def test_a_newspaper_named_after_a_place_is_no_mention():
+    from analysis.actors import parse_actors
+    actors = parse_actors({"actors": {"United States": {"aliases": ["Washington"]}, "Ukraine": {"aliases": ["Kyiv"]}}})
+    found = [(m["text"], m["actor"]) for m in actors.find(
+        "The Washington Post and the Kyiv Independent reported that Washington called Kyiv.")]
+    assert found == [("Washington", "United States"), ("Kyiv", "Ukraine")]
+    assert [m["start"] for m in actors.find("The Washington Post and the Kyiv Independent reported that Washington "
+                                             "called Kyiv.")] == [59, 77]
+
+
 @pytest.mark.parametrize("data,needle", [
     ({"actors": {"A": {"aliases": ["X"], "colour": "red"}}}, "actor 'A': unknown key 'colour'"),
     ({"actors": {"A": {"aliases": ["X"]}, "B": {"aliases": ["X"]}}}, "actor 'B' aliases: alias 'X' is already claimed by A/"),
