@@ -221,6 +221,10 @@ def _frames(text):
     ("No one from Kyiv was at the table.", [(0, "Ukraine", "exclusion", "explicit")]),
     ("The meeting took place with no Afghan government officials in attendance.",
      [(0, "Afghan government", "exclusion", "explicit")]),
+    # the people of an actor after "of" are the actor, a topic after "of" is not
+    ("The Taliban refused to meet directly with any members of the Afghan government.",
+     [(0, "Afghan government", "exclusion", "explicit")]),
+    ("The talks on the future of Ukraine began.", []),
     # ... and what they must not take: keeping a vision out there, people in a room, being left behind elsewhere
     ("We'll keep that vision out there, Trump said.", []),
     ("Trump said the people in the room would not support him.", []),

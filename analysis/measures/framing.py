@@ -34,6 +34,8 @@ OBJECT_WINDOW = 6
 TOPIC_MARKERS = re.compile(r"\b(?:on|about|over|regarding|in|into|of|to)\s+(?:the\s+)?$", re.I)
 _VENUE_AFTER = re.compile(r"\s*(?:peace\s+)?(?:talks|negotiations|summit|meeting|conference|process|round|format)\b",
                           re.I)
+_MEMBERS_OF = re.compile(r"\b(?:members?|representatives?|officials?|delegates?|delegations?|envoys?|leaders?|"
+                         r"negotiators?|team|emissar(?:y|ies))\s+of\s+(?:the\s+)?$", re.I)
 NOUN_AFTER = re.compile(r"^[’']?s?\s*(?:conflict|war|crisis|settlement|issue|question|peace|invasion|front)\b", re.I)
 _NEGATION = re.compile(r"(?:\b(?:not|never|no|nothing|neither|nor|refus\w+\s+to|won[’']t|cannot)|n[’']t)\s+(?:\w+\s+){0,2}$", re.I)
 # a subject with "no" / "neither" / "nor" ("No Ukrainian officials were present", "Neither Kyiv nor Brussels was
@@ -288,7 +290,11 @@ def _participant(sent: _Sentence, m: dict, after: int = 0) -> bool:
     """False for mentions that modify a noun or name a topic (the Ukraine conflict, talks on Ukraine). With
     ``after`` (a cue's end), a preposition the cue ends in is the cue's own ("the exclusion of Ukraine",
     "over the heads of Ukrainians"), not a topic marker."""
-    return not (NOUN_AFTER.match(sent.text[m["re"]:]) or TOPIC_MARKERS.search(sent.text, after, m["rs"]))
+    if NOUN_AFTER.match(sent.text[m["re"]:]):
+        return False
+    topic = TOPIC_MARKERS.search(sent.text, after, m["rs"])
+    # "members of the Afghan government", "representatives of Kyiv": people of the actor, not a topic
+    return not topic or bool(_MEMBERS_OF.search(sent.text, max(after, topic.start() - 40), topic.end()))
 
 
 def _no_subject(sent: _Sentence, lo: int, ms: int) -> bool:
