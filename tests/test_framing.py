@@ -256,3 +256,23 @@ def test_only_the_actors_at_issue_are_framed_as_included():
     assert frames([]) == everyone
     # Russia's two inclusions go (one of a strong cue, one of the everyday "met with"); its exclusion stays
     assert frames(["Ukraine"]) == [(2, "Ukraine", "inclusion"), (3, "Russia", "exclusion"), (4, "Ukraine", "inclusion")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a quoted side that does not know what goes on, or is the last to find out, is not informed (implicit)
+    ("Ghani said: “We don't know what's going on.”", [(1, "Afghan government", "exclusion", "implicit")]),
+    ("“The last people to find out are us,” Ghani said.", [(1, "Afghan government", "exclusion", "implicit")]),
+    # ... not people described in a relative clause, nor a "we" elsewhere in the quotation
+    ("Ghani said: “We are led by people that don't know what's happening.”", []),
+    ("Ghani said: “The people on the sidelines of society, we will help them.”", []),
+])
+def test_first_person_implicit_frames_bind_to_the_quoted_speaker(text, expected):
+    import yaml
+    from analysis.actors import parse_actors
+    from analysis.document import build_doc
+    from analysis.measures.framing import DEFAULT_LEXICON, find_frames, load_lexicon
+    from analysis.measures.quotes import extract_quotes
+    actors = parse_actors(yaml.safe_load(TALKS))
+    doc = build_doc({"article_id": "a", "outlet": "o", "raw": "Talks\n\n" + text}, actors)
+    rows = find_frames(doc, extract_quotes(doc, actors, model=None), actors, load_lexicon(DEFAULT_LEXICON))
+    assert sorted((r["sentence_id"], r["actor"], r["frame"], r["kind"]) for r in rows) == expected

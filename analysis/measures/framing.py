@@ -83,6 +83,7 @@ _PRONOUN_OWNER = re.compile(r"\s+(?:\w+\s+)?(?P<w>his|her|their)\s+(?:own\s+)?(?
 _PRONOUN_SUBJECT = re.compile(r"^[\s,;:—–-]*(?:(?:while|but|and|although|though|since|because|as|if|when|so|yet|now|"
                               r"that|even|still)\s+)*(?P<w>he|she|they)\s+(?:\S+\s+){0,5}$", re.I)
 _PREPOSITION_BEFORE = re.compile(r"\b(?:to|in|at|from|into|for|of|on|with|by|near|over|about)\s+(?:the\s+)?$", re.I)
+_US_AFTER = re.compile(r"\s+(?:\S+\s+){0,2}?(?:are|is|was|were|will\s+be)\s+(?:we|us)\b", re.I)
 _OBJECT_RELATIVE = re.compile(r"\b(?:whose\s+\w+|whom)\s+(?:the\s+)?$", re.I)
 _CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:but|while|though|although|whereas)\b|,\s+(?=\w+ing\b)")
 
@@ -473,7 +474,8 @@ def _bind_one(cue: Cue, sent: _Sentence, ms: int, me: int, parties: list[str],
         pron = _subject_pronoun(sent, lo, ms)
         if pron is not None:
             return pron
-        if speaker_actor and re.search(r"\b(?:we|us|our)\b", text[lo:ms], re.I):
+        if speaker_actor and (re.search(r"\b(?:we|us|our)\b", text[lo:ms], re.I)
+                              or _US_AFTER.match(text, me, hi)):  # "The last people to find out are us."
             return [speaker_actor], "subject:first-person"
         return [], ""
     return [], ""
