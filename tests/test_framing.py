@@ -70,15 +70,19 @@ actors:
 """
 
 
-def _frames(text):
+def _frames(text, at_issue=None, quotes=False):
+    """(sentence, actor, frame, kind) of every frame of ``text`` with the TALKS actors (``at_issue``: its list);
+    with ``quotes`` the quotations are extracted first, so that a cue inside one is in its speaker's voice."""
     from analysis.actors import parse_actors
     from analysis.document import build_doc
     from analysis.measures.framing import DEFAULT_LEXICON, find_frames, load_lexicon
+    from analysis.measures.quotes import extract_quotes
     import yaml
-    actors = parse_actors(yaml.safe_load(TALKS))
+    actors = parse_actors(dict(yaml.safe_load(TALKS), at_issue=at_issue or []))
     doc = build_doc({"article_id": "a", "outlet": "o", "raw": text}, actors)
+    rows = extract_quotes(doc, actors, model=None) if quotes else []
     return sorted((r["sentence_id"], r["actor"], r["frame"], r["kind"])
-                  for r in find_frames(doc, [], actors, load_lexicon(DEFAULT_LEXICON)))
+                  for r in find_frames(doc, rows, actors, load_lexicon(DEFAULT_LEXICON)))
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -239,18 +243,11 @@ def test_frame_classes(text, expected):
 def test_only_the_actors_at_issue_are_framed_as_included():
     """With the actors file's ``at_issue`` list, inclusion frames are kept for those actors only (the delegations
     holding the talks take part as a matter of routine); exclusion frames of every actor stay."""
-    from analysis.actors import parse_actors
-    from analysis.document import build_doc
-    from analysis.measures.framing import DEFAULT_LEXICON, find_frames, load_lexicon
-    import yaml
     text = ("Talks\n\nRussia will take part in the talks. Ukraine will take part in the talks. "
             "Russia was not invited to the dinner. Putin met with Zelensky.")
-    lexicon = load_lexicon(DEFAULT_LEXICON)
 
     def frames(at_issue):
-        actors = parse_actors(dict(yaml.safe_load(TALKS), at_issue=at_issue))
-        doc = build_doc({"article_id": "a", "outlet": "o", "raw": text}, actors)
-        return sorted({(r["sentence_id"], r["actor"], r["frame"]) for r in find_frames(doc, [], actors, lexicon)})
+        return sorted({f[:3] for f in _frames(text, at_issue)})
     everyone = [(1, "Russia", "inclusion"), (2, "Ukraine", "inclusion"), (3, "Russia", "exclusion"),
                 (4, "Russia", "inclusion"), (4, "Ukraine", "inclusion")]
     assert frames([]) == everyone
@@ -267,12 +264,4 @@ def test_only_the_actors_at_issue_are_framed_as_included():
     ("Ghani said: “The people on the sidelines of society, we will help them.”", []),
 ])
 def test_first_person_implicit_frames_bind_to_the_quoted_speaker(text, expected):
-    import yaml
-    from analysis.actors import parse_actors
-    from analysis.document import build_doc
-    from analysis.measures.framing import DEFAULT_LEXICON, find_frames, load_lexicon
-    from analysis.measures.quotes import extract_quotes
-    actors = parse_actors(yaml.safe_load(TALKS))
-    doc = build_doc({"article_id": "a", "outlet": "o", "raw": "Talks\n\n" + text}, actors)
-    rows = find_frames(doc, extract_quotes(doc, actors, model=None), actors, load_lexicon(DEFAULT_LEXICON))
-    assert sorted((r["sentence_id"], r["actor"], r["frame"], r["kind"]) for r in rows) == expected
+    assert _frames("Talks\n\n" + text, quotes=True) == expected
