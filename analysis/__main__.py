@@ -81,7 +81,10 @@ def _parser() -> argparse.ArgumentParser:
     ef.add_argument("--misses", type=int, default=20, help="how many misses and false frames to print")
     ef.add_argument("--out", default=None, help="also write scores, misses and false frames as CSV here")
     es = esub.add_parser("sentiment", help="sentiment toward targets against NewsMTSC-style gold", formatter_class=fmt)
-    es.add_argument("--data", required=True, help="NewsMTSC-format JSONL file")
+    es.add_argument("--data", required=True, help="NewsMTSC-format JSONL file, or a gold JSON of annotated "
+                                                   "articles (../shared/eval/sidelining layout) with --corpus and --actors")
+    es.add_argument("--corpus", default=None, help="the articles of a gold JSON")
+    es.add_argument("--actors", default=None, help="the actors file of a gold JSON's story")
     es.add_argument("--method", required=True, choices=["textblob", "vader", "trained", "textblob-sentence"],
                     help="the method to score")
     es.add_argument("--window", type=int, default=config.WINDOW, help="tokens each side of the target")
@@ -222,7 +225,7 @@ def main(argv=None) -> int:
             from .evaluate import evaluate_sentiment, sweep_sentiment
             if args.sweep:
                 return sweep_sentiment(args.data, args.method)
-            return evaluate_sentiment(args.data, args.method, args.window, args.predictions)
+            return evaluate_sentiment(args.data, args.method, args.window, args.predictions, args.corpus, args.actors)
         if args.command == "validate":
             from . import validate
             if args.what == "sample":

@@ -61,9 +61,21 @@ def macro_f1_interval(gold: list[str], pred: list[str], n_boot: int = N_BOOT_SCO
     return bootstrap(len(g), lambda idx: _macro_f1_rows(g[idx], p[idx], k), n_boot, level=level)
 
 
-def evaluate_sentiment(data: str, method: str, window: int, predictions: str | None) -> int:
-    from .newsmtsc import load_targets
-    targets = load_targets(data)
+def evaluate_sentiment(data: str, method: str, window: int, predictions: str | None, corpus: str | None = None,
+                       actors: str | None = None) -> int:
+    """Macro-F1 of ``method`` on a NewsMTSC file, or (``data`` a gold JSON with ``corpus`` and ``actors``) on
+    the sentiment items of annotated articles in the layout of ``../shared/eval/sidelining``."""
+    from .newsmtsc import load_article_targets, load_targets
+    if Path(data).suffix == ".json":
+        if not corpus or not actors:
+            raise ConfigError(f"{data}: a gold file of annotated articles needs --corpus and --actors")
+        targets, skipped = load_article_targets(data, corpus, actors)
+        for line in skipped:
+            print(f"left out: {line}")
+        if not targets:
+            raise ConfigError(f"{data}: no sentiment item could be scored")
+    else:
+        targets = load_targets(data)
     predict_labels(targets[:1], method, window)  # warm-up: lexicons and model loaded outside the timing
     t0 = time.perf_counter()
     pred = predict_labels(targets, method, window)

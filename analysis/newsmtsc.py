@@ -31,5 +31,47 @@ def load_targets(path) -> list[dict]:
 
 
 def target_scope_of(t: dict, window: int) -> Scope:
-    """The scope of a NewsMTSC target: other capitalised names are left out like actor mentions."""
-    return target_scope(t["sentence"], [(t["from"], t["to"])], [], window)
+    """The scope of a NewsMTSC target: other capitalised names are left out like actor mentions; a target
+    read from an annotated article (``load_article_targets``) has every mention of its actor in the
+    sentence as targets and the other actors' mentions left out, as in a run."""
+    spans = t.get("spans") or [(t["from"], t["to"])]
+    return target_scope(t["sentence"], spans, t.get("others", []), window)
+
+
+def load_article_targets(gold_path, corpus, actors_path) -> tuple[list[dict], list[str]]:
+    """The ``sentiment`` items of a gold file in the layout of ``../shared/eval/sidelining`` (``snippet``,
+    ``actor``, ``label``) as targets: the sentence holding the snippet, every mention of the actor in it.
+    Returns the targets and, for each item left out, one line saying which and why (snippet not in the
+    cleaned text; no mention of the actor in its sentence)."""
+    from .actors import load_actors
+    from .corpus import iter_corpus
+    from .document import build_doc
+    from .evaluate_framing import load_gold
+    gold = load_gold(gold_path)
+    actors = load_actors(actors_path)
+    targets, skipped = [], []
+    for kind, rec in iter_corpus(corpus):
+        if kind != "article" or not gold.get(rec["article_id"], {}).get("sentiment"):
+            continue
+        doc = build_doc(rec, actors)
+        for i, item in enumerate(gold[rec["article_id"]]["sentiment"]):
+            where = f"{rec['article_id']} sentiment[{i}]"
+            label = str(item.get("label", ""))
+            if label not in LABELS.values() or item.get("actor") not in actors.actors:
+                skipped.append(f"{where}: label '{label}' or actor '{item.get('actor')}' is not one of this layout's")
+                continue
+            sent = next((doc.sentence_at(sec, pos) for sec in ("headline", "body")
+                         for pos in [doc.section_text(sec).find(item.get("snippet") or "\0")] if pos >= 0), None)
+            if sent is None:
+                skipped.append(f"{where}: snippet not found in the cleaned text")
+                continue
+            ms = [m for m in doc.mentions if m["section"] == sent.section and sent.start <= m["start"] < sent.end]
+            spans = [(m["start"] - sent.start, m["end"] - sent.start) for m in ms if m["actor"] == item["actor"]]
+            if not spans:
+                skipped.append(f"{where}: no mention of {item['actor']} in its sentence")
+                continue
+            targets.append({"line": where, "target": item["actor"], "sentence": sent.text, "from": spans[0][0],
+                            "to": spans[0][1], "spans": spans, "label": label,
+                            "others": [(m["start"] - sent.start, m["end"] - sent.start) for m in ms
+                                       if m["actor"] != item["actor"]]})
+    return targets, skipped

@@ -65,3 +65,30 @@ def test_lexicon_methods_load_without_nltk_or_scipy():
             "print(heavy, p == tuple(TextBlob(t).sentiment))\n")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[] True"
+
+
+def test_sentiment_items_of_annotated_articles(tmp_path):
+    """evaluate sentiment on the sidelining layout: the snippet's sentence, every mention of the actor in it as
+    targets, the other actors' mentions left out; items that cannot be scored are named with the reason."""
+    import json
+    from analysis.newsmtsc import load_article_targets
+    arts = tmp_path / "c" / "articles"
+    arts.mkdir(parents=True)
+    (arts / "a1.txt").write_text("Talks\n\nKyiv praised Moscow. Kyiv and Kyiv again. The weather was fine.",
+                                 encoding="utf-8")
+    (tmp_path / "c" / "metadata.csv").write_text("id,outlet,date,path\na1,O1,2025-01-01,articles/a1.txt\n",
+                                                 encoding="utf-8")
+    (tmp_path / "actors.yml").write_text("actors:\n  Russia: {aliases: [Moscow]}\n  Ukraine: {aliases: [Kyiv]}\n",
+                                         encoding="utf-8")
+    gold = {"articles": {"a1": {"sentiment": [
+        {"snippet": "Kyiv praised Moscow", "actor": "Russia", "label": "positive"},
+        {"snippet": "Kyiv and Kyiv again", "actor": "Ukraine", "label": "neutral"},
+        {"snippet": "The weather was fine", "actor": "Russia", "label": "neutral"},
+        {"snippet": "not in the text", "actor": "Russia", "label": "neutral"}]}}}
+    (tmp_path / "gold.json").write_text(json.dumps(gold), encoding="utf-8")
+    targets, skipped = load_article_targets(tmp_path / "gold.json", tmp_path / "c", tmp_path / "actors.yml")
+    assert [(t["sentence"], t["spans"], t["others"], t["label"]) for t in targets] == [
+        ("Kyiv praised Moscow.", [(13, 19)], [(0, 4)], "positive"),
+        ("Kyiv and Kyiv again.", [(0, 4), (9, 13)], [], "neutral")]
+    assert skipped == ["a1 sentiment[2]: no mention of Russia in its sentence",
+                       "a1 sentiment[3]: snippet not found in the cleaned text"]
