@@ -22,7 +22,9 @@ regression's predictor. Quantities:
 measure    quantity                  per outlet and actor (group)
 =========  ========================  =====================================================================
 sentiment  negative_share            share of the actor's (sentence, actor) rows labelled negative by
-                                     ``method`` (the method the sample was drawn from; empty on other rows)
+                                     ``method``: one row per sentiment method of the run, each corrected by
+                                     the same coded units of the sample (``_other_method``; empty on other
+                                     measures' rows)
 sentiment  positive_share            share labelled positive
 framing    exclusion_per_article     (sentence, actor) units framed as exclusion, per article of the outlet
 framing    inclusion_per_article     units framed as inclusion, per article
@@ -49,6 +51,7 @@ import pandas as pd
 
 from . import sheets as spreadsheet
 from .errors import ConfigError
+from .measures.sentiment import METHODS
 from .schema import read_tables
 from .stats import corrected_mean, naive_mean
 from .validate import DESIGN_FILE, populations, majority, name_key, read_coded, stratum_of
@@ -254,12 +257,45 @@ def estimates(tables_dir, sample_dir, sheets, method: str | None = None, actors=
         if len(q):
             rows += _quoted_words(q, words_of, groups, outlet)
     out = pd.DataFrame(rows, columns=COLUMNS)
-    out.loc[out["measure"] == "sentiment", "method"] = _design(Path(sample_dir), method)[0]
-    for quantity, (low, high) in RANGE.items():  # intervals clipped to the quantity's range
+    drawn = _design(Path(sample_dir), method)[0]
+    out.loc[out["measure"] == "sentiment", "method"] = drawn
+    out = pd.concat([out] + [_other_method(t["sentiment"], pop, drawn, m) for m in METHODS
+                             if m != drawn and (t["sentiment"]["method"] == m).any()], ignore_index=True)
+    for quantity, (low, high) in RANGE.items():  # estimates and intervals clipped to the quantity's range
         at = out["quantity"] == quantity
-        for c in ("naive_low", "naive_high", "corrected_low", "corrected_high"):
+        for c in ("naive_low", "naive_high", "corrected", "corrected_low", "corrected_high"):
             out.loc[at, c] = out.loc[at, c].clip(low, high)
     out[NUMERIC] = out[NUMERIC].astype(float).round(4)
+    return out
+
+
+def _other_method(sentiment: pd.DataFrame, pop: pd.DataFrame, drawn: str, method: str) -> pd.DataFrame:
+    """The sentiment rows of another method over the units the sample was drawn from: the same units,
+    strata and coders' codes, that method's labels as the automatic ones (a unit it left unscored counts as
+    neither negative nor positive). The coders' share is the same quantity whichever method predicts it, so
+    the corrected estimates of every method estimate one truth (with intervals as narrow as the method is
+    good), while the naive ones are each method's own share on those units."""
+    units = pop[pop["measure"] == "sentiment"]
+    if units.empty:
+        return pd.DataFrame(columns=COLUMNS)
+    key = ["article_id", "sentence_id", "actor"]
+
+    def ordered(m):  # every row of a method, numbered within its (article, sentence, actor) in table order
+        d = sentiment.loc[sentiment["method"] == m, key + ["label"]].copy()
+        d["sentence_id"] = d["sentence_id"].astype(int)
+        return d.assign(_k=d.groupby(key).cumcount())
+    ours = ordered(drawn)
+    ours = ours[ours["label"] != ""]
+    ours = ours.assign(_n=ours.groupby(key).cumcount())  # as the units of ``populations`` are numbered
+    theirs = ordered(method).rename(columns={"label": "_label"})
+    units = units.assign(_n=units.groupby(key).cumcount())
+    units = units.merge(ours[key + ["_n", "_k"]], on=key + ["_n"], how="left", validate="one_to_one")
+    units = units.merge(theirs[key + ["_k", "_label"]], on=key + ["_k"], how="left", validate="many_to_one")
+    units["toolkit_code"] = units["_label"].fillna("")
+    rows = [r for outlet in sorted(set(units["outlet"]))
+            for r in _sentiment(units[units["outlet"] == outlet].reset_index(drop=True), outlet)]
+    out = pd.DataFrame(rows, columns=COLUMNS)
+    out["method"] = method
     return out
 
 

@@ -15,6 +15,7 @@ from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator
 
 from . import compare, plots
+from .measures.sentiment import METHODS
 
 FIGURES = {
     "fig1-actor-visibility": "01_corpus",
@@ -120,9 +121,16 @@ def _flag_few(data: pd.DataFrame, n: str, p: Params) -> pd.DataFrame:
 
 # the corrected figures and the measures of estimates.csv each draws
 CORRECTED_FIGURES = {"fig4-sentiment-by-outlet": ("sentiment",), "fig5-sidelining": ("framing",),
-                     "fig6-outlet-summary": ("speaker", "sentiment", "framing")}
+                     "fig6-outlet-summary": ("speaker", "sentiment", "framing"),
+                     "fig7-sentiment-methods": ("sentiment",)}
 FEW_CODED = "hollow: no interval (too few coded)"
 CORRECTED_NOTE = "corrected by the coded sample, 95% interval; x: naive"
+
+
+def _of_method(e: pd.DataFrame, method: str) -> pd.DataFrame:
+    """The rows of an estimates table for one sentiment method (rows of other measures kept): every method's
+    sentiment rows rest on the same coded items."""
+    return e[(e["measure"] != "sentiment") | (e["method"] == method)]
 
 
 def _coded_items(e: pd.DataFrame, outlets, measures) -> int:
@@ -144,7 +152,7 @@ def _coded_items(e: pd.DataFrame, outlets, measures) -> int:
 def _corrected(p: Params, outlets, measure: str, quantity: str, actors=None) -> pd.DataFrame:
     """The rows of ``p.estimates`` a corrected figure draws, with the text beside each estimate (units and
     coded items) and ``low_n`` where the coded sample gives no interval (its note says why)."""
-    e = p.estimates
+    e = _of_method(p.estimates, p.method)
     d = e[(e["measure"] == measure) & (e["quantity"] == quantity) & e["outlet"].isin(outlets)]
     if actors is not None:
         d = d[d["actor"].isin(actors)]
@@ -180,9 +188,30 @@ def fig_sentiment(tables, p: Params):
     return fig, data
 
 
+def _methods_corrected(tables, p: Params):
+    """The focal actor's share of negative mentions per outlet, corrected by the coded sample through each
+    method's labels: one truth estimated by every method (intervals as narrow as the method is good)."""
+    outlets = _outlets(tables, p)
+    e = p.estimates
+    e = e[(e["measure"] == "sentiment") & (e["quantity"] == "negative_share") & (e["actor"] == p.focal_actor)
+          & e["outlet"].isin(outlets)].reset_index(drop=True)
+    methods = [m for m in METHODS if m in set(e["method"])]
+    data = e.assign(label=[f"n={a}, coded {c}" + (": too few" if pd.isna(v) else "")
+                           for a, c, v in zip(e["n_auto"], e["n_coded"], e["corrected"])],
+                    low_n=e["corrected_low"].isna())
+    fig, ax = plots.point_intervals(data, "outlet", "method", "corrected", plots.METHOD_COLORS, "corrected_low",
+                                    "corrected_high", "n_coded", group_order=outlets, series_order=methods,
+                                    label="label", few="low_n", few_label=FEW_CODED, ghost="naive", zero=False,
+                                    xlabel=f"share of negative mentions of {p.focal_actor},\n{CORRECTED_NOTE}",
+                                    title=f"Negative sentiment toward {p.focal_actor} by method (corrected)")
+    ax.set_xlim(-0.02, 1.02)
+    return fig, data
+
+
 def fig_sentiment_methods(tables, p: Params):
     """The focal actor's mean polarity per outlet under every method in the table: does the picture hold?"""
-    from .measures.sentiment import METHODS
+    if p.estimates is not None:
+        return _methods_corrected(tables, p)
     outlets = _outlets(tables, p)
     present = set(tables["sentiment"]["method"])
     methods = [m for m in METHODS if m in present]
@@ -475,8 +504,12 @@ def caption(name: str, tables: dict, p: Params | None = None) -> str:
         shown = {"fig4-sentiment-by-outlet": f"Share of negative ({p.method}) mentions of each actor per outlet",
                  "fig5-sidelining": f"Exclusion and inclusion sentences of {p.focal_actor} per article",
                  "fig6-outlet-summary": f"{p.focal_actor} per outlet: share of quoted words, share of negative "
-                                        f"mentions and the sidelining index"}[name]
-        n_coded = _coded_items(p.estimates, outlets, CORRECTED_FIGURES[name])
+                                        f"mentions and the sidelining index",
+                 "fig7-sentiment-methods": f"Share of negative mentions of {p.focal_actor} per outlet through each "
+                                           f"method's labels (the same coded items correct each: the corrected "
+                                           f"estimates estimate one quantity and should agree; the naive crosses "
+                                           f"are each method's own share)"}[name]
+        n_coded = _coded_items(_of_method(p.estimates, p.method), outlets, CORRECTED_FIGURES[name])
         text = f"{shown}, corrected by the coded sample, 95% intervals ({data}). " + CORRECTED.format(n=n_coded)
     return text
 

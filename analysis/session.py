@@ -63,7 +63,7 @@ def open_tables(tables, outlets=None, method: str = "textblob", focal_actor: str
             of text copied from another outlet's earlier article (``analysis.syndication``).
         formats, out_dir: figure files to write and where (see ``figures_dir``).
         estimates: the ``estimates.csv`` of ``python -m analysis validate estimate`` on these tables; figures
-            4-6 then draw the estimates corrected by the coded sample (``read_estimates``).
+            4-7 then draw the estimates corrected by the coded sample (``read_estimates``).
         where: {column: value} of the articles table (the corpus's metadata, e.g. {"event": "7"}): keep the
             articles that have these values, as ``run --where`` does.
         period: "day", "week" or "month" of the time figure; None chooses from the dates' range.

@@ -140,9 +140,10 @@ def drawn(run_dir, tmp_path_factory):
     return sample
 
 
-def _cell(table, measure, quantity, outlet, actor):
+def _cell(table, measure, quantity, outlet, actor, method="textblob"):
+    """The one row of a quantity; sentiment rows of ``method`` (the sample's: the others are corrected by it)."""
     t = table[(table["measure"] == measure) & (table["quantity"] == quantity) & (table["outlet"] == outlet)
-              & (table["actor"] == actor)]
+              & (table["actor"] == actor) & ((table["measure"] != "sentiment") | (table["method"] == method))]
     assert len(t) == 1
     return t.iloc[0]
 
@@ -151,13 +152,35 @@ def test_coders_who_agree_with_the_toolkit_change_nothing(run_dir, drawn, tmp_pa
     from analysis.estimate import estimates
     sheet = _code_sheet(drawn, tmp_path / "agree.csv")
     table = estimates(run_dir, drawn, [sheet])
-    est = table.dropna(subset=["corrected"])
+    est = table[table["method"].isin(["", "textblob"])].dropna(subset=["corrected"])  # the drawn method's rows
     assert len(est) > 50
     # every coded label equals the automatic one: the corrected estimate is the naive one
     assert np.allclose(est["corrected"], est["naive"], atol=1e-4)
     # and where every stratum has an interval, the coders found no error: the interval has no width
     closed = est.dropna(subset=["corrected_low"])
     assert len(closed) and np.allclose(closed["corrected_low"], closed["corrected"], atol=1e-4)
+
+
+def test_every_method_corrects_toward_the_same_coded_truth(run_dir, drawn, tmp_path):
+    """The sample was drawn from TextBlob's labels; VADER's and the trained model's labels are corrected by the
+    same coded items. Where every unit of a cell is coded, the corrected share is the coders' share whatever
+    the method: here the coders agree with TextBlob, so it is TextBlob's naive share."""
+    from analysis.estimate import estimates
+    table = estimates(run_dir, drawn, [_code_sheet(drawn, tmp_path / "agree.csv")])
+    s = table[table["measure"] == "sentiment"]
+    assert set(s["method"]) == {"textblob", "vader", "trained"}
+    key = ["quantity", "outlet", "actor"]
+    tb = s[s["method"] == "textblob"].set_index(key)
+    full = 0
+    for m in ("vader", "trained"):
+        other = s[s["method"] == m].set_index(key)
+        assert list(other.index) == list(tb.index) and (other["n_auto"] == tb["n_auto"]).all()
+        whole = other[(other["n_coded"] == other["n_auto"]) & other["corrected"].notna()]
+        full += len(whole)
+        assert np.allclose(whole["corrected"], tb.loc[whole.index, "naive"], atol=1e-4)
+        # the naive estimates are the method's own labels: they differ from TextBlob's somewhere
+        assert (other["naive"] != tb["naive"]).any()
+    assert full >= 10
 
 
 def test_one_recoded_item_moves_its_cell_by_hand(run_dir, drawn, tmp_path):
@@ -190,6 +213,7 @@ def test_all_drawn_negatives_recoded_gives_no_negatives(run_dir, drawn, tmp_path
     coded = _code_sheet(drawn, tmp_path / "noneg.csv",
                         lambda r: "neutral" if r["toolkit_code"] == "negative" else r["toolkit_code"])
     table = estimates(run_dir, drawn, [coded])
+    table = table[table["method"] == "textblob"]
     neg = table[(table["quantity"] == "negative_share")].dropna(subset=["corrected"])
     assert len(neg) and (neg["corrected"] == 0).all()
     pos = table[(table["quantity"] == "positive_share")].dropna(subset=["corrected"])
@@ -262,7 +286,7 @@ def test_figures_draw_the_corrected_estimates_beside_the_naive(run_dir, correcte
     s = session.open_tables(run_dir, estimates=corrected, out_dir=tmp_path, formats=("png",))
     e = pd.read_csv(corrected)
     fig, data = figures.build("fig4-sentiment-by-outlet", s.tables, s.params)
-    want = e[(e["quantity"] == "negative_share")]
+    want = e[(e["quantity"] == "negative_share") & (e["method"] == "textblob")]
     assert len(data) == len(want) and "corrected" in fig.axes[0].get_title()
     ax = fig.axes[0]
     points = sorted(round(ln.get_xdata()[0], 4) for ln in ax.lines if ln.get_marker() == "o")
@@ -292,8 +316,10 @@ def test_figures_draw_the_corrected_estimates_beside_the_naive(run_dir, correcte
 def test_estimates_must_match_the_figures(run_dir, corrected):
     from analysis import session
     from analysis.errors import ConfigError
+    e = pd.read_csv(corrected, keep_default_na=False)
+    e[e["method"].isin(["", "textblob"])].to_csv(corrected.parent / "textblob_only.csv", index=False)
     with pytest.raises(ConfigError, match="corrects the 'textblob' sentiment labels"):
-        session.open_tables(run_dir, method="vader", estimates=corrected)
+        session.open_tables(run_dir, method="vader", estimates=corrected.parent / "textblob_only.csv")
     with pytest.raises(ConfigError, match="every article of each outlet"):
         session.open_tables(run_dir, date_from="2025-01-01", estimates=corrected)
     with pytest.raises(ConfigError, match="no such file"):
@@ -310,3 +336,21 @@ def test_report_shows_the_corrected_estimates(run_dir, corrected, tmp_path):
     # fig4's caption in the page is the corrected one, with the coded items behind it
     assert "Share of negative (textblob) mentions of each actor per outlet, corrected by the coded sample" in html
     assert f"with {n} coded items" in html
+
+
+def test_fig7_draws_every_methods_corrected_estimate(run_dir, corrected, tmp_path):
+    import matplotlib.pyplot as plt
+    from analysis import figures, session
+    s = session.open_tables(run_dir, estimates=corrected, out_dir=tmp_path, formats=("png",))
+    e = pd.read_csv(corrected)
+    want = e[(e["quantity"] == "negative_share") & (e["actor"] == "Ukraine")]
+    fig, data = figures.build("fig7-sentiment-methods", s.tables, s.params)
+    assert set(data["method"]) == {"textblob", "vader", "trained"} and len(data) == len(want)
+    ax = fig.axes[0]
+    points = sorted(round(ln.get_xdata()[0], 4) for ln in ax.lines if ln.get_marker() == "o")
+    assert points == sorted(want["corrected"].dropna()) and "corrected" in ax.get_title()
+    plt.close(fig)
+    # one set of coded items behind every method's estimates: counted once in the caption
+    sheet = pd.read_csv(corrected.parent / "coder.csv")
+    text = figures.caption("fig7-sentiment-methods", s.tables, s.params)
+    assert f"with {int((sheet['measure'] == 'sentiment').sum())} coded items" in text and "each method" in text
