@@ -42,10 +42,9 @@ SECTIONS = (
      ("fig4-sentiment-by-outlet", "fig7-sentiment-methods"), "sentiment"),
     ("framing", "Sidelining and inclusion", "Sentences that frame the focal actor as excluded from or included in "
      "the negotiations, read by the framing lexicon.", ("fig5-sidelining",), "framing"),
-    ("voices", "Who frames whom", "Whose words a frame or a tone is in: the journalist's, or a quoted speaker's "
-     "(evidence: the voice column of the framing and tone rows above).", ("fig8-voices-framing", "fig9-voices-tone"),
-     None),
-    ("time", "Over time", "The focal actor's framing and quote share per period.", ("fig10-over-time",), None),
+    ("voices", "Who frames whom", "Whose words a frame or a tone is in: the journalist's, or a quoted speaker's.",
+     ("fig8-voices-framing", "fig9-voices-tone"), "voices"),
+    ("time", "Over time", "The focal actor's framing and quote share per period.", ("fig10-over-time",), "time"),
     ("summary", "Outlet summary", "The focal actor per outlet on the three measures at once.",
      ("fig6-outlet-summary",), None),
 )
@@ -189,7 +188,47 @@ def _mention_evidence(tables, p, anchors, outlets) -> str:
                             "mentions.csv", outlets, "mentions")
 
 
-EVIDENCE = {"mentions": _mention_evidence, "framing": _framing_evidence, "quotes": _quote_evidence, "sentiment": _sentiment_evidence}
+def _voices_evidence(tables, p, anchors, outlets) -> str:
+    """The frames and scored windows of the focal actor in quoted words, with who speaks: what figures 8 and 9
+    count for the speaker groups (the journalist's rows are the framing and tone evidence above)."""
+    f = tables["framing"]
+    f = f[(f["actor"] == p.focal_actor) & (f["voice"] == "quoted")].drop_duplicates(
+        ["article_id", "sentence_id", "actor", "frame", "speaker_actor"])
+    rows = compare.concordance(f, KWIC_WIDTH).assign(frame=f["frame"].to_numpy(), speaker=f["speaker"].to_numpy(),
+                                                     by=compare.voice_of(f).to_numpy())
+    s = tables["sentiment"]
+    s = s[(s["method"] == p.method) & (s["actor"] == p.focal_actor) & s["polarity"].notna() & (s["voice"] == "quoted")]
+    s = s.assign(by=compare.voice_of(s)).sort_values(["outlet", "by", "polarity", "article_id", "sentence_id"],
+                                                     kind="stable")
+    return (f"<h3>Evidence: {_e(p.focal_actor)} framed in quotations</h3><p class=\"note\">One row per sentence, "
+            f"frame and speaker group, as figure 8 counts the speakers' frames; voice: the speaker's actor group."
+            f"</p>" + _evidence(rows, anchors, [("kwic", "context"), ("frame", "frame"), ("by", "voice"),
+                                                ("speaker", "speaker")], "framing.csv", outlets, "quoted frames")
+            + f"<h3>Evidence: the tone toward {_e(p.focal_actor)} in quotations ({_e(p.method)})</h3><p class=\"note\">"
+              f"The quoted rows figure 9 averages per speaker group, most negative first.</p>"
+            + _evidence(s, anchors, [("by", "voice"), ("polarity", "polarity"), ("label", "label"),
+                                     ("window_text", "window")], "sentiment.csv", outlets, "quoted scored rows"))
+
+
+def _time_evidence(tables, p, anchors, outlets) -> str:
+    """The framed sentences of the focal actor with the period each falls in (what figure 10's rates count)."""
+    arts = tables["articles"]
+    starts, period = compare.period_starts(arts["date"], p.period)
+    period_of = dict(zip(arts["article_id"], starts))
+    f = compare.framed_sentences(tables["framing"])
+    f = f[f["actor"] == p.focal_actor]
+    f = f.assign(_p=f["article_id"].map(period_of).fillna("")).sort_values(["outlet", "_p"], kind="stable")
+    f = f[f["_p"] != ""]
+    rows = compare.concordance(f, KWIC_WIDTH).assign(period=f["_p"].to_numpy(), frame=f["frame"].to_numpy())
+    return (f"<h3>Evidence: the framed sentences of {_e(p.focal_actor)} by {_e(period)}</h3><p class=\"note\">The "
+            f"sentences behind figure 10's exclusion and inclusion rates, by the {_e(period)} they fall in (its first "
+            f"day); the quotations behind its quote share are in the quotation evidence above.</p>"
+            + _evidence(rows, anchors, [("period", period), ("frame", "frame"), ("kwic", "context")], "framing.csv",
+                        outlets, "framed sentences"))
+
+
+EVIDENCE = {"mentions": _mention_evidence, "framing": _framing_evidence, "quotes": _quote_evidence,
+            "sentiment": _sentiment_evidence, "voices": _voices_evidence, "time": _time_evidence}
 
 
 def _figure(name: str, number: int, tables, p) -> str:

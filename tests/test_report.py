@@ -53,6 +53,27 @@ def test_framing_evidence_is_what_figure_5_counts(page):
     assert "sidelining Kyiv in the negotiations" in _text(target)
 
 
+def test_voices_and_time_evidence(page):
+    root = ET.fromstring(page.read_text(encoding="utf-8"))
+    voices = _section(root, "voices")
+    headings = [_text(h) for h in voices.iter("h4")]
+    # Outlet 001's quoted frames of Ukraine: Peskov's main counterpart (headline 0, lead 1, sentence 2), his
+    # "will participate" (3), bilateral track and involvement (4: one exclusion, one inclusion), Zelensky's
+    # "without us" (12, 14): 8; Outlet 002 relays Peskov (3, 4, 5 and the inclusions of 4 and 5)
+    assert "Outlet 001: 8 quoted frames" in headings
+    rows = [[_text(td) for td in tr.iter("td")] for tr in voices.iter("tr")]
+    peskov = [r for r in rows if r and r[0].startswith("2:") and r[-1] == "Dmitry Peskov"]
+    assert any(r[0] == "2:4" and "inclusion" in r and "Russia" in r for r in peskov)
+    # Outlet 001's journalist's "sidelining Kyiv" (1) is not a quoted frame of the journalist
+    assert not any(r and r[0] == "1:1" and "journalist" in r for r in rows)
+    time = _section(root, "time")
+    # the seeds span February to December 2025: weeks; Egypt Daily News (seed 000, 2025-12-03) frames Ukraine as
+    # excluded in sentences 0, 1, 2 and 16, all in the week of Monday 2025-12-01
+    assert "Egypt Daily News: 4 framed sentences" in [_text(h) for h in time.iter("h4")]
+    week = [[_text(td) for td in tr.iter("td")][:3] for tr in time.iter("tr")]
+    assert ["0:16", "2025-12-01", "exclusion"] in week
+
+
 def test_mention_evidence_is_what_figure_1_counts(page):
     root = ET.fromstring(page.read_text(encoding="utf-8"))
     corpus = _section(root, "corpus")
