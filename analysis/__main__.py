@@ -122,6 +122,8 @@ def _parser() -> argparse.ArgumentParser:
     vs.add_argument("--seed", type=int, default=config.SEED, help="random seed of the draw")
     vs.add_argument("--actors", default=str(config.ACTORS),
                     help="the actors file the run used: the instructions list each actor's names")
+    vs.add_argument("--lexicon", default=str(config.LEXICON),
+                    help="the framing lexicon the run used: the instructions name its kinds of cue")
     vs.add_argument("--design", default="scores", choices=("scores", "estimation"),
                     help="scores: strata by measure x outlet x toolkit answer (precision, recall); estimation: "
                          "also by actor, for `validate estimate` (per_stratum items per actor)")
@@ -231,7 +233,8 @@ def main(argv=None) -> int:
             if args.what == "sample":
                 from .actors import load_actors
                 sheet = validate.draw_sample(args.tables, args.out, args.per_stratum, args.method, args.seed,
-                                             design=args.design, actors=load_actors(args.actors))
+                                             design=args.design, actors=load_actors(args.actors),
+                                             lexicon=args.lexicon)
                 counts = sheet["measure"].value_counts().reindex(list(validate.MEASURES), fill_value=0)
                 print(f"{len(sheet)} items ({', '.join(f'{m} {n}' for m, n in counts.items())}) -> "
                       f"{Path(args.out) / 'coding_sheet.csv'}; instructions in {Path(args.out) / 'instructions.md'}")

@@ -101,12 +101,27 @@ def stratum_of(pop: pd.DataFrame, by_actor: bool = False) -> pd.Series:
     return out
 
 
-def instructions(actors=None, run_actors=None) -> str:
+def _lexicon_lines(lexicon) -> list[str]:
+    """What the framing lexicon in use looks for, as examples for the coders (not a closed list)."""
+    from .measures.framing import load_lexicon
+    lex = load_lexicon(lexicon)
+    lines = [f"\nThe framing cues of this study (`{Path(lex.path).name}`; examples of what the toolkit reads, "
+             "not a list to check the text against):\n"]
+    for frame in ("exclusion", "inclusion"):
+        for kind in ("explicit", "demand", "implicit"):
+            cues = list(dict.fromkeys(c.cue for c in lex.cues if c.frame == frame and c.kind == kind))
+            if cues:
+                label = frame if frame == "inclusion" else f"exclusion, {kind}"
+                lines.append(f"* {label}: {', '.join(cues[:14]) + (' …' if len(cues) > 14 else '')}")
+    return lines
+
+
+def instructions(actors=None, run_actors=None, lexicon=None) -> str:
     """The coders' instructions; with the run's actors file (``actors``), a list of the names that count as
     each actor, so that coders of any story know who is who. ``run_actors``: the actors of the run's
     tables, which must all be in that file (ConfigError otherwise: the file of another run)."""
     if actors is None:
-        return INSTRUCTIONS.format(actors="")
+        return INSTRUCTIONS.format(actors="\n".join(_lexicon_lines(lexicon)) + "\n" if lexicon else "")
     missing = [a for a in (run_actors if run_actors is not None else []) if a not in actors.actors]
     if missing:
         raise ConfigError(f"{actors.path}: actor '{missing[0]}' of the run's tables is not in this actors file "
@@ -123,12 +138,14 @@ def instructions(actors=None, run_actors=None) -> str:
     if actors.at_issue:
         lines.append(f"For **framing**, code `inclusion` only for {', '.join(actors.at_issue)}: the actors whose "
                      "participation this study puts at issue; for any other actor an inclusion is `none`.")
+    if lexicon:
+        lines += _lexicon_lines(lexicon)
     return INSTRUCTIONS.format(actors="\nThe actors of this study and the names that count as each (from "
                                f"`{Path(actors.path).name}`):\n\n" + "\n".join(lines) + "\n")
 
 
 def draw_sample(tables_dir, out_dir, per_stratum: int = PER_STRATUM, method: str = "textblob", seed: int = SEED,
-                measures=MEASURES, design: str = "scores", actors=None) -> pd.DataFrame:
+                measures=MEASURES, design: str = "scores", actors=None, lexicon=None) -> pd.DataFrame:
     """Write coding_sheet.csv, key.csv, instructions.md and design.json to out_dir; return the sheet.
 
     ``design``: "scores" stratifies by measure, outlet and toolkit answer (precision and recall of each
@@ -141,7 +158,7 @@ def draw_sample(tables_dir, out_dir, per_stratum: int = PER_STRATUM, method: str
     check_whole("--per-stratum", per_stratum)
     t = read_tables(tables_dir, ("articles", "sentences", "mentions", "quotes", "sentiment", "framing"))
     run_actors = table_path(tables_dir, "actors") if actors is not None else None
-    guide = instructions(actors, read_table(run_actors)["actor"] if run_actors else None)
+    guide = instructions(actors, read_table(run_actors)["actor"] if run_actors else None, lexicon)
     if method not in METHODS:
         raise ConfigError(f"--method: unknown sentiment method '{method}' (choose from {', '.join(METHODS)})")
     run_methods = sorted(set(t["sentiment"]["method"]))

@@ -176,5 +176,10 @@ actors:
     # the actors at issue, when the file names them, bound the inclusion code
     actors.at_issue = ["Afghan government"]
     assert "code `inclusion` only for Afghan government" in validate.instructions(actors, ["Taliban"])
+    # the lexicon in use is named with its kinds of cue: those of the NewsWCL50 event-0 lexicon, not the bundled
+    text = validate.instructions(actors, ["Taliban"], ROOT / "tests" / "data" / "newswcl50_event0_lexicon.yml")
+    assert "(`newswcl50_event0_lexicon.yml`;" in text
+    assert "* exclusion, explicit: sidelined, direct talks, one-on-one" in text
+    assert "* inclusion: involve, important partner" in text and "exclusively with" not in text
     with pytest.raises(ConfigError, match="actor 'Ukraine' of the run's tables is not in this actors file"):
         validate.instructions(actors, ["Taliban", "Ukraine"])
