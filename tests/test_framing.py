@@ -229,6 +229,19 @@ def _frames(text, at_issue=None, quotes=False):
     ("The Taliban refused to meet directly with any members of the Afghan government.",
      [(0, "Afghan government", "exclusion", "explicit")]),
     ("The talks on the future of Ukraine began.", []),
+    # the bound mention is on the side the rule reads: Kyiv, not the "Ukraine" after the cue, whose coordinated
+    # Taliban is not left out
+    ("Kyiv was not invited. Ukraine and the Taliban met in Doha", [(0, "Ukraine", "exclusion", "explicit")]),
+    # an inclusion cue just after an exclusion of the same actor is part of it
+    ("The absence of Kyiv at the table was striking.", [(0, "Ukraine", "exclusion", "explicit")]),
+    ("There was no Afghan government representative at the talks.", [(0, "Afghan government", "exclusion",
+                                                                       "explicit")]),
+    ("Ukraine had no role in drafting the plan.", [(0, "Ukraine", "exclusion", "explicit")]),
+    ("Ukraine insists on being part of any negotiations.", [(0, "Ukraine", "exclusion", "demand")]),
+    # holding talks and meeting (intransitive) are everyday words: only for an actor at issue
+    ("Talks\n\nKyiv was not invited. Ukraine and the Taliban held talks in Doha.",
+     [(1, "Ukraine", "exclusion", "explicit"), (2, "Ukraine", "inclusion", "explicit")]),
+    ("Talks\n\nThe Taliban and the U.S. met in Doha on Monday.", []),
     # ... and what they must not take: keeping a vision out there, people in a room, being left behind elsewhere
     ("We'll keep that vision out there, Trump said.", []),
     ("Trump said the people in the room would not support him.", []),

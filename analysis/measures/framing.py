@@ -31,6 +31,7 @@ BINDINGS = {"object", "subject", "possessor", "without", "bilateral", "omission"
 ENTRY_KEYS = {"cue", "pattern", "bind", "window", "kind", "at_issue"}
 KINDS = ("explicit", "demand", "implicit")
 OBJECT_WINDOW = 6
+ADJACENT = 30  # characters after an exclusion cue within which an inclusion cue of the same actor is its own
 TOPIC_MARKERS = re.compile(r"\b(?:on|about|over|regarding|in|into|of|to)\s+(?:the\s+)?$", re.I)
 _VENUE_AFTER = re.compile(r"\s*(?:peace\s+)?(?:talks|negotiations|summit|meeting|conference|process|round|format)\b",
                           re.I)
@@ -337,8 +338,13 @@ def _bind(cue: Cue, sent: _Sentence, ms: int, me: int, parties: list[str],
     if actors and rule.split(":")[0] in ("subject", "object", "possessor", "participants"):
         def distance(m):
             return max(ms - m["re"], m["rs"] - me, 0)
-        near = [min((m for m in sent.mentions if m["actor"] == a), key=distance)  # the bound mention: the nearest
-                for a in actors if any(m["actor"] == a for m in sent.mentions)]
+        # the bound mention: the nearest on the side the rule read (before the cue for a subject, after it for
+        # an object: "Kyiv was not invited, while Ukrainian and American envoys ..." binds Kyiv, not "Ukrainian")
+        side = rule.split(":")[0]
+        on_side = [m for m in sent.mentions if (side != "subject" or m["re"] <= ms) and (side != "object" or m["rs"] >= me)]
+        pool = on_side or sent.mentions
+        near = [min((m for m in pool if m["actor"] == a), key=distance)
+                for a in actors if any(m["actor"] == a for m in pool)]
         for m in sorted(sent.mentions, key=distance):  # and the rest of its name ("Ukrainian President Zelensky")
             if m["actor"] in actors and all(m is not n for n in near) and any(
                     n["actor"] == m["actor"] and _gap(sent.text, n, m) <= 2 for n in near):
@@ -575,14 +581,15 @@ def find_frames(doc: Doc, quote_rows: list[dict], actors: Actors, lexicon: Lexic
 
 
 def _overlapping(rows: list[dict]) -> list[dict]:
-    """Drop an inclusion frame whose cue overlaps an exclusion frame of the same actor in the same sentence:
-    "wants a seat at the table" is a demand (exclusion) even where the shorter cue "at the table" alone reads
-    as inclusion."""
+    """Drop an inclusion frame whose cue overlaps an exclusion frame of the same actor in the same sentence, or
+    follows it within ``ADJACENT`` characters: "wants a seat at the table" is a demand (exclusion) even where
+    the shorter cue "at the table" alone reads as inclusion; so is "the absence of Ukraine at the table"."""
     spans = {(r["sentence_id"], r["actor"], r["start"], r["end"]) for r in rows if r["frame"] == "exclusion"}
     if not spans:
         return rows
     return [r for r in rows if r["frame"] == "exclusion" or not any(
-        sid == r["sentence_id"] and a == r["actor"] and s < r["end"] and r["start"] < e for sid, a, s, e in spans)]
+        sid == r["sentence_id"] and a == r["actor"] and s < r["end"] and r["start"] < e + ADJACENT
+        for sid, a, s, e in spans)]
 
 
 def _at_issue(rows: list[dict], weak: set[int], declared: set[str]) -> list[dict]:
