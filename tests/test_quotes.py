@@ -210,6 +210,9 @@ def _reported(body):
     # "said" takes no addressee: the name after it is the reported clause's subject
     ("Cox says Obama is trying to distract from his lack of a strategy.",
      [("Cox", "indirect:name-cue", "Obama is trying to distract from his lack of a strategy")]),
+    # reporting verbs of manner take a "that" clause too ("joked that", "boasted that"), but only with "that"
+    ("Renata Cole joked that Brooklyn was her answer.", [("Renata Cole", "indirect:name-cue", "Brooklyn was her answer")]),
+    ("Renata Cole joked about Brooklyn.", []),
     # a parenthetical cue: the sentence is what was said; a relative clause's cue is no reported speech
     ("Omar Said met the owners. Many of the closures, he said, have involved public courses.",
      [("he", "indirect:name-cue", "Many of the closures, he said, have involved public courses")]),
