@@ -213,6 +213,9 @@ def _reported(body):
     # reporting verbs of manner take a "that" clause too ("joked that", "boasted that"), but only with "that"
     ("Renata Cole joked that Brooklyn was her answer.", [("Renata Cole", "indirect:name-cue", "Brooklyn was her answer")]),
     ("Renata Cole joked about Brooklyn.", []),
+    # "X did … but says …": the sentence's subject speaks (it was read from an empty stretch before)
+    ("Wealth-X keeps its own finances a secret but says its business has tripled over three years.",
+     [("Wealth-X", "indirect:coordinated", "its business has tripled over three years")]),
     # a parenthetical cue: the sentence is what was said; a relative clause's cue is no reported speech
     ("Omar Said met the owners. Many of the closures, he said, have involved public courses.",
      [("he", "indirect:name-cue", "Many of the closures, he said, have involved public courses")]),

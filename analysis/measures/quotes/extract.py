@@ -182,9 +182,10 @@ def _indirect(doc: Doc, res: Resolver, direct_rows: list[dict]) -> list[dict]:
             continue
         np_clean = _NP_WHEN.sub("", re.split(r",\s+", np)[-1])
         np_start = s.start + np_at + (len(np) - len(np_clean))
-        subject = named_subject(doc.body, np_start, s.start, res, "body") \
-            if rule == "indirect:name-cue" and _COORDINATED.search(np_clean) else None
-        if subject:  # "Ebeling reminisced about …, and said their views had changed": the sentence's subject speaks
+        coordinated = rule == "indirect:name-cue" and _COORDINATED.search(np_clean)
+        if coordinated:  # "Ebeling reminisced about …, and said their views had changed": the sentence's subject
+            subject = named_subject(doc.body, s.start + cue_at, s.start, res, "body")  # speaks
+        if coordinated and subject:
             sp, rule = subject[0], "indirect:coordinated"
         else:
             sp = res.phrase(np_clean, np_start, "body")
