@@ -213,6 +213,9 @@ def _reported(body):
     # reporting verbs of manner take a "that" clause too ("joked that", "boasted that"), but only with "that"
     ("Renata Cole joked that Brooklyn was her answer.", [("Renata Cole", "indirect:name-cue", "Brooklyn was her answer")]),
     ("Renata Cole joked about Brooklyn.", []),
+    # a trailing attribution with its day
+    ("Donald Trump is on solid ground attacking Bill Clinton, Carly Fiorina said Monday.",
+     [("Carly Fiorina", "indirect:trailing", "Donald Trump is on solid ground attacking Bill Clinton")]),
     # "X did … but says …": the sentence's subject speaks (it was read from an empty stretch before)
     ("Wealth-X keeps its own finances a secret but says its business has tripled over three years.",
      [("Wealth-X", "indirect:coordinated", "its business has tripled over three years")]),

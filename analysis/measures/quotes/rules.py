@@ -240,7 +240,8 @@ def _subject_before(text: str, pos: int, sstart: int, res: Resolver, section: st
 
 _TRANSCRIPT = re.compile(r"^\s*(?P<np>[A-Z][A-Z.'’\-]+(?:\s[A-Z][A-Z.'’\-]+){0,2}):\s")
 # the end of a sentence after its speaker and cue: "…, Warren said on Friday."
-SENTENCE_TAIL = r"(?:\s+(?:on|in|at|during|last|this)(?:\s+\S+){1,3})?\s*[.!]?\s*$"
+SENTENCE_TAIL = (r"(?:\s+(?:on|in|at|during|last|this)(?:\s+\S+){1,3}|\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
+                 r"Saturday|Sunday|yesterday|today|tonight)(?:\s+(?:morning|afternoon|evening|night))?)?\s*[.!]?\s*$")
 _TRAILING = re.compile(r"(?:^|,\s+)(?P<np>[A-Z][^,;:“”\"«»]{0,60}?)\s+(?P<cue>said|says|added|adds|wrote|writes|argued|"
                        r"noted|explained|recalled|told (?:reporters|[A-Z]\w+))" + SENTENCE_TAIL)
 
