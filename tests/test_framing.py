@@ -150,8 +150,9 @@ def _frames(text, at_issue=None, quotes=False):
     ("Ukraine is part of Europe.", []),
     # pronouns in the cue's slot point back to an earlier mention of the same sentence: "them" to a group
     # that is not the refusing clause's subject, "his" to a man, "they" opening a clause to a group
+    # (the delegation it sent is no inclusion: the refusal right after it is its outcome)
     ("The Afghan government sent a delegation, but the Taliban refused to meet them.",
-     [(0, "Afghan government", "exclusion", "explicit"), (0, "Afghan government", "inclusion", "explicit")]),
+     [(0, "Afghan government", "exclusion", "explicit")]),
     ("Ghani warned against talks that did not include his government.", [(0, "Afghan government", "exclusion",
                                                                            "explicit")]),
     ("Kabul sent envoys to Doha, but they were not invited to the meeting.",
@@ -242,6 +243,15 @@ def _frames(text, at_issue=None, quotes=False):
     ("Talks\n\nKyiv was not invited. Ukraine and the Taliban held talks in Doha.",
      [(1, "Ukraine", "exclusion", "explicit"), (2, "Ukraine", "inclusion", "explicit")]),
     ("Talks\n\nThe Taliban and the U.S. met in Doha on Monday.", []),
+    # a participant, demanded or expected; no role for X; briefed afterwards; scrambling for a seat is a demand;
+    # talks that exclude X do not include X
+    ("Ukraine must be a full participant in any talks, Zelensky said.", [(0, "Ukraine", "exclusion", "demand")]),
+    ("Ukraine will be a participant in the talks.", [(0, "Ukraine", "inclusion", "explicit")]),
+    ("The Taliban said there would be no role for Kabul.", [(0, "Afghan government", "exclusion", "explicit")]),
+    ("Afghan government officials will be briefed after the talks.",
+     [(0, "Afghan government", "exclusion", "implicit")]),
+    ("Kyiv scrambled to get a seat at the table.", [(0, "Ukraine", "exclusion", "demand")]),
+    ("Russia and the U.S. agreed to hold talks that exclude Kyiv.", [(0, "Ukraine", "exclusion", "explicit")]),
     # ... and what they must not take: keeping a vision out there, people in a room, being left behind elsewhere
     ("We'll keep that vision out there, Trump said.", []),
     ("Trump said the people in the room would not support him.", []),

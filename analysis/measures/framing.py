@@ -31,7 +31,7 @@ BINDINGS = {"object", "subject", "possessor", "without", "bilateral", "omission"
 ENTRY_KEYS = {"cue", "pattern", "bind", "window", "kind", "at_issue"}
 KINDS = ("explicit", "demand", "implicit")
 OBJECT_WINDOW = 6
-ADJACENT = 30  # characters after an exclusion cue within which an inclusion cue of the same actor is its own
+ADJACENT = 30  # characters around an exclusion cue within which an inclusion cue of the same actor is its own
 TOPIC_MARKERS = re.compile(r"\b(?:on|about|over|regarding|in|into|of|to)\s+(?:the\s+)?$", re.I)
 _VENUE_AFTER = re.compile(r"\s*(?:peace\s+)?(?:talks|negotiations|summit|meeting|conference|process|round|format)\b",
                           re.I)
@@ -53,7 +53,8 @@ _COORDINATION = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+|nor\s+)?|and\s+|or\s+|no
 # an inclusion cue reported as a demand or condition implies absence: exclusion of kind demand
 _DEMAND = re.compile(r"\b(?:must|should|needs?\s+to|has\s+to|have\s+to|ought\s+to|cannot\s+\w+\s+without|need\s+for|"
                      r"necessity\s+of|insist\w*|demand\w*|call\w*\s+for|push\w*\s+for|press\w*\s+for|urg\w+|"
-                     r"essential|indispensable|only\s+possible|wants?|wanted|seek\w*|ask\w*\s+for)\b"
+                     r"essential|indispensable|only\s+possible|wants?|wanted|seek\w*|sought|ask\w*\s+for|scrambl\w*\s+to|"
+                     r"struggl\w*\s+to|fight\w*\s+for|fought\s+for|lobb\w*\s+for|vie\w*\s+for|vying\s+for)\b"
                      r"(?:\s+\S+){0,8}\s*$", re.I)
 # ... or a demand that follows it ("Kyiv's direct involvement is essential")
 _DEMAND_AFTER = re.compile(r"^(?:\s+\S+){0,3}?\s+(?:is|are|was|remains?|would\s+be|will\s+be)\s+(?:\w+\s+)?(?:essential|"
@@ -582,13 +583,14 @@ def find_frames(doc: Doc, quote_rows: list[dict], actors: Actors, lexicon: Lexic
 
 def _overlapping(rows: list[dict]) -> list[dict]:
     """Drop an inclusion frame whose cue overlaps an exclusion frame of the same actor in the same sentence, or
-    follows it within ``ADJACENT`` characters: "wants a seat at the table" is a demand (exclusion) even where
-    the shorter cue "at the table" alone reads as inclusion; so is "the absence of Ukraine at the table"."""
+    lies within ``ADJACENT`` characters of it: "wants a seat at the table" is a demand (exclusion) even where
+    the shorter cue "at the table" alone reads as inclusion; so is "the absence of Ukraine at the table", and
+    "hold talks that exclude Europe" does not include Europe."""
     spans = {(r["sentence_id"], r["actor"], r["start"], r["end"]) for r in rows if r["frame"] == "exclusion"}
     if not spans:
         return rows
     return [r for r in rows if r["frame"] == "exclusion" or not any(
-        sid == r["sentence_id"] and a == r["actor"] and s < r["end"] and r["start"] < e + ADJACENT
+        sid == r["sentence_id"] and a == r["actor"] and s - ADJACENT < r["end"] and r["start"] < e + ADJACENT
         for sid, a, s, e in spans)]
 
 
