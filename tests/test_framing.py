@@ -252,6 +252,11 @@ def _frames(text, at_issue=None, quotes=False):
      [(0, "Afghan government", "exclusion", "implicit")]),
     ("Kyiv scrambled to get a seat at the table.", [(0, "Ukraine", "exclusion", "demand")]),
     ("Russia and the U.S. agreed to hold talks that exclude Kyiv.", [(0, "Ukraine", "exclusion", "explicit")]),
+    # caught off guard, taken by surprise, a fait accompli, learned from a leaked report (implicit)
+    ("Kyiv was caught off guard by the plan.", [(0, "Ukraine", "exclusion", "implicit")]),
+    ("Kyiv was presented with the plan as a fait accompli.", [(0, "Ukraine", "exclusion", "implicit")]),
+    ("Kyiv learned of the plan through a leaked report.", [(0, "Ukraine", "exclusion", "implicit")]),
+    ("Trump caught reporters off guard with the announcement.", []),
     # ... and what they must not take: keeping a vision out there, people in a room, being left behind elsewhere
     ("We'll keep that vision out there, Trump said.", []),
     ("Trump said the people in the room would not support him.", []),
@@ -283,6 +288,9 @@ def test_only_the_actors_at_issue_are_framed_as_included():
     ("Ghani said: “We don't know what's going on.”", [(1, "Afghan government", "exclusion", "implicit")]),
     ("“The last people to find out are us,” Ghani said.", [(1, "Afghan government", "exclusion", "implicit")]),
     # ... not people described in a relative clause, nor a "we" elsewhere in the quotation
+    # a passive cue with "we" / "I" in a quotation frames the speaker's side
+    ("“We will not be sidelined,” Ghani said.", [(1, "Afghan government", "exclusion", "explicit")]),
+    ("“I was blindsided,” Ghani said.", [(1, "Afghan government", "exclusion", "implicit")]),
     ("Ghani said: “We are led by people that don't know what's happening.”", []),
     ("Ghani said: “The people on the sidelines of society, we will help them.”", []),
 ])

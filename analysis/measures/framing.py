@@ -439,6 +439,8 @@ def _bind_one(cue: Cue, sent: _Sentence, ms: int, me: int, parties: list[str],
             return [inside[0]["actor"]], "object:inside"
         if (_PASSIVE.search(text[lo:ms]) or _BY_AFTER.match(text[me:])) and re.search(r"(?:ed|en|wn|ut)$", text[ms:me], re.I):
             subj = sent.before(ms, lo)  # "Kyiv was sidelined", "Europe felt blindsided"
+            if not subj and speaker_actor and re.search(r"\b(?:we|I)\b", text[lo:ms], re.I):
+                return [speaker_actor], "subject:passive:first-person"  # “We will not be sidelined,” Kallas said
             return ([subj[-1]["actor"]], "subject:passive") if subj else ([], "")
         pron = _PRONOUN_OBJECT.match(text, me) or _PRONOUN_OWNER.match(text, me)
         objs = [m for m in sent.after(me, cue.window, hi) if _participant(sent, m, me)]
