@@ -257,6 +257,14 @@ def _frames(text, at_issue=None, quotes=False):
     ("Kyiv was presented with the plan as a fait accompli.", [(0, "Ukraine", "exclusion", "implicit")]),
     ("Kyiv learned of the plan through a leaked report.", [(0, "Ukraine", "exclusion", "implicit")]),
     ("Trump caught reporters off guard with the announcement.", []),
+    # a subject inside an aside between commas is not the clause's subject
+    ("Afghan government officials, backed by key Ukrainian allies, are pressing for a seat at the table.",
+     [(0, "Afghan government", "exclusion", "demand")]),
+    # a settlement that must be decided only with X: a demand that X take part
+    ("Peace should be determined together and only together with Kyiv, Zelensky said.",
+     [(0, "Ukraine", "exclusion", "demand")]),
+    ("The details will be discussed with Kyiv next week.", []),
+    ("The team must be agreed upon by the Afghan government.", []),
     # ... and what they must not take: keeping a vision out there, people in a room, being left behind elsewhere
     ("We'll keep that vision out there, Trump said.", []),
     ("Trump said the people in the room would not support him.", []),

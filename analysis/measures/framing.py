@@ -85,6 +85,9 @@ _PRONOUN_OWNER = re.compile(r"\s+(?:\w+\s+)?(?P<w>his|her|their)\s+(?:own\s+)?(?
 _PRONOUN_SUBJECT = re.compile(r"^[\s,;:—–-]*(?:(?:while|but|and|although|though|since|because|as|if|when|so|yet|now|"
                               r"that|even|still)\s+)*(?P<w>he|she|they)\s+(?:\S+\s+){0,5}$", re.I)
 _PREPOSITION_BEFORE = re.compile(r"\b(?:to|in|at|from|into|for|of|on|with|by|near|over|about)\s+(?:the\s+)?$", re.I)
+# an aside between commas opened by a participle or "including" / "along with", closed before the cue
+_ASIDE = re.compile(r",\s+(?:\w+ed|including|along\s+with|together\s+with|joined\s+by|like|such\s+as)\s+[^,;:]{1,80},"
+                    r"(?=[^,;:]*$)", re.I)
 _US_AFTER = re.compile(r"\s+(?:\S+\s+){0,2}?(?:are|is|was|were|will\s+be)\s+(?:we|us)\b", re.I)
 _OBJECT_RELATIVE = re.compile(r"\b(?:whose\s+\w+|whom)\s+(?:the\s+)?$", re.I)
 _CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:but|while|though|although|whereas)\b|,\s+(?=\w+ing\b)")
@@ -356,6 +359,17 @@ def _bind(cue: Cue, sent: _Sentence, ms: int, me: int, parties: list[str],
     return actors, rule
 
 
+def _outside_aside(sent: _Sentence, subj: list[dict], ms: int) -> list[dict]:
+    """The subject candidates before a cue without those inside an aside between commas that closes before it
+    ("Ukrainian officials, backed by key European allies, are continuing to press for a seat": Ukraine, not
+    Europe); all of them when nothing else is left."""
+    aside = _ASIDE.search(sent.text, 0, ms)
+    if not aside:
+        return subj
+    out = [m for m in subj if not (aside.start() <= m["rs"] and m["re"] <= aside.end())]
+    return out or subj
+
+
 def _subject_pronoun(sent: _Sentence, lo: int, ms: int) -> tuple[list[str], str] | None:
     """The actor of a he / she / they opening the clause before the cue (``_Sentence.antecedent``):
     ([actor], "subject:pronoun"), ([], "") when it points back to no one, None when there is no such pronoun."""
@@ -427,7 +441,7 @@ def _bind_one(cue: Cue, sent: _Sentence, ms: int, me: int, parties: list[str],
             objs = sent.after(me, 5, hi)
             if objs:
                 return [objs[0]["actor"]], "possessor:of"
-        subj = sent.before(ms, lo)
+        subj = _outside_aside(sent, sent.before(ms, lo), ms)
         if subj:
             return [subj[-1]["actor"]], "subject"
         return _subject_pronoun(sent, lo, ms) or ([], "")
@@ -438,7 +452,7 @@ def _bind_one(cue: Cue, sent: _Sentence, ms: int, me: int, parties: list[str],
         if inside:
             return [inside[0]["actor"]], "object:inside"
         if (_PASSIVE.search(text[lo:ms]) or _BY_AFTER.match(text[me:])) and re.search(r"(?:ed|en|wn|ut)$", text[ms:me], re.I):
-            subj = sent.before(ms, lo)  # "Kyiv was sidelined", "Europe felt blindsided"
+            subj = _outside_aside(sent, sent.before(ms, lo), ms)  # "Kyiv was sidelined", "Europe felt blindsided"
             if not subj and speaker_actor and re.search(r"\b(?:we|I)\b", text[lo:ms], re.I):
                 return [speaker_actor], "subject:passive:first-person"  # “We will not be sidelined,” Kallas said
             return ([subj[-1]["actor"]], "subject:passive") if subj else ([], "")
@@ -471,7 +485,7 @@ def _bind_one(cue: Cue, sent: _Sentence, ms: int, me: int, parties: list[str],
     if cue.bind == "subject":
         if inside:
             return [inside[0]["actor"]], "subject:inside"
-        subj = sent.before(ms, lo)
+        subj = _outside_aside(sent, sent.before(ms, lo), ms)
         if subj:
             # "Ghani, whose government the Taliban have kept out of the process": the subject of an object
             # relative clause is the one who acts; the framed one is whom the relative pronoun stands for
