@@ -264,6 +264,12 @@ def _frames(text, at_issue=None, quotes=False):
     ("Peace should be determined together and only together with Kyiv, Zelensky said.",
      [(0, "Ukraine", "exclusion", "demand")]),
     ("The details will be discussed with Kyiv next week.", []),
+    # what a settlement requires or dictates is a demand; those absent, listed after a colon
+    ("Kyiv's security interests dictate a central role in the peace process.", [(0, "Ukraine", "exclusion", "demand")]),
+    ("A settlement requires the Taliban's participation.", [(0, "Taliban", "exclusion", "demand")]),
+    ("The summit made headlines for those conspicuously absent: Kyiv's leaders.",
+     [(0, "Ukraine", "exclusion", "explicit")]),
+    ("Voter participation: Kyiv said turnout was high.", []),
     ("The team must be agreed upon by the Afghan government.", []),
     # ... and what they must not take: keeping a vision out there, people in a room, being left behind elsewhere
     ("We'll keep that vision out there, Trump said.", []),

@@ -54,7 +54,8 @@ _COORDINATION = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+|nor\s+)?|and\s+|or\s+|no
 _DEMAND = re.compile(r"\b(?:must|should|needs?\s+to|has\s+to|have\s+to|ought\s+to|cannot\s+\w+\s+without|need\s+for|"
                      r"necessity\s+of|insist\w*|demand\w*|call\w*\s+for|push\w*\s+for|press\w*\s+for|urg\w+|"
                      r"essential|indispensable|only\s+possible|wants?|wanted|seek\w*|sought|ask\w*\s+for|scrambl\w*\s+to|"
-                     r"struggl\w*\s+to|fight\w*\s+for|fought\s+for|lobb\w*\s+for|vie\w*\s+for|vying\s+for)\b"
+                     r"struggl\w*\s+to|fight\w*\s+for|fought\s+for|lobb\w*\s+for|vie\w*\s+for|vying\s+for|"
+                     r"dictat(?:e|es)|requir(?:e|es|ed|ing)|deserv(?:e|es|ed))\b"
                      r"(?:\s+\S+){0,8}\s*$", re.I)
 # ... or a demand that follows it ("Kyiv's direct involvement is essential")
 _DEMAND_AFTER = re.compile(r"^(?:\s+\S+){0,3}?\s+(?:is|are|was|remains?|would\s+be|will\s+be)\s+(?:\w+\s+)?(?:essential|"
@@ -444,6 +445,10 @@ def _bind_one(cue: Cue, sent: _Sentence, ms: int, me: int, parties: list[str],
         subj = _outside_aside(sent, sent.before(ms, lo), ms)
         if subj:
             return [subj[-1]["actor"]], "subject"
+        colon = cue.frame == "exclusion" and re.match(r"\s*:\s*", text[me:])  # "those conspicuously absent: X"
+        listed = sent.after(me + colon.end(), 2, len(text)) if colon else []
+        if listed:
+            return [listed[0]["actor"]], "possessor:listed"
         return _subject_pronoun(sent, lo, ms) or ([], "")
     # mentions inside the cue ("left Kyiv out of"), but not a venue or topic ("not at the Qatar peace talks")
     inside = [m for m in sent.mentions if ms < m["rs"] and m["re"] <= me and _participant(sent, m)
