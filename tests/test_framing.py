@@ -270,6 +270,10 @@ def _frames(text, at_issue=None, quotes=False):
     ("The summit made headlines for those conspicuously absent: Kyiv's leaders.",
      [(0, "Ukraine", "exclusion", "explicit")]),
     ("Voter participation: Kyiv said turnout was high.", []),
+    # reduced to waiting or watching; delegitimising a side (implicit)
+    ("Afghan government representatives were reduced to waiting in hotel lobbies.",
+     [(0, "Afghan government", "exclusion", "explicit")]),
+    ("The deal risks delegitimizing the Afghan government.", [(0, "Afghan government", "exclusion", "implicit")]),
     ("The team must be agreed upon by the Afghan government.", []),
     # ... and what they must not take: keeping a vision out there, people in a room, being left behind elsewhere
     ("We'll keep that vision out there, Trump said.", []),
