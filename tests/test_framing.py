@@ -270,6 +270,18 @@ def _frames(text, at_issue=None, quotes=False):
     ("The summit made headlines for those conspicuously absent: Kyiv's leaders.",
      [(0, "Ukraine", "exclusion", "explicit")]),
     ("Voter participation: Kyiv said turnout was high.", []),
+    # talks "on …" between the parties a few words on; consulting or coordinating with X, for an actor at issue;
+    # "key to the talks"; the government in Kabul is the Afghan government, not a place
+    ("Talks\n\nKabul was not invited. Future talks on a final peace agreement between the Taliban and the Afghan "
+     "government will follow.", [(1, "Afghan government", "exclusion", "explicit"),
+                                 (2, "Afghan government", "inclusion", "explicit"), (2, "Taliban", "inclusion", "explicit")]),
+    ("Talks\n\nKabul was not invited. We have consulted regularly with the Afghan government.",
+     [(1, "Afghan government", "exclusion", "explicit"), (2, "Afghan government", "inclusion", "explicit")]),
+    ("Talks\n\nKabul was not consulted. Washington did not coordinate with Kabul.",
+     [(1, "Afghan government", "exclusion", "implicit"), (2, "Afghan government", "exclusion", "implicit")]),
+    ("Kabul govt key to peace talks, US says", [(0, "Afghan government", "inclusion", "explicit")]),
+    ("The Taliban refused to negotiate with the government in Kabul.", [(0, "Afghan government", "exclusion",
+                                                                        "explicit")]),
     # reduced to waiting or watching; delegitimising a side (implicit)
     ("Afghan government representatives were reduced to waiting in hotel lobbies.",
      [(0, "Afghan government", "exclusion", "explicit")]),

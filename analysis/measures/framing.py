@@ -35,8 +35,9 @@ ADJACENT = 30  # characters around an exclusion cue within which an inclusion cu
 TOPIC_MARKERS = re.compile(r"\b(?:on|about|over|regarding|in|into|of|to)\s+(?:the\s+)?$", re.I)
 _VENUE_AFTER = re.compile(r"\s*(?:peace\s+)?(?:talks|negotiations|summit|meeting|conference|process|round|format)\b",
                           re.I)
-_MEMBERS_OF = re.compile(r"\b(?:members?|representatives?|officials?|delegates?|delegations?|envoys?|leaders?|"
-                         r"negotiators?|team|emissar(?:y|ies))\s+of\s+(?:the\s+)?$", re.I)
+_MEMBERS_OF = re.compile(r"\b(?:(?:members?|representatives?|officials?|delegates?|delegations?|envoys?|leaders?|"
+                         r"negotiators?|team|emissar(?:y|ies))\s+of|(?:government|administration|authorities|"
+                         r"leadership|officials)\s+in)\s+(?:the\s+)?$", re.I)
 NOUN_AFTER = re.compile(r"^[’']?s?\s*(?:conflict|war|crisis|settlement|issue|question|peace|invasion|front)\b", re.I)
 _NEGATION = re.compile(r"(?:\b(?:not|never|no|nothing|neither|nor|refus\w+\s+to|won[’']t|cannot)|n[’']t)\s+(?:\w+\s+){0,2}$", re.I)
 # a subject with "no" / "neither" / "nor" ("No Ukrainian officials were present", "Neither Kyiv nor Brussels was
@@ -89,6 +90,7 @@ _PREPOSITION_BEFORE = re.compile(r"\b(?:to|in|at|from|into|for|of|on|with|by|nea
 # an aside between commas opened by a participle or "including" / "along with", closed before the cue
 _ASIDE = re.compile(r",\s+(?:\w+ed|including|along\s+with|together\s+with|joined\s+by|like|such\s+as)\s+[^,;:]{1,80},"
                     r"(?=[^,;:]*$)", re.I)
+_BETWEEN = re.compile(r"(?:\s+\S+){0,8}?\s+between\b", re.I)
 _US_AFTER = re.compile(r"\s+(?:\S+\s+){0,2}?(?:are|is|was|were|will\s+be)\s+(?:we|us)\b", re.I)
 _OBJECT_RELATIVE = re.compile(r"\b(?:whose\s+\w+|whom)\s+(?:the\s+)?$", re.I)
 _CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:but|while|though|although|whereas)\b|,\s+(?=\w+ing\b)")
@@ -482,7 +484,10 @@ def _bind_one(cue: Cue, sent: _Sentence, ms: int, me: int, parties: list[str],
         # ("talks between Kabul and the Taliban"), not one party on each side of the cue
         before = [m for m in sent.before(ms, lo) if _words_between(text, m["re"], ms) <= 4 and _participant(sent, m)][-1:]
         after = [m for m in sent.after(me, cue.window, hi) if _participant(sent, m)][:1]
-        for group in (before, after):
+        # "talks on a final agreement between the Taliban and the Afghan government", "… would take place between"
+        between = _BETWEEN.match(text, me, hi)
+        named = [m for m in sent.after(between.end(), 2, hi)][:1] if between else []
+        for group in (before, after, named):
             both = sorted(set(_coordinated(sent, group)) & set(parties)) if group else []
             if len(both) >= 2:
                 return both, "parties"
