@@ -100,6 +100,8 @@ _CONJUNCT_SHAPE = re.compile(r"^(?:[Tt]he\s+)?(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen
 # a group "they" can mean: an alias before a plural body noun, or a plural alias itself
 _GROUP_NOUN = re.compile(r"\s+(?P<noun>leaders|officials|diplomats|ministers|negotiators|governments|delegations|"
                          r"allies|countries|nations|capitals|lawmakers|envoys|representatives)\b")
+_PLAIN_GROUP = re.compile(r"\b[Tt]he\s+(?:[a-z]+\s+)?(?:leaders|officials|ministers|diplomats|negotiators|envoys|"
+                          r"delegations|governments|allies|mediators)\b")
 _PLURAL_ALIAS = re.compile(r"(?:ns|ers|ists|ats|ese|Taliban)$")
 _PERSON_NOUN = re.compile(r"\b(?:officials?|diplomats?|spokes(?:man|woman|person)|sources?|aides?|negotiators?|"
                           r"representatives?|envoys?|ministers?|advis[eo]rs?)\b")
@@ -184,7 +186,13 @@ class Resolver:
         leaders", "the Taliban", "Democrats"); None when no group is named there."""
         body_q = SpanLookup(self.doc.quote_spans) if section == "body" else None
         text = self.doc.section_text(section)
-        for m in reversed(self.doc.mentions_between(section, max(0, pos - PRONOUN_LOOKBACK), pos)):
+        lo = max(0, pos - PRONOUN_LOOKBACK)
+        # an unnamed group nearer than any named one: "the leaders declared … They insisted"
+        plain = [g for g in _PLAIN_GROUP.finditer(text, lo, pos) if body_q is None or not body_q.contains(g.start())]
+        plain_at = plain[-1].start() if plain else -1
+        for m in reversed(self.doc.mentions_between(section, lo, pos)):
+            if m["start"] < plain_at:
+                break
             if m["person"] or body_q is not None and body_q.contains(m["start"]):
                 continue
             noun = _GROUP_NOUN.match(text, m["end"])
@@ -193,6 +201,8 @@ class Resolver:
             plural = text.startswith("s", m["end"]) and not text[m["end"] + 1:m["end"] + 2].isalnum()
             if plural or _PLURAL_ALIAS.search(m["text"]):  # "Germans": the alias "German" and a plural s
                 return Speaker(m["text"] + ("s" if plural else ""), m["actor"], "they", pos, "institution")
+        if plain:
+            return Speaker(plain[-1].group().strip(), "", "they", pos, "raw")
         return None
 
     def phrase(self, text: str, start: int, section: str) -> Speaker | None:

@@ -191,6 +191,9 @@ def _speakers(body, actors=EUROPE):
     ("The Germans met in Paris. They said: “Ukraine must be at the table.”", ["Germans"]),
     ("German leaders met in Paris. They said: “Ukraine must be at the table.”", ["German leaders"]),
     ("Germany hosted the talks. They said: “Ukraine must be at the table.”", ["They"]),
+    # ... or an unnamed group nearer than any named one ("the leaders declared … They insisted")
+    ("The Germans hosted them. The leaders met at Chevening House. They insisted: “Borders must not be changed "
+     "by force.”", ["The leaders"]),
     # one name with "&" is one speaker
     ("“This is a good deal for everyone,” Johnson & Johnson said.", ["Johnson"]),
 ])
