@@ -102,6 +102,7 @@ _GROUP_NOUN = re.compile(r"\s+(?P<noun>leaders|officials|diplomats|ministers|neg
                          r"allies|countries|nations|capitals|lawmakers|envoys|representatives)\b")
 _PLAIN_GROUP = re.compile(r"\b[Tt]he\s+(?:[a-z]+\s+)?(?:leaders|officials|ministers|diplomats|negotiators|envoys|"
                           r"delegations|governments|allies|mediators)\b")
+_OBJECT_OF = re.compile(r"\b(?:between|with|of|to|for|among|from|by|at|in|on|into|against)\s+$", re.I)
 _PLURAL_ALIAS = re.compile(r"(?:ns|ers|ists|ats|ese|Taliban)$")
 _PERSON_NOUN = re.compile(r"\b(?:officials?|diplomats?|spokes(?:man|woman|person)|sources?|aides?|negotiators?|"
                           r"representatives?|envoys?|ministers?|advis[eo]rs?)\b")
@@ -188,7 +189,8 @@ class Resolver:
         text = self.doc.section_text(section)
         lo = max(0, pos - PRONOUN_LOOKBACK)
         # an unnamed group nearer than any named one: "the leaders declared … They insisted"
-        plain = [g for g in _PLAIN_GROUP.finditer(text, lo, pos) if body_q is None or not body_q.contains(g.start())]
+        plain = [g for g in _PLAIN_GROUP.finditer(text, lo, pos) if (body_q is None or not body_q.contains(g.start()))
+                 and not _OBJECT_OF.search(text, max(0, g.start() - 12), g.start())]  # "between the top leaders"
         plain_at = plain[-1].start() if plain else -1
         for m in reversed(self.doc.mentions_between(section, lo, pos)):
             if m["start"] < plain_at:

@@ -194,6 +194,9 @@ def _speakers(body, actors=EUROPE):
     # ... or an unnamed group nearer than any named one ("the leaders declared … They insisted")
     ("The Germans hosted them. The leaders met at Chevening House. They insisted: “Borders must not be changed "
      "by force.”", ["The leaders"]),
+    # (not a group after a preposition: "between the top leaders")
+    ("German officials hope for ties between the top leaders. “It could avert clashes,” they said.",
+     ["German officials"]),
     # one name with "&" is one speaker
     ("“This is a good deal for everyone,” Johnson & Johnson said.", ["Johnson"]),
 ])
