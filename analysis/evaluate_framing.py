@@ -35,16 +35,22 @@ def load_gold(path) -> dict:
     return data["articles"]
 
 
-def _locate(doc, snippet: str):
-    """(section, sentence_id) of the sentence holding the snippet, or None."""
+def locate_sentence(doc, snippet: str):
+    """The sentence (headline first, then body) holding the snippet's start, or None."""
     for section in ("headline", "body"):
         text = doc.section_text(section)
-        pos = text.find(snippet) if text else -1
+        pos = text.find(snippet) if text and snippet else -1
         if pos >= 0:
             s = doc.sentence_at(section, pos)
             if s is not None:
-                return s.sentence_id
+                return s
     return None
+
+
+def _locate(doc, snippet: str):
+    """The sentence_id of the sentence holding the snippet, or None."""
+    s = locate_sentence(doc, snippet)
+    return s.sentence_id if s is not None else None
 
 
 def score_corpus(corpus, actors_path, gold_path, lexicon_path=None, at_issue: str | None = None) -> dict:

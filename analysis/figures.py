@@ -149,10 +149,11 @@ def _coded_items(e: pd.DataFrame, outlets, measures) -> int:
     return total
 
 
-def _corrected(p: Params, outlets, measure: str, quantity: str, actors=None) -> pd.DataFrame:
-    """The rows of ``p.estimates`` a corrected figure draws, with the text beside each estimate (units and
-    coded items) and ``low_n`` where the coded sample gives no interval (its note says why)."""
-    e = _of_method(p.estimates, p.method)
+def _corrected(p: Params, outlets, measure: str, quantity: str, actors=None, every_method: bool = False) -> pd.DataFrame:
+    """The rows of ``p.estimates`` a corrected figure draws (sentiment rows of ``p.method``, or of every method),
+    with the text beside each estimate (units and coded items) and ``low_n`` where the coded sample gives no
+    interval (its note says why)."""
+    e = p.estimates if every_method else _of_method(p.estimates, p.method)
     d = e[(e["measure"] == measure) & (e["quantity"] == quantity) & e["outlet"].isin(outlets)]
     if actors is not None:
         d = d[d["actor"].isin(actors)]
@@ -192,13 +193,8 @@ def _methods_corrected(tables, p: Params):
     """The focal actor's share of negative mentions per outlet, corrected by the coded sample through each
     method's labels: one truth estimated by every method (intervals as narrow as the method is good)."""
     outlets = _outlets(tables, p)
-    e = p.estimates
-    e = e[(e["measure"] == "sentiment") & (e["quantity"] == "negative_share") & (e["actor"] == p.focal_actor)
-          & e["outlet"].isin(outlets)].reset_index(drop=True)
-    methods = [m for m in METHODS if m in set(e["method"])]
-    data = e.assign(label=[f"n={a}, coded {c}" + (": too few" if pd.isna(v) else "")
-                           for a, c, v in zip(e["n_auto"], e["n_coded"], e["corrected"])],
-                    low_n=e["corrected_low"].isna())
+    data = _corrected(p, outlets, "sentiment", "negative_share", [p.focal_actor], every_method=True)
+    methods = [m for m in METHODS if m in set(data["method"])]
     fig, ax = plots.point_intervals(data, "outlet", "method", "corrected", plots.METHOD_COLORS, "corrected_low",
                                     "corrected_high", "n_coded", group_order=outlets, series_order=methods,
                                     label="label", few="low_n", few_label=FEW_CODED, ghost="naive", zero=False,

@@ -46,7 +46,7 @@ def load_article_targets(gold_path, corpus, actors_path) -> tuple[list[dict], li
     from .actors import load_actors
     from .corpus import iter_corpus
     from .document import build_doc
-    from .evaluate_framing import load_gold
+    from .evaluate_framing import load_gold, locate_sentence
     gold = load_gold(gold_path)
     actors = load_actors(actors_path)
     targets, skipped = [], []
@@ -60,12 +60,11 @@ def load_article_targets(gold_path, corpus, actors_path) -> tuple[list[dict], li
             if label not in LABELS.values() or item.get("actor") not in actors.actors:
                 skipped.append(f"{where}: label '{label}' or actor '{item.get('actor')}' is not one of this layout's")
                 continue
-            sent = next((doc.sentence_at(sec, pos) for sec in ("headline", "body")
-                         for pos in [doc.section_text(sec).find(item.get("snippet") or "\0")] if pos >= 0), None)
+            sent = locate_sentence(doc, item.get("snippet") or "")
             if sent is None:
                 skipped.append(f"{where}: snippet not found in the cleaned text")
                 continue
-            ms = [m for m in doc.mentions if m["section"] == sent.section and sent.start <= m["start"] < sent.end]
+            ms = doc.mentions_between(sent.section, sent.start, sent.end)
             spans = [(m["start"] - sent.start, m["end"] - sent.start) for m in ms if m["actor"] == item["actor"]]
             if not spans:
                 skipped.append(f"{where}: no mention of {item['actor']} in its sentence")

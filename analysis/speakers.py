@@ -62,7 +62,8 @@ def _plain(word: str) -> str:
     return word.lower().replace("’", "'").rstrip(".")
 
 
-_DOC_NOUNS = r"(?:statement|report|letter|e-?mail|memo|communiqu[eé]|declaration|document|announcement|release|tweet|post)"
+_DOC_NOUN_WORDS = r"statement|report|letter|e-?mail|memo|communiqu[eé]|declaration|document|announcement|release|tweet|post"
+_DOC_NOUNS = r"(?:" + _DOC_NOUN_WORDS + r")"
 _DOCUMENT = re.compile(r"^(?:the|a|an|its|his|her|their)\s+(?:\w+\s+)?" + _DOC_NOUNS + r"$")
 _OWNER_NP = r"(?:[Tt]he\s+)?(?!(?:" + "|".join(sorted(w.title() for w in NOT_NAMES if "'" not in w)) + r")\b)" \
     r"[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,4}"
@@ -88,11 +89,11 @@ city state states republic kingdom island islands county province region river m
 # a clause opener ("Given his past"), unless it is a function or speech word ("Stein and her aide"), or a
 # document or spokesperson of the name ("a Reuters survey", "a Twitter spokesman")
 _MODIFIES = re.compile(r"\s+(?!(?:and|or|nor|of|in|at|on|for|to|from|with|by|who|whom|which|that|whose|said|says|say|"
-                       r"told|tells|added|adds|" + _DOC_NOUNS[3:-1] + r"|survey|poll|study|analysis|spokes\w+|however|also|then|still|later|too|"
+                       r"told|tells|added|adds|" + _DOC_NOUN_WORDS + r"|survey|poll|study|analysis|spokes\w+|however|also|then|still|later|too|"
                        r"\w+ed|\w+ly)\b)[a-z]")  # a verb or adverb after it: "Cook declined to", "Carter however"
 
 
-# several speakers: "A and B", "A, B and C", "A & B"; each conjunct a name of one to four capitalised words
+# several speakers: "A and B", "A, B and C"; each conjunct a name of one to four capitalised words
 _JOINT_HINT = re.compile(r"\sand\s")
 _CONJUNCT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 _CONJUNCT_SHAPE = re.compile(r"^(?:[Tt]he\s+)?(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.\s)?[A-Z][\w’'.\-]*"
@@ -137,7 +138,7 @@ class Resolver:
         self.doc, self.actors = doc, actors
         # (pos, speaker, actor, gender, kind, salient): speakers and sentence subjects are salient
         self.candidates: list[tuple[int, str, str, str, str, bool]] = []
-        body_q = SpanLookup(doc.quote_spans)
+        body_q = self._body_q = SpanLookup(doc.quote_spans)  # quotation marks of the body, read again by _group
         seen_sentences: set[int] = set()
         for m in doc.mentions:
             if m["section"] == "body" and m["person"] and not body_q.contains(m["start"]):
@@ -185,7 +186,7 @@ class Resolver:
         """What "they" points back to: the nearest group named before ``pos`` (within ``PRONOUN_LOOKBACK``,
         outside quotation marks) by an actor's plural alias or an alias before a plural body noun ("European
         leaders", "the Taliban", "Democrats"); None when no group is named there."""
-        body_q = SpanLookup(self.doc.quote_spans) if section == "body" else None
+        body_q = self._body_q if section == "body" else None
         text = self.doc.section_text(section)
         lo = max(0, pos - PRONOUN_LOOKBACK)
         # an unnamed group nearer than any named one: "the leaders declared … They insisted"
