@@ -58,8 +58,10 @@ DOCS: dict[str, tuple[str, dict[str, str]]] = {
                    "empty when none was found",
         "speaker_actor": _SPEAKER_ACTOR,
         "speaker_mention": "the words the speaker was found from (a name, a role, a pronoun)",
-        "speaker_confidence": "the speaker model's probability for the chosen speaker (0-1); empty when a "
-                              "rule decided or under `--speakers rules`",
+        "speaker_confidence": "the speaker model's probability for the chosen speaker (0-1); for a name "
+                              "right after the cue or a quotation following one, which the rules decide "
+                              "alone, that rule's speaker accuracy on PolNeAR train; empty for reported "
+                              "speech, with no speaker, or under `--speakers rules`",
         "cue": "the speech verb or cue (said, told, according to, ...)",
         "rule": "which attribution rule or model decision gave the speaker (see `evaluate quotes`)",
     }),

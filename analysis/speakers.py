@@ -41,7 +41,8 @@ _FUNCTION_WORDS = set(_CLAUSE_OPENERS) | {"or", "a", "an", "the", "it", "this", 
 NOT_NAMES = frozenset("""
 a an the this that these those some any both each every all no such what which who whom whose whatever another other
 many much few several most more less i you he she it we they me him her us them my your his its our their
-it's we're they're i'm he's she's you're that's there's what's here's let's
+it's we're they're i'm he's she's you're that's there's what's here's let's i'd i'll i've we'd we'll we've
+you'd you'll you've they'd they'll they've he'd he'll she'd she'll it'll
 about above across after against along amid among around as at before behind below beside besides between
 beyond by despite during for from in inside into like near of off on onto over per since than through
 throughout to toward towards under unlike until upon via with within without and but or nor so yet because
@@ -51,6 +52,7 @@ monday tuesday wednesday thursday friday saturday sunday january february march 
 september october november december
 one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty hundred thousand
 million billion first second third fourth fifth last next
+nothing everything something anything nobody everybody somebody anybody everyone someone anyone none
 """.split())
 
 
@@ -148,8 +150,12 @@ class Resolver:
                 self.candidates.append((m["start"], p.name, p.actor, p.gender, "person", first))
         self.candidates.sort()
         self.raw_names: dict[str, str] = {}
+        # phrases resolved since the last ``remember`` (which changes what pronouns and surnames mean):
+        # neighbouring quotations ask about the same names around them
+        self._resolved: dict[tuple[str, int, str], Speaker | None] = {}
 
     def remember(self, pos: int, sp: Speaker) -> None:
+        self._resolved.clear()
         if sp.kind in ("person", "raw") and sp.speaker and sp.speaker[0].isupper():
             if sp.kind == "raw" and " " in sp.speaker:  # a later bare surname means this speaker
                 self.raw_names.setdefault(sp.speaker.split()[-1], sp.speaker)
@@ -210,6 +216,12 @@ class Resolver:
 
     def phrase(self, text: str, start: int, section: str) -> Speaker | None:
         """Resolve a speaker phrase (text at offset start of the section)."""
+        key = (text, start, section)
+        if key not in self._resolved:
+            self._resolved[key] = self._phrase(text, start, section)
+        return self._resolved[key]
+
+    def _phrase(self, text: str, start: int, section: str) -> Speaker | None:
         if "(" in text:  # Rep. Jim Clyburn (D-S.C.): the party and state are not part of the name
             text = blank(PAREN_RE, text)
         raw = text.strip(_PHRASE_EDGES)  # "” he said": a closing mark is not part of the speaker

@@ -28,7 +28,7 @@ from pathlib import Path
 from .actors import load_actors, no_actors
 from .evaluate_quotes import covering, load_quote_gold, located_stretches, score_article, speaker_matches
 from .measures.quotes.candidates import bare_mention
-from .measures.quotes.model import MODEL_PATH, SpeakerModel
+from .measures.quotes.model import MODEL_PATH, RULES_ALONE, SpeakerModel, stands_alone
 from .train import MAX_ITER, TOL
 
 C_GRID = (0.3, 1.0, 3.0, 10.0)
@@ -71,8 +71,16 @@ def _groups(doc, gold_items: list[dict], actors, model) -> list[tuple[list[dict]
         else:
             labels = [int(speaker_matches(c.speaker.speaker + " " + c.speaker.mention, g["sources"]))
                       for c in cands]
-        out.append(([c.features for c in cands], labels, any(c.first for c in cands)))
+        first = next((c for c in cands if c.first), None)
+        if first is not None and stands_alone(RULES_ALONE, rule_family(first.rule), first.speaker):
+            continue  # decided without the model
+        out.append(([c.features for c in cands], labels, first is not None))
     return out
+
+
+def rule_family(rule: str) -> str:
+    """"after:name-cue+subject" -> "after"."""
+    return rule.split("+")[0].split(":")[0]
 
 
 def _fit(X, y, C):
@@ -80,21 +88,26 @@ def _fit(X, y, C):
     return LogisticRegression(C=C, tol=TOL, max_iter=MAX_ITER).fit(X, y)
 
 
-def _as_model(vec, clf, threshold: float) -> SpeakerModel:
+def _as_model(vec, clf, threshold: float, alone: dict[str, float]) -> SpeakerModel:
     weights = {}
     for j, name in enumerate(vec.get_feature_names_out()):
         w = round(float(clf.coef_[0][j]), 6)
         if w:
             weights[str(name)] = w
     return SpeakerModel({"weights": weights, "intercept": round(float(clf.intercept_[0]), 6),
-                         "meta": {"threshold": threshold}})
+                         "meta": {"threshold": threshold, "rules_alone": alone}})
 
 
-def _score(docs, gold, actors, model) -> Counter:
+def _score(docs, gold, actors, model, by_rule: Counter | None = None) -> Counter:
+    """Summed ``score_article`` counts; ``by_rule`` (if given) gains (family, "pairs" / "ok") counts."""
     from .measures.quotes import extract_quotes
     total = Counter()
     for d in docs:
-        total += score_article(d, extract_quotes(d, actors, model=model), gold[d.article_id])["counts"]
+        scored = score_article(d, extract_quotes(d, actors, model=model), gold[d.article_id])
+        total += scored["counts"]
+        for rule, ok, _, _ in scored["pairs"] if by_rule is not None else ():
+            by_rule[rule_family(rule), "pairs"] += 1
+            by_rule[rule_family(rule), "ok"] += ok
     return total
 
 
@@ -154,20 +167,27 @@ def train_speakers(corpus: str, gold_path: str, actors_path: str | None, out: st
     vec = DictVectorizer(sort=True)
     X = vec.fit_transform(X_rows)
     y, art, quote = np.array(y), np.array(art), np.array(quote)
-    rules = _score(docs, gold, actors, None)
+    by_rule: Counter = Counter()
+    rules = _score(docs, gold, actors, None, by_rule)
+    # the families that decide alone, each with its accuracy on train (their quotations' confidence)
+    alone = {f: round(by_rule[f, "ok"] / by_rule[f, "pairs"], 4) for f in RULES_ALONE if by_rule[f, "pairs"]}
     print(f"{len(docs)} articles, {len(cued)} quotations with a named gold source, {len(y)} candidates; "
           f"the right speaker among the candidates of {len({q for q, v in zip(quote, y) if v})} quotations")
     print(f"rules alone (first rule that fires), on the training articles: speaker accuracy "
-          f"{rules['speaker_ok'] / rules['pairs']:.4f} ({rules['speaker_ok']}/{rules['pairs']})")
-    folds = list(GroupKFold(FOLDS).split(X, y, art))
+          f"{rules['speaker_ok'] / rules['pairs']:.4f} ({rules['speaker_ok']}/{rules['pairs']}); deciding "
+          "without the model: " + ", ".join(f"{f} {a} ({by_rule[f, 'pairs']})" for f, a in alone.items()))
+    # folds of articles, balanced by gold quotations; every article is held out once (also those whose
+    # quotations the rules decide alone, which give the model no candidates to learn from)
+    per_article = np.repeat(np.arange(len(docs)), [max(1, len(gold[d.article_id])) for d in docs])
+    folds = [(np.isin(art, per_article[tr]), sorted(set(per_article[te])))
+             for tr, te in GroupKFold(FOLDS).split(per_article, groups=per_article)]
     best = None
     for C in C_GRID:
         total, uncued = Counter(), []
-        for tr, te in folds:
+        for tr, held in folds:
             clf = _fit(X[tr], y[tr], C)
-            held = sorted(set(art[te]))
             # the threshold is chosen on the training folds' own uncued quotations, then applied
-            model = _as_model(vec, clf, _threshold(clf.predict_proba(X[tr])[:, 1], quote[tr], y[tr], cued))
+            model = _as_model(vec, clf, _threshold(clf.predict_proba(X[tr])[:, 1], quote[tr], y[tr], cued), alone)
             total += _score([docs[i] for i in held], gold, actors, model)
             uncued.append(model.threshold)
         acc = total["speaker_ok"] / total["pairs"]
@@ -178,10 +198,10 @@ def train_speakers(corpus: str, gold_path: str, actors_path: str | None, out: st
     cv_acc, C, cv_total = best
     clf = _fit(X, y, C)
     threshold = _threshold(clf.predict_proba(X)[:, 1], quote, y, cued)
-    model = _as_model(vec, clf, threshold)
+    model = _as_model(vec, clf, threshold, alone)
     meta = {"trained_on": Path(corpus).name, "actors": Path(actors_path).name if actors_path else None,
             "n_articles": len(docs), "n_quotations": len(cued), "n_candidates": int(len(y)), "C": C,
-            "threshold": threshold, "cv_folds": FOLDS, "cv_speaker_accuracy": round(cv_acc, 4),
+            "threshold": threshold, "rules_alone": alone, "cv_folds": FOLDS, "cv_speaker_accuracy": round(cv_acc, 4),
             "cv_pairs": cv_total["pairs"]}
     for dcorpus, dgold_path in dev:
         dgold = load_quote_gold(dgold_path)

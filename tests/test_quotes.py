@@ -243,6 +243,24 @@ def _reported(body):
      [("Manafort", "indirect:appositive", "the candidate could win in several states")]),
     ("“I would be very firm with families,” Trump said at one point during the long campaign.", []),
     ("Ryan said it is unrealistic to think that if the U.S. pulls back, “our oceans are going to save us.”", []),
+    # ... and up to another clause that begins before the mark
+    ("Ana Ruiz said that she would go ahead with the meeting, although she wrote that she “rejects the remarks.”",
+     [("Ana Ruiz", "indirect:name-cue", "she would go ahead with the meeting")]),
+    # a relative clause: its antecedent speaks, a clause set off by commas ends at the next one
+    ("The ruling angered Ted Cruz, who said he would appeal the decision in the spring.",
+     [("Ted Cruz", "indirect:relative", "he would appeal the decision in the spring")]),
+    ("Juana Brod, who said the mayor misled her in 1998, spoke on the radio on Monday.",
+     [("Juana Brod", "indirect:relative", "the mayor misled her in 1998")]),
+    ("The request came from the Daily Planet, which argued that the files were a matter of public interest.",
+     [("Daily Planet", "indirect:relative", "the files were a matter of public interest")]),
+    ("The report echoed security experts who say the documents may have been altered.",
+     [("security experts", "indirect:relative", "the documents may have been altered")]),
+    ("Among those who say they will vote, turnout is uncertain.", []),  # no antecedent that speaks
+    # a share of a group: the group speaks
+    ("In the poll, 46 percent of voters said the economy should be the first priority.",
+     [("voters", "indirect:share", "the economy should be the first priority")]),
+    ("By big margins, those surveyed say the economy should come first for the next president.",
+     [("those surveyed", "indirect:share", "the economy should come first for the next president")]),
 ])
 def test_reported_speech_patterns(body, expected):
     assert _reported(body) == expected

@@ -9,7 +9,7 @@ from analysis.actors import parse_actors
 from analysis.document import build_doc
 from analysis.evaluate_quotes import load_quote_gold, speaker_matches
 from analysis.measures.quotes import extract_quotes
-from analysis.measures.quotes.model import SpeakerModel, choose
+from analysis.measures.quotes.model import SpeakerModel, choose, speaker_model
 from analysis.speakers import Resolver
 from conftest import ROOT, SHARED, need_shared
 
@@ -23,6 +23,7 @@ def _doc(text):
 
 @pytest.mark.parametrize("phrase,name", [
     ("Monday", None), ("Among", None), ("It’s", None), ("Two", None), ("Secretary", None),
+    ("Nothing", None), ("Everyone", None), ("I’d", None), ("We’ll", None),  # indefinite pronouns, contractions
     ("Some Clinton", "Clinton"), ("July. Cruz", "Cruz"), ("DNC Chairman Tom Perez", "Tom Perez"),
     ("Gwen Moore", "Gwen Moore"), ("May", "May"),
     # one capitalised word before a lower-case one modifies it or opens a clause: no name
@@ -40,8 +41,11 @@ def test_words_that_are_not_names(phrase, name):
 def test_a_surname_means_a_speaker_already_quoted_not_any_name_seen():
     res = Resolver(_doc("Nothing here."), ACTORS)
     assert res._name("Pat Caddell") == "Pat Caddell" and res._name("Caddell") == "Caddell"
+    assert res.phrase("Caddell", 5, "body").speaker == "Caddell"
     res.remember(0, res.phrase("Pat Caddell", 0, "body"))
     assert res._name("Caddell") == "Pat Caddell"
+    # what was resolved before the speaker was remembered is not reused after it
+    assert res.phrase("Caddell", 5, "body").speaker == "Pat Caddell"
 
 
 @pytest.mark.parametrize("ours,gold,ok", [
@@ -83,7 +87,7 @@ def test_candidates_and_their_features():
     text = "Talks in Moscow\n\nZelensky spoke on Monday.\n\n“We are ready to meet,” Peskov said in Moscow."
     doc = _doc(text)
     trace = []
-    rows = extract_quotes(doc, ACTORS, trace=trace)
+    rows = extract_quotes(doc, ACTORS, model=None, trace=trace)  # every candidate (no rule decides alone)
     assert [(r["speaker"], r["rule"]) for r in rows] == [("Dmitry Peskov", "after:name-cue")]
     (row, cands), = trace
     by_name = {c.speaker.speaker: c for c in cands}
@@ -104,7 +108,7 @@ def test_choice_and_confidence():
     text = "“We are ready to meet,” Peskov said."
     doc = _doc(text)
     trace = []
-    extract_quotes(doc, ACTORS, trace=trace)
+    extract_quotes(doc, ACTORS, model=None, trace=trace)
     (_, cands), = trace
     model = SpeakerModel({"weights": {"first": 2.0}, "intercept": -1.0, "meta": {"threshold": 0.5}})
     chosen, p = choose(cands, model, 5)
@@ -246,3 +250,30 @@ def test_reported_speech_gold_keeps_speech_cues_only(tmp_path):
         {"source": {"text": "Peskov"}, "cue": {"text": "believes"}, "direct": False, "content": {"text": "talks failed"}},
         {"source": {"text": "he"}, "cue": {"text": "said"}, "direct": True, "content": {"text": "“We failed,”"}}]}))
     assert [g["speech"] for g in load_indirect_gold(str(path))["x"]] == [True, False]
+
+
+def test_rules_that_decide_alone():
+    """A capitalised name from a rule family the model file lists under ``rules_alone`` speaks without the
+    model's candidates, with that family's train accuracy as its confidence; any other answer is the
+    model's to weigh."""
+    model = SpeakerModel({"weights": {"first": 2.0}, "intercept": -1.0,
+                          "meta": {"threshold": 0.5, "rules_alone": {"after": 0.97}}})
+    trace = []
+    rows = extract_quotes(_doc("Zelensky spoke.\n\n“We are ready to meet,” Peskov said."), ACTORS, model=model,
+                          trace=trace)
+    assert [(r["speaker"], r["rule"], r["speaker_confidence"]) for r in rows] == [("Dmitry Peskov", "after:name-cue", 0.97)]
+    (_, cands), = trace
+    assert [c.speaker.speaker for c in cands] == ["Dmitry Peskov"] and cands[0].features == {}
+    # a rule of another family: the model scores the candidates (Zelensky in the sentence before too)
+    trace = []
+    rows = extract_quotes(_doc("Zelensky spoke. Peskov told reporters: “We are ready to meet.”"), ACTORS, model=model,
+                          trace=trace)
+    (_, cands), = trace
+    assert rows[0]["rule"].startswith("before") and rows[0]["speaker"] == "Dmitry Peskov"
+    assert {c.speaker.speaker for c in cands} == {"Dmitry Peskov", "Volodymyr Zelensky"}
+    assert rows[0]["speaker_confidence"] == round(1 / (1 + math.exp(-1.0)), 6)  # sigmoid(-1 + 2 * first)
+    # the shipped model: the after and following rules decide alone, confidence their accuracy on train
+    shipped = speaker_model()
+    assert set(shipped.alone) == {"after", "following"} and all(0.9 < a < 1 for a in shipped.alone.values())
+    row, = extract_quotes(_doc("“We are ready to meet,” Peskov said."), ACTORS)
+    assert row["speaker_confidence"] == shipped.alone["after"]

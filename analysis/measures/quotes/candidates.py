@@ -24,6 +24,7 @@ MAX_CONTEXT = 8     # nearest context names kept per quotation
 _DIGIT = re.compile(r"\d")
 _PREV_TOKEN = re.compile(r"(\w+|[^\w\s])\s*$")
 _NEXT_TOKEN = re.compile(r"\s*(\w+|[^\w\s])")
+_COLON_ONLY = re.compile(r"\s*:\s*")
 
 
 @dataclass
@@ -132,8 +133,11 @@ def _word_evidence(doc, word: str) -> tuple[int, bool, bool]:
     return counts[word], word in mid, counts[word.lower()] > 0
 
 
+_BINS = tuple(str(i) for i in range(13))
+
+
 def _bin(n: int, top: int) -> str:
-    return str(min(n, top))
+    return _BINS[min(n, top)]
 
 
 def features(c: QuoteContext, cand: Candidate, history: History, people: dict, recent: list[str]) -> dict:
@@ -209,7 +213,7 @@ def features(c: QuoteContext, cand: Candidate, history: History, people: dict, r
             f["m_possessive"] = 1.0
         if not c.text[c.sstart:pos].strip(" “\"‘'"):
             f["sentence_initial"] = 1.0
-        if re.match(r"\s*:\s*$", c.text[mend:c.start]):
+        if _COLON_ONLY.fullmatch(c.text, mend, c.start):
             f["colon_then_quote"] = 1.0
     # the article so far
     key = sp.speaker.lower()

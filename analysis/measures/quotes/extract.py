@@ -19,7 +19,9 @@ rule that fires, and the rule is recorded:
 ``sentence-end``         A cashier who “steals a handful of $20s” is held accountable, Warren said.
 ``previous-sentence``    … over Syria, Schiff said. “The other factor …”
 ``sentence-subject``     In July, Gingrich cynically dismissed Estonia as being in the “suburbs …”
-``indirect:name-cue``    Peskov said that … (reported speech, no marks)
+``indirect:name-cue``    Peskov said that … (reported speech, no marks; also ``indirect:appositive``,
+                         ``indirect:trailing``, ``indirect:coordinated``, ``indirect:relative`` "Peskov, who
+                         said …", ``indirect:share`` "46 percent of voters said …": see ``_indirect``)
 
 A ``+subject`` suffix marks a pronoun replaced by the sentence's own named subject ("Clinton says
 she …"). Speaker phrases are resolved by ``speakers.Resolver``.
@@ -35,10 +37,10 @@ import re
 from ... import schema
 from ...actors import Actors
 from ...document import Doc
-from ...speakers import TITLE_WORDS, Resolver
+from ...speakers import NAME_RE, NOT_NAMES, TITLE_WORDS, Resolver
 from ...text import DOUBLE_MARK, SpanLookup, count_words, mark_after
 from .candidates import Candidate, History, collect
-from .model import SpeakerModel, choose, speaker_model
+from .model import MIN_WORDS_UNCUED, SpeakerModel, choose, speaker_model, stands_alone
 from .rules import (_CUE, AFTER_CUE, INDIRECT_CUES, NO_THAT_NEEDED, SENTENCE_TAIL, SOURCE_NOUNS, WHEN_SAID,
                     QuoteContext, _indirect_search, _paragraph_bounds, _sentence_bounds, named_subject, rule_answers)
 from .spans import merge_spans, quote_kind
@@ -97,12 +99,19 @@ def extract_quotes(doc: Doc, actors: Actors, model: SpeakerModel | None | str = 
                 send_q = _sentence_bounds(doc, section, min(mark_after(text, end) + 1, pend - 1))[1]
             ctx = QuoteContext(doc, res, section, text, start, end, span, sstart, send, send_q, pstart, pend,
                                prev, prev_para_end_quote)
-            if collecting:
-                cands = collect(ctx, rule_answers(ctx), history, quoted, actors.people)
-            else:  # the rules alone: the first that fires speaks
-                cands = [Candidate(sp, cue, rule, first=True) for _, (sp, cue, rule) in rule_answers(ctx, True)]
             n_words = count_words(qtext)
-            chosen, confidence = choose(cands, model, n_words)
+            alone = model.alone if model is not None else {}
+            answers = rule_answers(ctx, not collecting, alone)
+            if answers and (not collecting or stands_alone(alone, answers[0][0], answers[0][1][0])):
+                # the first rule that fires speaks
+                family, (sp, cue, rule) = answers[0]
+                cands = [Candidate(sp, cue, rule, first=True)]
+                chosen, confidence = cands[0], alone.get(family, float("nan"))
+            elif answers or n_words >= MIN_WORDS_UNCUED or trace is not None:
+                cands = collect(ctx, answers, history, quoted, actors.people) if collecting else []
+                chosen, confidence = choose(cands, model, n_words)
+            else:  # a short fragment no rule attributes gets no speaker (``choose``): no candidates needed
+                cands, chosen, confidence = [], None, float("nan")
             found = (chosen.speaker, chosen.cue, chosen.rule) if chosen else None
             sp, cue, rule = found if found else (None, "", "unattributed")
             if sp and sp.kind not in ("same",):
@@ -162,7 +171,8 @@ _COORDINATED = re.compile(r"(?:^|\s)(?:and|but)(?:\s+(?:then|also|later|again))?
 
 def _indirect(doc: Doc, res: Resolver, direct_rows: list[dict]) -> list[dict]:
     """Reported speech: X said (that) … (rule ``indirect:name-cue``), X, a …, said … (``indirect:appositive``),
-    …, X said. (``indirect:trailing``), X did …, and said … (``indirect:coordinated``). In a sentence with
+    …, X said. (``indirect:trailing``), X did …, and said … (``indirect:coordinated``), X, who said …
+    (``indirect:relative``), 46 percent of voters said … (``indirect:share``). In a sentence with
     quotation marks, see ``_outside_quotation``; a reported clause never overlaps a quotation row."""
     out = []
     taken = [(r["start"], r["end"]) for r in direct_rows if r["section"] == "body"]
@@ -185,14 +195,27 @@ def _indirect(doc: Doc, res: Resolver, direct_rows: list[dict]) -> list[dict]:
         coordinated = rule == "indirect:name-cue" and _COORDINATED.search(np_clean)
         if coordinated:  # "Ebeling reminisced about …, and said their views had changed": the sentence's subject
             subject = named_subject(doc.body, s.start + cue_at, s.start, res, "body")  # speaks
+        pronoun = np_clean.rsplit(None, 1)[-1]  # "who" / "which", or a phrase ending in one
+        antecedent = _antecedent(s.text, np_start - s.start + len(np_clean) - len(pronoun)) \
+            if pronoun.lower() in ("who", "which") else None
         if coordinated and subject:
             sp, rule = subject[0], "indirect:coordinated"
+        elif antecedent:  # "Ted Cruz, who said he would …": the relative clause's antecedent speaks
+            sp, rule = res.phrase(antecedent[0], s.start + antecedent[1], "body"), "indirect:relative"
+        elif group := _QUANTITY.fullmatch(np_clean):  # "46 percent of voters said": the voters speak
+            g = "group" if group.group("group") else "polled"
+            sp, rule = res.phrase(group.group(g), np_start + group.start(g), "body"), "indirect:share"
         else:
             sp = res.phrase(np_clean, np_start, "body")
         if not sp or sp.kind == "pronoun-unresolved" and not sp.speaker:
             continue
         if sp.kind == "raw" and not sp.speaker[:1].isupper() and not _source_noun(sp.speaker):
             continue
+        if rule == "indirect:relative" and doc.body[s.start + antecedent[1] + len(antecedent[0])] == ",":
+            # "Juanita Broaddrick, who said Clinton raped her in 1978, recounted …": a relative clause set
+            # off by commas ends at the next one (after four words)
+            end = next((m.start() for m in _CLAUSE_COMMA.finditer(doc.body, start, end)
+                        if count_words(doc.body[start:m.start()]) >= 4), end)
         while end > start and doc.body[end - 1] in ".!?,; ":
             end -= 1
         clause = doc.body[start:end]
@@ -208,6 +231,44 @@ def _indirect(doc: Doc, res: Resolver, direct_rows: list[dict]) -> list[dict]:
                     "kind": "indirect", "speaker": sp.speaker, "speaker_actor": sp.actor, "speaker_mention": sp.mention,
                     "speaker_confidence": float("nan"), "cue": cue, "rule": rule, "_para": 0})
     return out
+
+
+# the antecedent of "who" / "which": a name before a comma ("Ted Cruz, who", "The Washington Post, which",
+# "Juanita Broaddrick, 73, who") or, for "who", an unnamed source right before it ("security experts who say")
+_NAME_BEFORE_COMMA = re.compile(NAME_RE.pattern + r"(?:,\s+\d{1,3})?,\s*$")
+_WORDS_BEFORE = re.compile(r"(?:\b[a-z][\w\-]*\s+){0,2}[a-z][\w\-]*\s*$")
+
+
+# a share of a group as the subject ("46 percent of voters", "a strong majority of Democratic primary voters",
+# "at least half of voters in each state", "520 superdelegates", "those surveyed"): the group speaks, if it
+# is an unnamed source (``source_nouns``) or names an actor
+_QUANTITY = re.compile(
+    r"(?:(?:[Aa]t least|[Nn]early|[Aa]bout|[Aa]lmost|[Rr]oughly|[Mm]ore than|[Oo]nly|[Jj]ust)\s+)?"
+    r"(?:(?:[Aa]n?|[Tt]he)\s+)?(?:(?:strong|clear|slim|narrow|large|small|overwhelming|vast|big)\s+)?"
+    r"(?:(?:majority|minority|plurality|half|third|quarter|two-thirds|three-fourths|three-quarters|"
+    r"[Mm]ost|[Mm]any|[Ss]ome|[Aa]ll|(?:[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|\d+)\s+in\s+(?:two|three|four|five|ten|\d+)|"
+    r"[Hh]alf|[Mm]ajorities|\d[\d,.]*(?:\s*(?:percent|%))?)\s+(?:of\s+(?:the\s+)?)?)"
+    r"(?P<group>(?:[A-Z][\w\-]*\s+){0,2}(?:[a-z][\w\-]*\s+){0,2}[a-z][\w\-]*?s)"
+    r"(?:\s+(?:in|from|at|across)\s+[^,]{1,40})?|(?P<polled>[Tt]hose (?:surveyed|polled|questioned))")
+_CLAUSE_COMMA = re.compile(r"(?<=\w),\s")
+
+
+def _antecedent(text: str, at: int) -> tuple[str, int] | None:
+    """(phrase, offset) of what the relative pronoun at ``text[at:]`` refers to, or None."""
+    named = _NAME_BEFORE_COMMA.search(text, 0, at)
+    if named:
+        phrase = named.group().split(",")[0]
+        return phrase, named.start()
+    if not text.startswith("who", at):
+        return None
+    words = _WORDS_BEFORE.search(text, 0, at)
+    if not words or not _source_noun(words.group()):
+        return None
+    kept = words.group().split()
+    while len(kept) > 1 and (kept[0] in NOT_NAMES or kept[0].endswith(("ing", "ed"))):
+        kept = kept[1:]  # "echoing security experts who" -> "security experts"
+    phrase = " ".join(kept)
+    return phrase, words.start() + words.group().index(phrase)
 
 
 def _source_noun(phrase: str) -> bool:
@@ -242,6 +303,9 @@ def _named_in_apposition(m: re.Match, group: str) -> tuple[str, int]:
     return np, m.start(group)
 
 
+_CLAUSE_BREAK = re.compile(r",\s+(?:although|though|while|whereas|even as|to which)\b|;\s")
+
+
 def _outside_quotation(text: str, rule: str, np_at: int, cue_at: int, a: int, b: int) -> int | None:
     """In a sentence with quotation marks, reported speech is read only where it is not part of a quotation
     (PolNeAR counts "Ryan said it is unrealistic … “our oceans are going to save us.”" as one quotation) and
@@ -256,7 +320,13 @@ def _outside_quotation(text: str, rule: str, np_at: int, cue_at: int, a: int, b:
         return b if all(ms >= b for ms, _ in marks) else None
     after = [ms for ms, _ in marks if ms >= cue_at]
     if after:
-        if after[0] < a or not re.search(r"[.!?]\s*$", text[a:after[0]]):
+        if after[0] >= a and not re.search(r"[.!?]\s*$", text[a:after[0]]):
+            # "Netanyahu said that he would go ahead, although he tweeted that he “rejects …”": the
+            # reported clause ends where another clause begins before the mark
+            brk = next((m.start() for m in _CLAUSE_BREAK.finditer(text, a, after[0])
+                        if count_words(text[a:m.start()]) >= 4), None)
+            return brk
+        if after[0] < a:
             return None
         b = after[0]
     before = [me for ms, me in marks if ms < cue_at]

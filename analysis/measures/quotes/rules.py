@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Callable
+from typing import Callable, Container
 
 from ... import config
 from ...document import Doc
@@ -470,14 +470,14 @@ def with_subject(c: QuoteContext, found: tuple) -> tuple:
     return found
 
 
-def rule_answers(c: QuoteContext, first_only: bool = False) -> list[tuple[str, tuple]]:
+def rule_answers(c: QuoteContext, first_only: bool = False, alone: Container[str] = ()) -> list[tuple[str, tuple]]:
     """(family, (Speaker, cue, rule)) of every rule that fires for one quotation, in rule order (only
-    the first with ``first_only``)."""
+    the first with ``first_only``, or when the first is of a family in ``alone``)."""
     out = []
     for family, rule in RULES:
         found = rule(c)
         if found:
             out.append((family, with_subject(c, found)))
-            if first_only:
+            if first_only or len(out) == 1 and family in alone:
                 break
     return out
