@@ -41,21 +41,21 @@ def quote_share(quotes: pd.DataFrame, articles: pd.DataFrame, by: str = "speaker
     q = quotes[quotes["kind"].isin(kinds)].copy()
     key = "speaker_actor" if by == "actor" else "speaker"
     q[key] = q[key].fillna("").replace("", "(unattributed)" if by == "speaker" else "(unknown)")
-    rows = []
-    for outlet in outlet_order(articles):
-        sub = q[q["outlet"] == outlet]
-        n_q, n_w = len(sub), int(sub["n_words"].sum())
-        if n_q == 0:
-            rows.append({"outlet": outlet, key: "(none)", "quotes": 0, "words": 0, "share_quotes": 0.0,
-                         "share_words": 0.0, "note": "no quotations in this outlet"})
-            continue
-        for name, g in sub.groupby(key):
-            rows.append({"outlet": outlet, key: name, "quotes": len(g), "words": int(g["n_words"].sum()),
-                         "share_quotes": round(len(g) / n_q, 4), "share_words": round(g["n_words"].sum() / n_w, 4),
-                         "note": ""})
     cols = ["outlet", key, "quotes", "words", "share_quotes", "share_words", "note"]
-    return pd.DataFrame(rows, columns=cols).sort_values(["outlet", "quotes", key], ascending=[True, False, True]
-                                                        ).reset_index(drop=True)
+    outlets = outlet_order(articles)
+    q = q[q["outlet"].isin(outlets)]
+    per = q.groupby(["outlet", key])["n_words"].agg(["size", "sum"]).reset_index()  # one pass, not one per group
+    total = q.groupby("outlet")["n_words"].agg(["size", "sum"])
+    n_q, n_w = per["outlet"].map(total["size"]), per["outlet"].map(total["sum"])
+    # Python's round, as for a single value, so the shares are the same digits whatever the grouping
+    found = pd.DataFrame({"outlet": per["outlet"], key: per[key], "quotes": per["size"].astype(int),
+                          "words": per["sum"].astype(int),
+                          "share_quotes": [round(a / b, 4) for a, b in zip(per["size"], n_q)],
+                          "share_words": [round(a / b, 4) for a, b in zip(per["sum"], n_w)], "note": ""}, columns=cols)
+    none = pd.DataFrame([{"outlet": o, key: "(none)", "quotes": 0, "words": 0, "share_quotes": 0.0, "share_words": 0.0,
+                          "note": "no quotations in this outlet"} for o in outlets if o not in total.index], columns=cols)
+    out = pd.concat([found, none], ignore_index=True) if len(none) else found
+    return out.sort_values(["outlet", "quotes", key], ascending=[True, False, True]).reset_index(drop=True)
 
 
 def quote_sentences(quotes: pd.DataFrame, sentences: pd.DataFrame) -> pd.Series:

@@ -63,6 +63,27 @@ def test_json_model_is_a_linear_model():
     assert label == "negative" and pol == pytest.approx(expected[2] - expected[0], abs=1e-6)
 
 
+def test_targets_scored_together_score_as_alone():
+    """``predict_many`` (a run scores an article's targets at once) gives each target exactly what it gets
+    alone, with the shipped model, for targets with few and with many features."""
+    from analysis.measures.sentiment import trained_model
+    model = trained_model()
+    texts = [S, "Kyiv was not invited to the talks in Alaska, officials said.", "Ukraine welcomed the deal warmly.",
+             "The Kremlin said the meeting was constructive but that no deal was reached."]
+    scopes = [target_scope(t, [_span(t, w)], [], model.window)
+              for t, w in zip(texts, ["Ukraine", "Kyiv", "Ukraine", "Kremlin"])]
+    together = model.predict_many(scopes)
+    assert together == [model.predict(sc) for sc in scopes]
+    assert len(set(together)) == 4 and all(lab in model.classes for _, _, lab in together)
+    # the same floating-point sums as adding weight times value feature by feature, in feature order
+    z = list(model.intercept)
+    for f, x in trained_features(scopes[1]).items():
+        for k, w in enumerate(model.weights.get(f, []) if x else []):
+            z[k] += w * x
+    e = [math.exp(v - max(z)) for v in z]
+    assert model.proba_many(scopes)[1] == [v / sum(e) for v in e]
+
+
 def test_macro_f1_by_hand():
     gold = ["negative", "negative", "neutral", "positive"]
     pred = ["negative", "neutral", "neutral", "negative"]

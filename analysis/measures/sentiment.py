@@ -147,6 +147,7 @@ def score_doc(doc, quote_rows: list[dict], methods, window: int = DEFAULT_WINDOW
         by_sentence.setdefault(m["sentence_id"], []).append(m)
     sent_by_id = {s.sentence_id: s for s in doc.sentences}
     model_window = trained_model().window if "trained" in methods else window  # --window is the lexicons'
+    pending: list[tuple[int, Scope]] = []  # (row, scope) of the trained method
     for sid in sorted(by_sentence):
         s = sent_by_id[sid]
         ms = by_sentence[sid]
@@ -162,12 +163,19 @@ def score_doc(doc, quote_rows: list[dict], methods, window: int = DEFAULT_WINDOW
             voice = "quoted" if len(holders) * 2 > len(own) else "journalist"
             speaker_actor = holders[0]["speaker_actor"] if voice == "quoted" else ""
             for method in methods:
-                pol, subj, n_cues, label = score_scope(model_scope if method == "trained" else scope, method)
+                if method == "trained" and (model_scope.words or model_scope.sentence):
+                    pending.append((len(rows), model_scope))  # scored with the article's other targets below
+                    pol, subj, n_cues, label = None, None, lexicon_hits(model_scope.words, method), ""
+                else:
+                    pol, subj, n_cues, label = score_scope(model_scope if method == "trained" else scope, method)
                 rows.append({"sentence_id": sid, "section": s.section, "actor": actor, "method": method,
                              "polarity": None if pol is None else round(pol, 6),
                              "subjectivity": None if subj is None else round(subj, 6),
                              "label": label, "voice": voice, "speaker_actor": speaker_actor, "n_cues": n_cues, "n_mentions": len(own),
                              "window_text": " ".join(scope.words)})
+    if pending:  # the trained model scores every target of the article at once
+        for (i, _), (pol, conf, label) in zip(pending, trained_model().predict_many([sc for _, sc in pending])):
+            rows[i].update(polarity=round(pol, 6), subjectivity=round(conf, 6), label=label)
     return rows
 
 

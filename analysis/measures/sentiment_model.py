@@ -108,25 +108,52 @@ class TrainedModel:
         self.intercept: list[float] = data["intercept"]
         self.weights: dict[str, list[float]] = data["weights"]
         self.window: int = int(data.get("meta", {}).get("window", config.WINDOW))  # the window it was trained on
+        self._index: dict[str, int] = {}
+        self._matrix = None  # the weights as one array (feature x class), built on first use
 
     def proba(self, scope: Scope) -> list[float]:
-        z = list(self.intercept)
-        for f, x in trained_features(scope).items():
-            w = self.weights.get(f)
-            if w and x:
-                for k in range(len(z)):
-                    z[k] += w[k] * x
-        m = max(z)
-        e = [math.exp(v - m) for v in z]
-        s = sum(e)
-        return [v / s for v in e]
+        return self.proba_many([scope])[0]
+
+    def proba_many(self, scopes: list[Scope]) -> list[list[float]]:
+        """The class probabilities of many scopes with one gather of the weights: each scope's features
+        are looked up once, then every weight times its feature value is added to the scope's class
+        scores in feature order (``numpy.add.at`` adds one by one, in order: the same sums as a loop)."""
+        import numpy as np
+        if self._matrix is None:
+            self._index = {f: j for j, f in enumerate(self.weights)}
+            self._matrix = np.array(list(self.weights.values()), dtype=float).reshape(-1, len(self.classes))
+        index = self._index
+        rows, cols, vals = [], [], []
+        for i, scope in enumerate(scopes):
+            for f, x in trained_features(scope).items():
+                j = index.get(f)
+                if j is not None and x:
+                    rows.append(i)
+                    cols.append(j)
+                    vals.append(x)
+        z = np.tile(np.array(self.intercept, dtype=float), (len(scopes), 1))
+        if rows:
+            np.add.at(z, np.array(rows), self._matrix[cols] * np.array(vals)[:, None])
+        out = []
+        for zi in z.tolist():  # the softmax with the standard library's exp, the same on every CPU
+            m = max(zi)
+            e = [math.exp(v - m) for v in zi]
+            s = sum(e)
+            out.append([v / s for v in e])
+        return out
 
     def predict(self, scope: Scope) -> tuple[float, float, str]:
         """Expected polarity P(positive) - P(negative) in [-1, 1], the top class probability, the label."""
-        p = self.proba(scope)
-        d = dict(zip(self.classes, p))
-        top = max(range(len(p)), key=p.__getitem__)
-        return round(d.get("positive", 0) - d.get("negative", 0), 6), round(p[top], 6), self.classes[top]
+        return self.predict_many([scope])[0]
+
+    def predict_many(self, scopes: list[Scope]) -> list[tuple[float, float, str]]:
+        """``predict`` of each scope, scored together (``proba_many``)."""
+        out = []
+        for p in self.proba_many(scopes):
+            d = dict(zip(self.classes, p))
+            top = max(range(len(p)), key=p.__getitem__)
+            out.append((round(d.get("positive", 0) - d.get("negative", 0), 6), round(p[top], 6), self.classes[top]))
+        return out
 
 
 @lru_cache(maxsize=1)
