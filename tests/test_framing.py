@@ -293,6 +293,39 @@ def _frames(text, at_issue=None, quotes=False):
     ("Ukraine was left behind by the economic boom.", []),
     # a delegation at the talks is an everyday description: only for an actor at issue
     ("The Taliban led their delegation to the talks in Doha.", []),
+    # (made-up sentences of seven more classes) no input from X, neither X nor Y consulted, no hand in, no role to
+    # play, a deadline to accept, left to react, not having seen the plan (implicit); X's input; a say in a
+    # settlement (a demand when wanted); drafted jointly with X
+    ("The plan was drawn up in Washington with no input from Kyiv.", [(0, "Ukraine", "exclusion", "explicit")]),
+    ("Neither Kabul nor Kyiv was consulted on the draft.", [(0, "Afghan government", "exclusion", "explicit"),
+                                                           (0, "Ukraine", "exclusion", "explicit")]),
+    ("Kabul had no hand in the agreement.", [(0, "Afghan government", "exclusion", "explicit")]),
+    ("Russia said Kabul had no role to play in the talks.", [(0, "Afghan government", "exclusion", "explicit")]),
+    ("Kabul was given a week to accept the plan.", [(0, "Afghan government", "exclusion", "implicit")]),
+    ("Kabul was left to react to the deal.", [(0, "Afghan government", "exclusion", "implicit")]),
+    ("Ghani said Kabul had not seen the draft before it was leaked.",
+     [(0, "Afghan government", "exclusion", "implicit")]),
+    ("Ukraine's input was reflected in the new draft.", [(0, "Ukraine", "inclusion", "explicit")]),
+    ("Kabul wants a say in any settlement.", [(0, "Afghan government", "exclusion", "demand")]),
+    ("The text was drafted jointly with Kyiv.", [(0, "Ukraine", "inclusion", "explicit")]),
+    # ... and what they must not take
+    ("Russia wants a say in the price of oil.", []),
+    ("Kabul had not seen such violence in years.", []),
+    ("Ukraine was given a week off.", []),
+    ("Russia and Ukraine agreed on a ceasefire.", []),
+    # everyday participation, for an actor whose taking part the article puts at issue: consulted, leading the
+    # delegation, sitting down with, a joint statement, arriving for the talks
+    ("Talks\n\nKyiv was not invited. Kyiv was consulted throughout the process.",
+     [(1, "Ukraine", "exclusion", "explicit"), (2, "Ukraine", "inclusion", "explicit")]),
+    ("Talks\n\nKyiv was not invited. Zelensky led the delegation to Geneva.",
+     [(1, "Ukraine", "exclusion", "explicit"), (2, "Ukraine", "inclusion", "explicit")]),
+    ("Talks\n\nKyiv was not invited. Zelensky sat down with Trump in Florida.",
+     [(1, "Ukraine", "exclusion", "explicit"), (2, "Ukraine", "inclusion", "explicit")]),
+    ("Talks\n\nKyiv was not invited. Kyiv and Washington released a joint statement.",
+     [(1, "Ukraine", "exclusion", "explicit"), (2, "Ukraine", "inclusion", "explicit")]),
+    ("Talks\n\nKyiv was not invited. A delegation from Kyiv arrived for the talks.",
+     [(1, "Ukraine", "exclusion", "explicit"), (2, "Ukraine", "inclusion", "explicit")]),
+    ("Talks\n\nRussia led the delegation to Geneva.", []),
 ])
 def test_frame_classes(text, expected):
     assert _frames(text) == expected
