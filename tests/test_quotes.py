@@ -145,8 +145,9 @@ def _attribute(body):
     ("''We now live in a world where TV shows never die,'' said David Nevins, the chief executive.",
      [("David Nevins", "after:cue-name")]),
     ("''It was a little more plane than I needed,'' he wrote, ''but I find it hard to resist a good deal.''\n\n"
-     "''Everybody knew what to expect,'' Mr. Barrett said.", [("he", "after:name-cue"), ("he", "before:name-cue"),
+     "''Everybody knew what to expect,'' Mr. Barrett said.", [("", "after:name-cue"), ("", "before:name-cue"),
                                                               ("Barrett", "after:name-cue")]),
+    # (a pronoun no earlier name resolves names nobody: no speaker, the pronoun stays in speaker_mention)
 ])
 def test_attribution_patterns(body, expected):
     assert _attribute(body) == expected
@@ -221,7 +222,7 @@ def _reported(body):
      [("Wealth-X", "indirect:coordinated", "its business has tripled over three years")]),
     # a parenthetical cue: the sentence is what was said; a relative clause's cue is no reported speech
     ("Omar Said met the owners. Many of the closures, he said, have involved public courses.",
-     [("he", "indirect:name-cue", "Many of the closures, he said, have involved public courses")]),
+     [("", "indirect:name-cue", "Many of the closures, he said, have involved public courses")]),  # "he": no name
     ("The district saw 30 applicants, which he said were about evenly split between the two.", []),
     ("Renata Cole told reporters during the conference call on Tuesday.", []),
     # the speaker last: a pronoun, a name with an appositive, a named outlet as the addressee
@@ -264,3 +265,12 @@ def _reported(body):
 ])
 def test_reported_speech_patterns(body, expected):
     assert _reported(body) == expected
+
+
+def test_an_unresolved_pronoun_names_no_speaker():
+    """"…,” she said with no woman named before: the row has no speaker (quote share counts it unattributed),
+    and its mention keeps the pronoun; once a speaker was named before it, the pronoun resolves to them."""
+    row, = _extract("“We will not sign this,” she said.")
+    assert (row["speaker"], row["speaker_mention"].strip(), row["rule"]) == ("", "she", "after:name-cue")
+    rows = _extract("“We are ready,” Kaja Kallas said.\n\n“We will not sign this,” she said.")
+    assert [r["speaker"] for r in rows] == ["Kaja Kallas", "Kaja Kallas"]

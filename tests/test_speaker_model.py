@@ -194,7 +194,7 @@ def _speakers(body, actors=EUROPE):
     ("The Taliban issued a statement. They said: “We want peace.”", ["Taliban"]),
     ("The Germans met in Paris. They said: “Ukraine must be at the table.”", ["Germans"]),
     ("German leaders met in Paris. They said: “Ukraine must be at the table.”", ["German leaders"]),
-    ("Germany hosted the talks. They said: “Ukraine must be at the table.”", ["They"]),
+    ("Germany hosted the talks. They said: “Ukraine must be at the table.”", [""]),  # no group: nobody named
     # ... or an unnamed group nearer than any named one ("the leaders declared … They insisted")
     ("The Germans hosted them. The leaders met at Chevening House. They insisted: “Borders must not be changed "
      "by force.”", ["The leaders"]),

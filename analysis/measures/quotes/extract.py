@@ -118,7 +118,7 @@ def extract_quotes(doc: Doc, actors: Actors, model: SpeakerModel | None | str = 
                 res.remember(sp.pos, sp)
             kind = quote_kind(text, qtext, start, end, sstart, send, bool(sp))
             row = {"section": section, "start": start, "end": end, "text": qtext, "n_words": n_words,
-                   "kind": kind, "speaker": sp.speaker if sp else "", "speaker_actor": sp.actor if sp else "",
+                   "kind": kind, "speaker": _name_of(sp), "speaker_actor": sp.actor if sp else "",
                    "speaker_mention": sp.mention if sp else "", "speaker_confidence": confidence,
                    "cue": cue, "rule": rule, "_para": pstart}
             rows.append(row)
@@ -137,6 +137,12 @@ def extract_quotes(doc: Doc, actors: Actors, model: SpeakerModel | None | str = 
         r.pop("_para", None)
         out.append({"quote_id": i, **{k: r[k] for k in COLUMNS[1:]}})
     return out
+
+
+def _name_of(sp) -> str:
+    """The speaker column: a pronoun no earlier name resolves ("she said", "they said") names nobody, so the
+    row has no speaker (its ``speaker_mention`` keeps the pronoun)."""
+    return sp.speaker if sp and sp.kind != "pronoun-unresolved" else ""
 
 
 # reported speech whose speaker comes last: "…, Peskov said." / "…, she said." / "…, said Peskov." /
@@ -228,7 +234,7 @@ def _indirect(doc: Doc, res: Resolver, direct_rows: list[dict]) -> list[dict]:
             continue
         res.remember(sp.pos, sp)
         out.append({"section": "body", "start": start, "end": end, "text": clause, "n_words": n_words,
-                    "kind": "indirect", "speaker": sp.speaker, "speaker_actor": sp.actor, "speaker_mention": sp.mention,
+                    "kind": "indirect", "speaker": _name_of(sp), "speaker_actor": sp.actor, "speaker_mention": sp.mention,
                     "speaker_confidence": float("nan"), "cue": cue, "rule": rule, "_para": 0})
     return out
 
