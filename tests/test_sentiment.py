@@ -92,3 +92,22 @@ def test_sentiment_items_of_annotated_articles(tmp_path):
         ("Kyiv and Kyiv again.", [(0, 4), (9, 13)], [], "neutral")]
     assert skipped == ["a1 sentiment[2]: no mention of Russia in its sentence",
                        "a1 sentiment[3]: snippet not found in the cleaned text"]
+
+
+@pytest.mark.parametrize("text,none", [
+    ("the delegation arrived in the capital on Monday", True),
+    ("NATO’s summit", True),
+    ("a good deal", False),          # a word of both lexicons
+    ("the 21st round", False),       # "21st" is a TextBlob entry
+    ("no", False),                   # a VADER entry
+    ("they won’t sign", False),      # "won't" after the fixes: the check errs on the side of scoring
+    ("we met :)", False),            # an emoticon
+    ("peace (!)", False),            # TextBlob's irony mark
+])
+def test_windows_no_lexicon_can_score_are_zero_without_scoring(text, none):
+    """The trained model's lexicon features skip TextBlob and VADER for a window neither lexicon can score:
+    only where both would give exactly 0."""
+    from analysis.measures.sentiment_lexicons import no_lexicon_word, textblob_scores, vader_score
+    assert no_lexicon_word(text) is none
+    if none:
+        assert textblob_scores(text) == (0.0, 0.0) and vader_score(text) == 0.0

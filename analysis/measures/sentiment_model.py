@@ -9,7 +9,8 @@ from typing import NamedTuple
 
 from .. import config
 from ..errors import read_model
-from .sentiment_lexicons import _NEGATORS, _word_valences, normalise_for_lexicon, textblob_scores, vader_score
+from .sentiment_lexicons import (_NEGATORS, _word_valences, no_lexicon_word, normalise_for_lexicon, textblob_scores,
+                                 vader_score)
 
 MODEL_PATH = config.MODEL
 
@@ -52,8 +53,10 @@ def model_features(words: list[str]) -> list[str]:
 
 
 def _lexicon_scores(text: str) -> tuple[float, float, float]:
-    tp, ts = textblob_scores(text) if text else (0.0, 0.0)
-    return tp, ts, vader_score(text) if text else 0.0
+    if not text or no_lexicon_word(text):  # what both scorers return for such a window, without running them
+        return 0.0, 0.0, 0.0
+    tp, ts = textblob_scores(text)
+    return tp, ts, vader_score(text)
 
 
 def _sentence_lexicon(words: list[str]) -> dict[str, float]:
