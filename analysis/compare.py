@@ -38,14 +38,41 @@ def quote_share(quotes: pd.DataFrame, articles: pd.DataFrame, by: str = "speaker
 
     Outlets without quotations appear with zeros and a note.
     """
-    q = quotes[quotes["kind"].isin(kinds)].copy()
-    key = "speaker_actor" if by == "actor" else "speaker"
-    q[key] = q[key].fillna("").replace("", "(unattributed)" if by == "speaker" else "(unknown)")
-    cols = ["outlet", key, "quotes", "words", "share_quotes", "share_words", "note"]
+    return quote_share_from(quote_counts(quotes, by, kinds), outlet_order(articles), by)
+
+
+def quote_share_chunks(chunks, articles: pd.DataFrame, kinds=QUOTED_KINDS) -> dict[str, pd.DataFrame]:
+    """``quote_share`` by actor group and by speaker of a quotes table read as consecutive chunks (only the
+    counts per outlet and speaker are kept): ``{"actor": …, "speaker": …}``."""
+    keys = {"actor": "speaker_actor", "speaker": "speaker"}
+    parts: dict[str, list] = {by: [] for by in keys}
+    for chunk in chunks:
+        for by in keys:
+            parts[by].append(quote_counts(chunk, by, kinds))
     outlets = outlet_order(articles)
-    q = q[q["outlet"].isin(outlets)]
-    per = q.groupby(["outlet", key])["n_words"].agg(["size", "sum"]).reset_index()  # one pass, not one per group
-    total = q.groupby("outlet")["n_words"].agg(["size", "sum"])
+    return {by: quote_share_from(add_counts(parts[by], ["outlet", key]), outlets, by) for by, key in keys.items()}
+
+
+def quote_counts(quotes: pd.DataFrame, by: str = "speaker", kinds=QUOTED_KINDS) -> pd.DataFrame:
+    """Quotations and quoted words per outlet and speaker (or actor group): what ``quote_share`` divides.
+    Counts of parts of a table add up to those of the whole (a large run sums them chunk by chunk)."""
+    key = "speaker_actor" if by == "actor" else "speaker"
+    q = quotes[quotes["kind"].isin(kinds)]
+    q = q.assign(**{key: q[key].fillna("").replace("", "(unattributed)" if by == "speaker" else "(unknown)")})
+    return q.groupby(["outlet", key])["n_words"].agg(["size", "sum"]).astype("int64").reset_index()
+
+
+def add_counts(parts: list[pd.DataFrame], keys: list[str]) -> pd.DataFrame:
+    """The sum of count tables (same columns) over their ``keys``."""
+    return pd.concat(parts, ignore_index=True).groupby(keys).sum().reset_index() if len(parts) > 1 else parts[0]
+
+
+def quote_share_from(counts: pd.DataFrame, outlets: list[str], by: str = "speaker") -> pd.DataFrame:
+    """``quote_share`` from ``quote_counts`` (of a whole table, or summed over its chunks)."""
+    key = "speaker_actor" if by == "actor" else "speaker"
+    cols = ["outlet", key, "quotes", "words", "share_quotes", "share_words", "note"]
+    per = counts[counts["outlet"].isin(outlets)]
+    total = per.groupby("outlet")[["size", "sum"]].sum()
     n_q, n_w = per["outlet"].map(total["size"]), per["outlet"].map(total["sum"])
     # Python's round, as for a single value, so the shares are the same digits whatever the grouping
     found = pd.DataFrame({"outlet": per["outlet"], key: per[key], "quotes": per["size"].astype(int),
@@ -92,12 +119,41 @@ def sentiment_by_outlet(sentiment: pd.DataFrame, method: str, voice: str | None 
 
 def _polarity(s: pd.DataFrame, keys: list[str], method: str) -> pd.DataFrame:
     """Mean polarity with its bootstrap interval, counts and label counts per group of ``keys``."""
-    rows = []
+    return polarity_from(polarity_parts(s, keys), keys, method)
+
+
+def polarity_parts(s: pd.DataFrame, keys: list[str]) -> dict[tuple, tuple[int, np.ndarray, dict]]:
+    """What ``_polarity`` reads of each group of ``keys``: its rows, its polarities (in row order, missing
+    ones left out) and its label counts. Parts of consecutive chunks of a table, joined in order by
+    ``join_polarity_parts``, are the parts of the whole."""
+    out = {}
     for key, g in s.groupby(keys):
-        vals = g["polarity"].dropna().to_numpy(dtype=float)
+        key = key if isinstance(key, tuple) else (key,)
+        out[key] = (len(g), g["polarity"].dropna().to_numpy(dtype=float), g["label"].value_counts().to_dict())
+    return out
+
+
+def join_polarity_parts(parts: list[dict]) -> dict:
+    """The parts of consecutive chunks joined: rows and labels added, polarities concatenated in order."""
+    out: dict = {}
+    for part in parts:
+        for key, (n, vals, labels) in part.items():
+            if key in out:
+                n0, v0, l0 = out[key]
+                out[key] = (n0 + n, np.concatenate([v0, vals]), {k: l0.get(k, 0) + labels.get(k, 0)
+                                                                   for k in set(l0) | set(labels)})
+            else:
+                out[key] = (n, vals, labels)
+    return out
+
+
+def polarity_from(parts: dict, keys: list[str], method: str) -> pd.DataFrame:
+    """``_polarity`` from its parts, groups in sorted order."""
+    rows = []
+    for key in sorted(parts):
+        n, vals, labels = parts[key]
         lo, hi = mean_ci(vals)
-        labels = g["label"].value_counts()
-        rows.append({**dict(zip(keys, key)), "method": method, "n_rows": len(g), "n_scored": len(vals),
+        rows.append({**dict(zip(keys, key)), "method": method, "n_rows": n, "n_scored": len(vals),
                      "mean_polarity": round(float(vals.mean()), 4) if len(vals) else float("nan"),
                      "ci_low": round(lo, 4), "ci_high": round(hi, 4),
                      **{f"n_{lab}": int(labels.get(lab, 0)) for lab in LABELS}})
@@ -138,7 +194,18 @@ def sentiment_by_voice(sentiment: pd.DataFrame, method: str) -> pd.DataFrame:
 
 def sentiment_by_method(sentiment: pd.DataFrame, methods) -> pd.DataFrame:
     """``sentiment_by_outlet`` for each method, one table."""
-    return pd.concat([sentiment_by_outlet(sentiment, m) for m in methods], ignore_index=True)
+    return sentiment_by_method_chunks([sentiment], methods)
+
+
+def sentiment_by_method_chunks(chunks, methods) -> pd.DataFrame:
+    """``sentiment_by_method`` of a table read as consecutive chunks (a large run's summary: only the
+    polarities and counts of each group are kept, not the table)."""
+    parts: dict[str, list] = {m: [] for m in methods}
+    for chunk in chunks:
+        for m in methods:
+            parts[m].append(polarity_parts(chunk[chunk["method"] == m], ["outlet", "actor"]))
+    return pd.concat([polarity_from(join_polarity_parts(parts[m]), ["outlet", "actor"], m) for m in methods],
+                     ignore_index=True)
 
 
 def method_robustness(sentiment: pd.DataFrame, methods) -> pd.DataFrame:

@@ -116,6 +116,28 @@ def read_table(path, columns: list[str] | None = None) -> pd.DataFrame:
     return typed(frame[columns] if columns else frame)
 
 
+def read_table_chunks(path, columns: list[str], rows: int = 500_000):
+    """``read_table`` in consecutive chunks of at most ``rows`` rows (at least one, perhaps empty), so a
+    summary of a large table holds one chunk at a time."""
+    path = Path(path)
+    if path.suffix == ".parquet":
+        import pyarrow.parquet as pq
+        batches = pq.ParquetFile(path).iter_batches(batch_size=rows, columns=columns)
+        first = True
+        for batch in batches:
+            first = False
+            yield batch.to_pandas()
+        if first:
+            yield pd.read_parquet(path, columns=columns)
+        return
+    first = True
+    for frame in pd.read_csv(path, usecols=columns, dtype=str, keep_default_na=False, chunksize=rows):
+        first = False
+        yield typed(frame[columns])
+    if first:
+        yield read_table(path, columns)
+
+
 def table_path(folder, name: str) -> Path | None:
     """The file of table ``name`` in a run's folder (CSV or Parquet), or None."""
     return next((p for ext in ("csv", "parquet") for p in [Path(folder) / f"{name}.{ext}"] if p.exists()), None)

@@ -14,6 +14,7 @@
    pointing at the same files) through the whole command: wall time, peak memory.
 
     python benchmarks/bench.py [--corpus DIR] [--rounds 3] [--generated 100000] [--speedup-articles 5000] [--jobs 2]
+    python benchmarks/bench.py --scale 1000000     # only that: the defaults on a million generated articles
 """
 from __future__ import annotations
 
@@ -161,6 +162,32 @@ def generate_corpus(src: Path, dest: Path, n: int) -> None:
             w.writerow([f"g{i:07d}", r["outlet"], str((src / r["path"]).resolve())])
 
 
+def _record(results: Path, res: dict) -> None:
+    """Merge ``res`` into the results file: what was measured now replaces its record, the rest stays."""
+    kept = json.loads(results.read_text(encoding="utf-8")) if results.is_file() else {}
+    for stale in ("command", "baseline_one_core", "ratio_ours_over_baseline"):  # records of the older layout
+        kept.pop(stale, None)
+    kept.update(res)
+    results.write_text(json.dumps(kept, indent=1) + "\n", encoding="utf-8")
+    print(f"results written to {results}")
+
+
+def _scale(corpus: Path, n: int, jobs: int, results: Path, res: dict) -> int:
+    """A generated corpus of ``n`` articles through ``run`` with its defaults: wall time, words, peak memory."""
+    with tempfile.TemporaryDirectory(prefix="bench-scale-") as tmp:
+        gen = Path(tmp) / "generated"
+        generate_corpus(corpus, gen, n)
+        started = time.strftime("%Y-%m-%d %H:%M:%S")
+        g = bench_command(gen, Path(tmp) / "out", jobs, method=None)
+        g.update(articles=n, started=started, sentiment="textblob, vader, trained (defaults)")
+        print(f"generated corpus, {n:,} articles, defaults, --jobs {jobs}: {g['seconds']:.0f} s, "
+              f"{g['words_per_s']:,} words/s, peak memory {g['peak_mb']} MB (largest process "
+              f"{g['peak_one_process_mb']} MB)")
+    res[f"scale_{n}"] = g
+    _record(results, res)
+    return 0
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--corpus", default=str(DEFAULT_CORPUS))
@@ -170,12 +197,17 @@ def main(argv=None) -> int:
                     help="generated corpus on which --jobs 1 and --jobs N are compared (0: skip)")
     ap.add_argument("--rounds", type=int, default=3, help="alternating rounds of the whole-process timings")
     ap.add_argument("--results", default=str(ROOT / "benchmarks" / "results.json"))
+    ap.add_argument("--scale", type=int, default=0,
+                    help="only this: a generated corpus of N articles through `run` with its defaults (all three "
+                         "sentiment methods) at --jobs, recorded as scale_<N> (e.g. 1000000; run it in the background)")
     args = ap.parse_args(argv)
     corpus = Path(args.corpus)
     if not corpus.exists():
         raise SystemExit(f"{corpus}: corpus not found (give --corpus)")
     res = {"machine": {"cores": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform()},
            "corpus": str(corpus)}
+    if args.scale:
+        return _scale(corpus, args.scale, args.jobs, Path(args.results), res)
     recs, load_s = load_records(corpus)
     words = None
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
@@ -229,13 +261,7 @@ def main(argv=None) -> int:
                   f"{g['words_per_s']:,} words/s, peak memory {g['peak_mb']} MB "
                   f"(largest process {g['peak_one_process_mb']} MB)")
             shutil.rmtree(tmp / "gen_out", ignore_errors=True)
-    results = Path(args.results)
-    kept = json.loads(results.read_text(encoding="utf-8")) if results.is_file() else {}
-    for stale in ("command", "baseline_one_core", "ratio_ours_over_baseline"):  # records of the older layout
-        kept.pop(stale, None)
-    kept.update(res)  # what was measured now replaces its record; a part skipped (e.g. --generated 0) stays
-    results.write_text(json.dumps(kept, indent=1) + "\n", encoding="utf-8")
-    print(f"results written to {args.results}")
+    _record(Path(args.results), res)  # a part skipped (e.g. --generated 0) keeps its earlier record
     return 0
 
 

@@ -164,3 +164,31 @@ def test_csv_bytes_without_pandas_equal_pandas_to_csv():
         if t == "articles":
             continue  # flattened with the extra metadata columns first; compared through whole runs above
         assert rows_to_csv_bytes(rows[t], COLUMNS[t]) == frame_to_csv_bytes(frames[t]), t
+
+
+def test_summaries_read_in_chunks_equal_those_of_the_whole_tables(run_dir, tmp_path):
+    """A large run's summaries of quotations and sentiment read their tables chunk by chunk and keep only
+    counts and polarities per group: with chunks of a few rows, the same bytes as from the whole tables."""
+    from analysis import sheets
+    from analysis.compare import quote_share, quote_share_chunks, sentiment_by_method, sentiment_by_method_chunks
+    from analysis.schema import read_table, read_table_chunks
+    arts = read_table(run_dir / "articles.csv", ["article_id", "outlet", "n_words"])
+    qcols = ["article_id", "outlet", "section", "kind", "n_words", "speaker", "speaker_actor"]
+    chunks = list(read_table_chunks(run_dir / "quotes.csv", qcols, rows=7))
+    assert len(chunks) > 5 and sum(map(len, chunks)) == len(read_table(run_dir / "quotes.csv", qcols))
+    shares = quote_share_chunks(iter(chunks), arts)
+    scols = ["outlet", "actor", "method", "polarity", "label", "voice", "speaker_actor"]
+    sentiment = read_table(run_dir / "sentiment.csv", scols)
+    pairs = [(shares["actor"], quote_share(read_table(run_dir / "quotes.csv", qcols), arts, by="actor")),
+             (shares["speaker"], quote_share(read_table(run_dir / "quotes.csv", qcols), arts, by="speaker")),
+             (sentiment_by_method_chunks(read_table_chunks(run_dir / "sentiment.csv", scols, rows=5),
+                                         ["textblob", "vader", "trained"]),
+              sentiment_by_method(sentiment, ["textblob", "vader", "trained"]))]
+    for chunked, whole in pairs:
+        sheets.to_csv(chunked, tmp_path / "a.csv")
+        sheets.to_csv(whole, tmp_path / "b.csv")
+        assert (tmp_path / "a.csv").read_bytes() == (tmp_path / "b.csv").read_bytes()
+    # and they are what the run wrote
+    sheets.to_csv(shares["speaker"], tmp_path / "a.csv")
+    assert (tmp_path / "a.csv").read_bytes() == (run_dir / "summary_quote_share_speaker.csv").read_bytes()
+    assert len(shares["speaker"]) > 10 and shares["speaker"]["quotes"].sum() > 20

@@ -96,7 +96,8 @@ class Measure:
         raise NotImplementedError
 
     def summarize(self, load: Callable[[str], pd.DataFrame], options: Options) -> dict[str, pd.DataFrame]:
-        """Per-outlet summaries, ``{name: DataFrame}``; ``load(table)`` gives the ``reads`` columns."""
+        """Per-outlet summaries, ``{name: DataFrame}``; ``load(table)`` gives the ``reads`` columns,
+        ``load.chunks(table)`` the same in consecutive chunks (for tables that grow with the corpus)."""
         return {}
 
 

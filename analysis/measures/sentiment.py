@@ -231,8 +231,8 @@ class Sentiment(Measure):
         return score_doc(doc, upstream["quotes"], methods, window)
 
     def summarize(self, load, options):
-        from ..compare import sentiment_by_method
-        return {"summary_sentiment": sentiment_by_method(load("sentiment"), options.methods)}
+        from ..compare import sentiment_by_method_chunks
+        return {"summary_sentiment": sentiment_by_method_chunks(load.chunks("sentiment"), options.methods)}
 
 
 # the scorers of the three methods, importable from here as before

@@ -14,7 +14,7 @@ import pandas as pd
 from .. import sheets as spreadsheet
 from ..actors import Actors
 from ..measures import REGISTRY, Options
-from ..schema import read_table
+from ..schema import read_table, read_table_chunks
 
 SUMMARIES: tuple[str, ...] = tuple(s for m in REGISTRY.values() for s in m.summaries)
 
@@ -25,13 +25,25 @@ def _write(frame: pd.DataFrame, path: Path, **kwargs) -> None:
     os.replace(tmp, path)
 
 
+class Loader:
+    """What a measure's ``summarize`` reads: ``load(table)`` the ``reads`` columns of a table, whole;
+    ``load.chunks(table)`` the same in consecutive chunks, for tables that grow with the corpus."""
+
+    def __init__(self, out: Path, fmt: str, reads: dict[str, list[str]]):
+        self.out, self.fmt, self.reads = out, fmt, reads
+
+    def __call__(self, table: str) -> pd.DataFrame:
+        return read_table(self.out / f"{table}.{self.fmt}", self.reads[table])
+
+    def chunks(self, table: str):
+        return read_table_chunks(self.out / f"{table}.{self.fmt}", self.reads[table])
+
+
 def _summarize(name: str, out: Path, fmt: str, options: Options) -> dict[str, pd.DataFrame]:
     """One measure's summaries, reading only the columns it declares."""
     measure = REGISTRY[name]
 
-    def load(table):
-        return read_table(out / f"{table}.{fmt}", measure.reads[table])
-    made = measure.summarize(load, options)
+    made = measure.summarize(Loader(out, fmt, measure.reads), options)
     if tuple(made) != measure.summaries:
         raise AssertionError(f"measure {measure.name} made {tuple(made)}, declared {measure.summaries}")
     return made

@@ -71,7 +71,6 @@ class Quotes(Measure):
         return extract_quotes(doc, actors, model=model)
 
     def summarize(self, load, options):
-        from ...compare import quote_share
-        arts, q = load("articles"), load("quotes")
-        return {"summary_quote_share_actor": quote_share(q, arts, by="actor"),
-                "summary_quote_share_speaker": quote_share(q, arts, by="speaker")}
+        from ...compare import quote_share_chunks
+        shares = quote_share_chunks(load.chunks("quotes"), load("articles"))
+        return {"summary_quote_share_actor": shares["actor"], "summary_quote_share_speaker": shares["speaker"]}
