@@ -156,7 +156,8 @@ def count_items(path, *, text_column: str = "text", **_options) -> int | None:
         if root.is_dir():
             meta = root / "metadata.csv"
             if meta.exists():
-                return sum(1 for _ in csv.DictReader(meta.read_bytes().decode("utf-8-sig").splitlines()))
+                with open(meta, encoding="utf-8-sig", newline="") as fh:
+                    return sum(1 for _ in csv.DictReader(fh))
             return sum(1 for p in root.rglob("*.txt") if p.is_file())
         suffix = root.suffix.lower()
         if suffix == ".parquet":
@@ -191,15 +192,35 @@ def _outside(root: Path, file: Path) -> str | None:
     return None
 
 
+def _utf8_and_blank(path: Path, block: int = 1 << 20) -> bool:
+    """Read ``path`` block by block: ConfigError naming the byte where it is not UTF-8; True if it holds
+    nothing but white space. (A metadata file of a million rows is never held whole.)"""
+    import codecs
+    decoder = codecs.getincrementaldecoder("utf-8-sig")()
+    blank, offset = True, 0
+    with open(path, "rb") as fh:
+        while True:
+            data = fh.read(block)
+            try:
+                text = decoder.decode(data, final=not data)
+            except UnicodeDecodeError as err:
+                raise ConfigError(f"{path}: not UTF-8 at byte {offset + err.start - len(err.object) + len(data)}") \
+                    from None
+            blank = blank and not text.strip()
+            if not data:
+                return blank
+            offset += len(data)
+
+
 def _iter_metadata_folder(root: Path, meta: Path, max_bytes: int, allow_outside: bool = False):
-    try:
-        raw = meta.read_bytes().decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        raise ConfigError(f"{meta}: not UTF-8 at byte {err.start}") from None
-    if not raw.strip():
+    if _utf8_and_blank(meta):
         yield "warning", f"{meta}: empty file, so the corpus has no articles"
         return
-    reader = csv.DictReader(raw.splitlines())
+    with open(meta, encoding="utf-8-sig", newline="") as fh:  # read row by row
+        yield from _metadata_rows(root, meta, csv.DictReader(fh), max_bytes, allow_outside)
+
+
+def _metadata_rows(root: Path, meta: Path, reader: csv.DictReader, max_bytes: int, allow_outside: bool):
     missing = [c for c in ("id", "outlet", "path") if c not in (reader.fieldnames or [])]
     if missing:
         raise ConfigError(f"{meta}: missing required column(s) {', '.join(missing)} (found: {', '.join(reader.fieldnames or [])})")
