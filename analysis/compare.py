@@ -21,6 +21,13 @@ def outlet_order(articles: pd.DataFrame, order: list[str] | None = None) -> list
 
 
 # ------------------------------------------------------------------ actor visibility
+def outlet_words(chunks) -> pd.DataFrame:
+    """One row per outlet with the words of its articles, from the articles table read in chunks: all
+    that ``visibility_by_outlet`` and ``quote_share`` read of it (a large run's summaries need not hold an
+    article index)."""
+    return add_counts([c.groupby("outlet")["n_words"].sum().reset_index() for c in chunks], ["outlet"])
+
+
 def visibility_by_outlet(articles: pd.DataFrame, visibility: pd.DataFrame) -> pd.DataFrame:
     """Mentions per actor per outlet, absolute and per 1,000 words (of the outlet's body text)."""
     words = articles.groupby("outlet")["n_words"].sum()

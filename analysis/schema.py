@@ -12,6 +12,7 @@ Example:
 """
 from __future__ import annotations
 
+import csv
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -130,12 +131,49 @@ def read_table_chunks(path, columns: list[str], rows: int = 500_000):
         if first:
             yield pd.read_parquet(path, columns=columns)
         return
+    with open(path, newline="", encoding="utf-8") as fh:
+        header = next(csv.reader(fh), [])
+    if LONG_TEXT.isdisjoint(set(header) - set(columns)):
+        first = True
+        for frame in pd.read_csv(path, usecols=columns, dtype=str, keep_default_na=False, chunksize=rows):
+            first = False
+            yield typed(frame[columns])
+        if first:
+            yield read_table(path, columns)
+        return
+    yield from _csv_rows_chunks(path, header, columns, min(rows, 50_000))  # rows as Python lists: fewer
+
+
+# a column of whole articles: a table with one it does not read is read row by row with the csv module,
+# which holds one row at a time (pandas' parser holds hundreds of MB for such a file even when it keeps
+# three short columns: 380 MB for the articles table of a million articles); for tables of short rows
+# pandas is faster and as small
+LONG_TEXT = frozenset({"body"})
+
+
+def _csv_rows_chunks(path: Path, header: list[str], columns: list[str], rows: int):
+    """The ``columns`` of a CSV table in frames of ``rows`` rows, read with the csv module (the same
+    values as ``pd.read_csv(dtype=str, keep_default_na=False)``: blank lines skipped, empty fields "")."""
+    missing = [c for c in columns if c not in header]
+    if missing:
+        raise ValueError(f"{path}: no column(s) {', '.join(missing)}")
+    at = [header.index(c) for c in columns]
+    csv.field_size_limit(1 << 30)
+    block: list[list[str]] = []
     first = True
-    for frame in pd.read_csv(path, usecols=columns, dtype=str, keep_default_na=False, chunksize=rows):
-        first = False
-        yield typed(frame[columns])
-    if first:
-        yield read_table(path, columns)
+    with open(path, newline="", encoding="utf-8") as fh:
+        reader = csv.reader(fh)
+        next(reader, None)
+        for row in reader:
+            if not row:
+                continue
+            block.append([row[i] if i < len(row) else "" for i in at])
+            if len(block) == rows:
+                first = False
+                yield typed(pd.DataFrame(block, columns=columns, dtype=str))
+                block = []
+    if block or first:
+        yield typed(pd.DataFrame(block, columns=columns, dtype=str))
 
 
 def table_path(folder, name: str) -> Path | None:

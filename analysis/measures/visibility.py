@@ -52,5 +52,5 @@ class Visibility(Measure):
         return count_mentions(doc)
 
     def summarize(self, load, options):
-        from ..compare import visibility_by_outlet
-        return {"summary_visibility": visibility_by_outlet(load("articles"), load("visibility"))}
+        from ..compare import outlet_words, visibility_by_outlet
+        return {"summary_visibility": visibility_by_outlet(outlet_words(load.chunks("articles")), load("visibility"))}

@@ -14,7 +14,7 @@ import pandas as pd
 from .. import sheets as spreadsheet
 from ..actors import Actors
 from ..measures import REGISTRY, Options
-from ..schema import read_table, read_table_chunks
+from ..schema import read_table_chunks
 
 SUMMARIES: tuple[str, ...] = tuple(s for m in REGISTRY.values() for s in m.summaries)
 
@@ -33,7 +33,8 @@ class Loader:
         self.out, self.fmt, self.reads = out, fmt, reads
 
     def __call__(self, table: str) -> pd.DataFrame:
-        return read_table(self.out / f"{table}.{self.fmt}", self.reads[table])
+        chunks = list(self.chunks(table))  # a wide table is read row by row (``read_table_chunks``)
+        return chunks[0] if len(chunks) == 1 else pd.concat(chunks, ignore_index=True)
 
     def chunks(self, table: str):
         return read_table_chunks(self.out / f"{table}.{self.fmt}", self.reads[table])

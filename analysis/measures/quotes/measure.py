@@ -71,6 +71,6 @@ class Quotes(Measure):
         return extract_quotes(doc, actors, model=model)
 
     def summarize(self, load, options):
-        from ...compare import quote_share_chunks
-        shares = quote_share_chunks(load.chunks("quotes"), load("articles"))
+        from ...compare import outlet_words, quote_share_chunks
+        shares = quote_share_chunks(load.chunks("quotes"), outlet_words(load.chunks("articles")))
         return {"summary_quote_share_actor": shares["actor"], "summary_quote_share_speaker": shares["speaker"]}
