@@ -201,18 +201,16 @@ def sentiment_by_voice(sentiment: pd.DataFrame, method: str) -> pd.DataFrame:
 
 def sentiment_by_method(sentiment: pd.DataFrame, methods) -> pd.DataFrame:
     """``sentiment_by_outlet`` for each method, one table."""
-    return sentiment_by_method_chunks([sentiment], methods)
+    return sentiment_by_method_chunks(lambda: [sentiment], methods)
 
 
 def sentiment_by_method_chunks(chunks, methods) -> pd.DataFrame:
-    """``sentiment_by_method`` of a table read as consecutive chunks (a large run's summary: only the
-    polarities and counts of each group are kept, not the table)."""
-    parts: dict[str, list] = {m: [] for m in methods}
-    for chunk in chunks:
-        for m in methods:
-            parts[m].append(polarity_parts(chunk[chunk["method"] == m], ["outlet", "actor"]))
-    return pd.concat([polarity_from(join_polarity_parts(parts[m]), ["outlet", "actor"], m) for m in methods],
-                     ignore_index=True)
+    """``sentiment_by_method`` of a table read as consecutive chunks, one method at a time (``chunks()``
+    gives a fresh pass over the table): a large run's summary keeps only the polarities and counts of each
+    group of one method, not the table."""
+    return pd.concat([polarity_from(join_polarity_parts([polarity_parts(c[c["method"] == m], ["outlet", "actor"])
+                                                         for c in chunks()]), ["outlet", "actor"], m)
+                      for m in methods], ignore_index=True)
 
 
 def method_robustness(sentiment: pd.DataFrame, methods) -> pd.DataFrame:

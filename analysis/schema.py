@@ -117,7 +117,7 @@ def read_table(path, columns: list[str] | None = None) -> pd.DataFrame:
     return typed(frame[columns] if columns else frame)
 
 
-def read_table_chunks(path, columns: list[str], rows: int = 500_000):
+def read_table_chunks(path, columns: list[str], rows: int = 200_000):
     """``read_table`` in consecutive chunks of at most ``rows`` rows (at least one, perhaps empty), so a
     summary of a large table holds one chunk at a time."""
     path = Path(path)

@@ -181,7 +181,7 @@ def test_summaries_read_in_chunks_equal_those_of_the_whole_tables(run_dir, tmp_p
     sentiment = read_table(run_dir / "sentiment.csv", scols)
     pairs = [(shares["actor"], quote_share(read_table(run_dir / "quotes.csv", qcols), arts, by="actor")),
              (shares["speaker"], quote_share(read_table(run_dir / "quotes.csv", qcols), arts, by="speaker")),
-             (sentiment_by_method_chunks(read_table_chunks(run_dir / "sentiment.csv", scols, rows=5),
+             (sentiment_by_method_chunks(lambda: read_table_chunks(run_dir / "sentiment.csv", scols, rows=5),
                                          ["textblob", "vader", "trained"]),
               sentiment_by_method(sentiment, ["textblob", "vader", "trained"]))]
     for chunked, whole in pairs:

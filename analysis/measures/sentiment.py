@@ -232,7 +232,7 @@ class Sentiment(Measure):
 
     def summarize(self, load, options):
         from ..compare import sentiment_by_method_chunks
-        return {"summary_sentiment": sentiment_by_method_chunks(load.chunks("sentiment"), options.methods)}
+        return {"summary_sentiment": sentiment_by_method_chunks(lambda: load.chunks("sentiment"), options.methods)}
 
 
 # the scorers of the three methods, importable from here as before
