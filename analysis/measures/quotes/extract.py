@@ -76,6 +76,10 @@ def extract_quotes(doc: Doc, actors: Actors, model: SpeakerModel | None | str = 
     if model == "default":
         model = speaker_model()
     res = Resolver(doc, actors)
+    alone = model.alone if model is not None else {}
+
+    def decides_alone(family: str, speaker) -> bool:  # the first rule's answer needs no model
+        return stands_alone(alone, family, speaker)
     rows: list[dict] = []
     for section in ("headline", "body"):
         text = doc.section_text(section)
@@ -100,9 +104,8 @@ def extract_quotes(doc: Doc, actors: Actors, model: SpeakerModel | None | str = 
             ctx = QuoteContext(doc, res, section, text, start, end, span, sstart, send, send_q, pstart, pend,
                                prev, prev_para_end_quote)
             n_words = count_words(qtext)
-            alone = model.alone if model is not None else {}
-            answers = rule_answers(ctx, not collecting, alone)
-            if answers and (not collecting or stands_alone(alone, answers[0][0], answers[0][1][0])):
+            answers = rule_answers(ctx, not collecting, decides_alone)
+            if answers and (not collecting or decides_alone(answers[0][0], answers[0][1][0])):
                 # the first rule that fires speaks
                 family, (sp, cue, rule) = answers[0]
                 cands = [Candidate(sp, cue, rule, first=True)]

@@ -12,7 +12,7 @@ from ...errors import read_model
 from .candidates import Candidate
 
 MODEL_PATH = config.SPEAKER_MODEL
-MIN_WORDS_UNCUED = 4
+MIN_WORDS_UNCUED = 4   # a quotation no rule attributes gets a context speaker only from this length on
 # the rule families that decide alone when they fire first: a name right after the quotation's cue
 # ("“…,” Peskov said", "“…,” said Peskov", "“…” ― Peskov") and a quotation that follows one in its
 # paragraph. On PolNeAR train the model picked their answer for 99.1–99.7% of such quotations
@@ -24,7 +24,7 @@ def stands_alone(families, family: str, speaker) -> bool:
     """Does the rules' answer (``speaker`` from a rule of ``family``) stand without the model? Only a
     capitalised name from one of ``families``: a lower-case phrase ("echoing some commentators who")
     is left for the model to weigh against the names around it."""
-    return family in families and speaker.speaker[:1].isupper()   # a quotation no rule attributes gets a context speaker only from this length on
+    return family in families and speaker.speaker[:1].isupper()
 
 
 class SpeakerModel:

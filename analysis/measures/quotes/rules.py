@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Callable, Container
+from typing import Callable
 
 from ... import config
 from ...document import Doc
@@ -470,14 +470,15 @@ def with_subject(c: QuoteContext, found: tuple) -> tuple:
     return found
 
 
-def rule_answers(c: QuoteContext, first_only: bool = False, alone: Container[str] = ()) -> list[tuple[str, tuple]]:
+def rule_answers(c: QuoteContext, first_only: bool = False,
+                 alone: Callable[[str, object], bool] | None = None) -> list[tuple[str, tuple]]:
     """(family, (Speaker, cue, rule)) of every rule that fires for one quotation, in rule order (only
-    the first with ``first_only``, or when the first is of a family in ``alone``)."""
+    the first with ``first_only``, or when ``alone(family, speaker)`` says the first stands alone)."""
     out = []
     for family, rule in RULES:
         found = rule(c)
         if found:
             out.append((family, with_subject(c, found)))
-            if first_only or len(out) == 1 and family in alone:
+            if first_only or len(out) == 1 and alone is not None and alone(family, out[0][1][0]):
                 break
     return out
