@@ -205,12 +205,14 @@ def parse_actors(data, path: str = "<actors>") -> Actors:
                                   _str_list(path, f"{pwhere} role_words", pspec.get("role_words")), gender)
             for alias in people[name].aliases:
                 claim(alias, actor, name, pwhere)
-    parties = _str_list(path, "parties", data.get("parties"))
-    for p in parties:
-        if p not in actors_data:
-            _err(path, "parties", f"'{p}' is not an actor of this file")
-    at_issue = _str_list(path, "at_issue", data.get("at_issue"))
-    for a in at_issue:
-        if a not in actors_data:
-            _err(path, "at_issue", f"'{a}' is not an actor of this file")
+    parties, at_issue = (_actor_list(path, key, data.get(key), actors_data) for key in ("parties", "at_issue"))
     return Actors(path, list(actors_data), parties, people, alias_map, colors, at_issue)
+
+
+def _actor_list(path: str, key: str, value, actors_data: dict) -> list[str]:
+    """A top-level list of actor names (``parties``, ``at_issue``), each an actor of the file."""
+    names = _str_list(path, key, value)
+    for name in names:
+        if name not in actors_data:
+            _err(path, key, f"'{name}' is not an actor of this file")
+    return names

@@ -48,22 +48,24 @@ def quote_share(quotes: pd.DataFrame, articles: pd.DataFrame, by: str = "speaker
     return quote_share_from(quote_counts(quotes, by, kinds), outlet_order(articles), by)
 
 
+SHARE_KEY = {"actor": "speaker_actor", "speaker": "speaker"}  # the column quote share groups by
+
+
 def quote_share_chunks(chunks, articles: pd.DataFrame, kinds=QUOTED_KINDS) -> dict[str, pd.DataFrame]:
     """``quote_share`` by actor group and by speaker of a quotes table read as consecutive chunks (only the
     counts per outlet and speaker are kept): ``{"actor": …, "speaker": …}``."""
-    keys = {"actor": "speaker_actor", "speaker": "speaker"}
-    parts: dict[str, list] = {by: [] for by in keys}
+    parts: dict[str, list] = {by: [] for by in SHARE_KEY}
     for chunk in chunks:
-        for by in keys:
+        for by in SHARE_KEY:
             parts[by].append(quote_counts(chunk, by, kinds))
     outlets = outlet_order(articles)
-    return {by: quote_share_from(add_counts(parts[by], ["outlet", key]), outlets, by) for by, key in keys.items()}
+    return {by: quote_share_from(add_counts(parts[by], ["outlet", key]), outlets, by) for by, key in SHARE_KEY.items()}
 
 
 def quote_counts(quotes: pd.DataFrame, by: str = "speaker", kinds=QUOTED_KINDS) -> pd.DataFrame:
     """Quotations and quoted words per outlet and speaker (or actor group): what ``quote_share`` divides.
     Counts of parts of a table add up to those of the whole (a large run sums them chunk by chunk)."""
-    key = "speaker_actor" if by == "actor" else "speaker"
+    key = SHARE_KEY[by]
     q = quotes[quotes["kind"].isin(kinds)]
     q = q.assign(**{key: q[key].fillna("").replace("", "(unattributed)" if by == "speaker" else "(unknown)")})
     return q.groupby(["outlet", key])["n_words"].agg(["size", "sum"]).astype("int64").reset_index()
@@ -76,7 +78,7 @@ def add_counts(parts: list[pd.DataFrame], keys: list[str]) -> pd.DataFrame:
 
 def quote_share_from(counts: pd.DataFrame, outlets: list[str], by: str = "speaker") -> pd.DataFrame:
     """``quote_share`` from ``quote_counts`` (of a whole table, or summed over its chunks)."""
-    key = "speaker_actor" if by == "actor" else "speaker"
+    key = SHARE_KEY[by]
     cols = ["outlet", key, "quotes", "words", "share_quotes", "share_words", "note"]
     per = counts[counts["outlet"].isin(outlets)]
     total = per.groupby("outlet")[["size", "sum"]].sum()
