@@ -117,20 +117,44 @@ def collect(c: QuoteContext, answers: list[tuple[str, tuple]], history: History,
     return out
 
 
-_WORD = re.compile(r"\w+(?:[’'\-]\w+)*")
-_WORD_AFTER_LOWER = re.compile(r"(?<=[a-z,] )\w+(?:[’'\-]\w+)*")
+_WORD = re.compile(r"\w+(?:[’'\-]\w+)*")  # a word of the article, as ``_word_evidence`` counts them
+_JOINERS = "’'-"  # inside a word between letters: "O'Brien", "Clinton-Kaine"
+
+
+def _is_w(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"  # the same characters as the pattern \w
 
 
 def _word_evidence(doc, word: str) -> tuple[int, bool, bool]:
-    """How often ``word`` occurs in the article as a word, whether it stands capitalised after a
-    lower-case word or a comma somewhere, and whether its lower-case form occurs (one pass over the
-    article, cached on it)."""
-    ev = doc.__dict__.get("_word_evidence")
+    """How often ``word`` occurs in the article as a whole word (as ``_WORD`` splits it: "Clinton" is not
+    in "Clinton’s" or "Clinton-Kaine"), whether it stands capitalised after a lower-case word or a comma
+    somewhere ("…, said Trump"), and whether its lower-case form occurs as a word. Each word is looked up
+    with ``str.find`` (an article names a few surnames; cached on the article)."""
+    cache = doc.__dict__.setdefault("_word_evidence", {})
+    ev = cache.get(word)
     if ev is None:
-        ev = doc.__dict__["_word_evidence"] = (Counter(_WORD.findall(doc.body)),
-                                                set(_WORD_AFTER_LOWER.findall(doc.body)))
-    counts, mid = ev
-    return counts[word], word in mid, counts[word.lower()] > 0
+        n, mid = _occurrences(doc.body, word)
+        lower = word.lower()
+        ev = cache[word] = (n, mid, (n if lower == word else _occurrences(doc.body, lower)[0]) > 0)
+    return ev
+
+
+def _occurrences(body: str, word: str) -> tuple[int, bool]:
+    """(times ``word`` is a whole word of ``body``, whether once right after "[a-z,] ")."""
+    if not word or not _WORD.fullmatch(word):
+        return 0, False
+    n, mid, at, size = 0, False, body.find(word), len(word)
+    while at >= 0:
+        end = at + size
+        starts = at == 0 or not _is_w(body[at - 1]) and not (
+            body[at - 1] in _JOINERS and at >= 2 and _is_w(body[at - 2]))
+        ends = end == len(body) or not _is_w(body[end]) and not (
+            body[end] in _JOINERS and end + 1 < len(body) and _is_w(body[end + 1]))
+        if starts and ends:
+            n += 1
+            mid = mid or at >= 2 and body[at - 1] == " " and body[at - 2] in "abcdefghijklmnopqrstuvwxyz,"
+        at = body.find(word, at + 1)
+    return n, mid
 
 
 _BINS = tuple(str(i) for i in range(13))

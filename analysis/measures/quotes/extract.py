@@ -41,7 +41,7 @@ from ...speakers import NAME_RE, NOT_NAMES, TITLE_WORDS, Resolver
 from ...text import DOUBLE_MARK, SpanLookup, count_words, mark_after
 from .candidates import Candidate, History, collect
 from .model import MIN_WORDS_UNCUED, SpeakerModel, choose, speaker_model, stands_alone
-from .rules import (_CUE, AFTER_CUE, INDIRECT_CUES, NO_THAT_NEEDED, SENTENCE_TAIL, SOURCE_NOUNS, WHEN_SAID,
+from .rules import (_CUE, _CUE_RE, AFTER_CUE, INDIRECT_CUES, NO_THAT_NEEDED, SENTENCE_TAIL, SOURCE_NOUNS, WHEN_SAID,
                     QuoteContext, _indirect_search, _paragraph_bounds, _sentence_bounds, named_subject, rule_answers)
 from .spans import merge_spans, quote_kind
 
@@ -290,7 +290,11 @@ def _source_noun(phrase: str) -> bool:
 def _reported_clause(text: str):
     """(rule, cue, speaker phrase, its offset, the cue's offset, (clause start, clause end)) of a sentence's
     reported speech, offsets into the sentence, or None."""
-    for rule, m in (("indirect:appositive", _APPOSITIVE_INDIRECT.match(text)), ("indirect:name-cue", _indirect_search(text))):
+    cue = _CUE_RE.search(text)
+    if cue is None and "according to" not in text:
+        return None  # every rule below needs a reporting cue ("according to" is the trailing rule's only other)
+    for rule, m in (("indirect:appositive", cue and _APPOSITIVE_INDIRECT.match(text)),
+                    ("indirect:name-cue", cue and _indirect_search(text, cue))):
         if m and m.group("cue") in INDIRECT_CUES and (m.group("cue") in NO_THAT_NEEDED or m.group("that")) \
                 and count_words(text[m.end():]) >= 4:
             np, np_at = _named_in_apposition(m, "np")

@@ -361,13 +361,13 @@ _RUN_BREAK = re.compile(r"[^\w’'.\-\s]")
 _SPACE_TOKEN = re.compile(r"\S+")
 
 
-def _indirect_search(text: str):
+def _indirect_search(text: str, cue: re.Match | None = None):
     """``_INDIRECT.search(text)``, faster and with the same result. A match holds a cue word, and from its
     start to its cue there are only words, apostrophes, periods, hyphens and spaces: no match starts before
     the last other character preceding the first cue word. Within that run, the phrase before the cue
     is at most 8 space-separated tokens plus the adverbs right before the cue, so the search can start
-    at the (8 + adverbs)-th token before the first cue."""
-    cue = _INDIRECT_PREFILTER.search(text)
+    at the (8 + adverbs)-th token before the first cue (``cue``: that word's match, if the caller has it)."""
+    cue = cue or _INDIRECT_PREFILTER.search(text)
     if not cue:
         return None
     start = 0
