@@ -119,7 +119,7 @@ def extract_quotes(doc: Doc, actors: Actors, model: SpeakerModel | None | str = 
             sp, cue, rule = found if found else (None, "", "unattributed")
             if sp and sp.kind not in ("same",):
                 res.remember(sp.pos, sp)
-            kind = quote_kind(text, qtext, start, end, sstart, send, bool(sp))
+            kind = quote_kind(text, qtext, start, end, sstart, send, bool(sp), n_words)
             row = {"section": section, "start": start, "end": end, "text": qtext, "n_words": n_words,
                    "kind": kind, "speaker": _name_of(sp), "speaker_actor": sp.actor if sp else "",
                    "speaker_mention": sp.mention if sp else "", "speaker_confidence": confidence,

@@ -134,15 +134,20 @@ def _after(text: str, qtext: str, qend: int, send: int, res: Resolver, section: 
     return None
 
 
+_ACCORDING = re.compile(r"\baccording to\s+(?P<np>[^,“”\"]{1,80}?)\s*,?\s*$", re.I)
+_CUE_NAME_BEFORE = re.compile(r"(?:^|[.;]\s+)(?P<cue>[Ss]aid|[Aa]dded|[Ww]rote|[Aa]sked)\s+(?P<np>[A-Z][^,:“”\"]{1,60}?)"
+                              r"\s*[:,]\s*$")
+
+
 def _before(text: str, qstart: int, sstart: int, res: Resolver, section: str):
     """Attribution before the opening mark within the sentence."""
     head = text[sstart: mark_before(text, qstart)]
-    m = re.search(r"\baccording to\s+(?P<np>[^,“”\"]{1,80}?)\s*,?\s*$", head, re.I)
+    m = _ACCORDING.search(head) if "according" in head.lower() else None
     if m:
         sp = res.phrase(m.group("np"), sstart + m.start("np"), section)
         if sp:
             return sp, "according to", "before:according"
-    m = re.search(r"(?:^|[.;]\s+)(?P<cue>[Ss]aid|[Aa]dded|[Ww]rote|[Aa]sked)\s+(?P<np>[A-Z][^,:“”\"]{1,60}?)\s*[:,]\s*$", head)
+    m = _CUE_NAME_BEFORE.search(head) if head.rstrip().endswith((":", ",")) else None
     if m:  # Said Ellis: “…”
         sp = res.phrase(m.group("np"), sstart + m.start("np"), section)
         if sp:

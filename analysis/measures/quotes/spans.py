@@ -20,15 +20,27 @@ def merge_spans(spans: list[QuoteSpan]) -> list[tuple[int, int, QuoteSpan]]:
     return [(s, e, sp) for s, e, sp, _ in out]
 
 
-_TITLE_CUES = re.compile(r"\b(?:titled|entitled|called|named|dubbed|book|film|movie|song|album|show|program|programme|"
-                         r"series|article|op-ed|column|headline|slogan|hashtag|report|documentary|play|novel)\s*,?\s*$", re.I)
+# a quoted title follows one of these words ("a book titled “…”", "the slogan, “…”")
+_TITLE_CUE_WORDS = ("titled", "entitled", "called", "named", "dubbed", "book", "film", "movie", "song", "album", "show",
+                    "program", "programme", "series", "article", "op-ed", "column", "headline", "slogan", "hashtag",
+                    "report", "documentary", "play", "novel")
+_TITLE_CUES = re.compile(r"\b(?:" + "|".join(map(re.escape, _TITLE_CUE_WORDS)) + r")\s*,?\s*$", re.I)
 
 
-def quote_kind(text: str, qtext: str, start: int, end: int, sstart: int, send: int, attributed: bool) -> str:
-    words = count_words(qtext)
+def _after_title_cue(before: str) -> bool:
+    """``_TITLE_CUES.search(before)``, tried only where ``before`` ends with one of its words."""
+    tail = before.rstrip()
+    tail = tail[:-1].rstrip() if tail.endswith(",") else tail
+    return tail.lower().endswith(_TITLE_CUE_WORDS) and bool(_TITLE_CUES.search(before))
+
+
+def quote_kind(text: str, qtext: str, start: int, end: int, sstart: int, send: int, attributed: bool,
+               words: int | None = None) -> str:
+    """direct, partial, scare or title (see ``extract``); ``words``: ``count_words(qtext)`` if known."""
+    words = count_words(qtext) if words is None else words
     before = text[sstart:mark_before(text, start)]
     after = text[mark_after(text, end):send]
-    if _TITLE_CUES.search(before) and words <= 12 and not re.search(r"[.!?,]$", qtext.strip()):
+    if words <= 12 and _after_title_cue(before) and not re.search(r"[.!?,]$", qtext.strip()):
         return "title"
     ws = qtext.split()
     if not before.strip() and not after.strip(" .”\"’'") and 2 <= len(ws) <= 8 and \
