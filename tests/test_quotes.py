@@ -262,6 +262,12 @@ def _reported(body):
      [("voters", "indirect:share", "the economy should be the first priority")]),
     ("By big margins, those surveyed say the economy should come first for the next president.",
      [("those surveyed", "indirect:share", "the economy should come first for the next president")]),
+    # a cue that takes no reported clause ("urged the council") leaves the later cues of the sentence
+    ("Ivo Marsh urged the council to act, and Lena Voss said the vote would come in May.",
+     [("Lena Voss", "indirect:name-cue", "the vote would come in May")]),
+    # a party and state in parentheses do not end the speaker's name
+    ("Last year, Sen. Mitch Laramie (R-Ky.) said that he would not bring up the bill again.",
+     [("Mitch Laramie", "indirect:name-cue", "he would not bring up the bill again")]),
 ])
 def test_reported_speech_patterns(body, expected):
     assert _reported(body) == expected

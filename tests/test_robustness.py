@@ -141,3 +141,15 @@ def test_reported_speech_search_shortcut_is_exact(text):
     assert (fast is None) == (slow is None)
     if slow is not None:
         assert fast.span() == slow.span() and fast.groupdict() == slow.groupdict()
+
+
+@SETTINGS
+@given(speechy, st.integers(0, 120))
+def test_reported_speech_search_from_a_position_is_exact(text, pos):
+    """The later clauses of a sentence: the search from ``pos`` on finds what the full pattern finds there."""
+    from analysis.measures.quotes import rules as A
+    pos = min(pos, len(text))
+    fast, slow = A._indirect_search(text, None, pos), A._INDIRECT.search(text, pos)
+    assert (fast is None) == (slow is None)
+    if slow is not None:
+        assert fast.span() == slow.span() and fast.groupdict() == slow.groupdict()

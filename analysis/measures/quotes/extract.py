@@ -37,7 +37,7 @@ import re
 from ... import schema
 from ...actors import Actors
 from ...document import Doc
-from ...speakers import NAME_RE, NOT_NAMES, TITLE_WORDS, Resolver
+from ...speakers import NAME_RE, NOT_NAMES, PAREN_RE, TITLE_WORDS, Resolver, blank
 from ...text import DOUBLE_MARK, SpanLookup, count_words, mark_after
 from .candidates import Candidate, History, collect
 from .model import MIN_WORDS_UNCUED, SpeakerModel, choose, speaker_model, stands_alone
@@ -182,64 +182,72 @@ def _indirect(doc: Doc, res: Resolver, direct_rows: list[dict]) -> list[dict]:
     """Reported speech: X said (that) … (rule ``indirect:name-cue``), X, a …, said … (``indirect:appositive``),
     …, X said. (``indirect:trailing``), X did …, and said … (``indirect:coordinated``), X, who said …
     (``indirect:relative``), 46 percent of voters said … (``indirect:share``). In a sentence with
-    quotation marks, see ``_outside_quotation``; a reported clause never overlaps a quotation row."""
+    quotation marks, see ``_outside_quotation``; a reported clause never overlaps a quotation row. A
+    sentence gives at most one row: the first of its candidate clauses (``_reported_clauses``) that holds."""
     out = []
     taken = [(r["start"], r["end"]) for r in direct_rows if r["section"] == "body"]
     for s in doc.sentences:
         if s.section != "body":
             continue
-        found = _reported_clause(s.text)
-        if not found:
-            continue
-        rule, cue, np, np_at, cue_at, (a, b) = found
-        if s.in_quote > 0:
-            b = _outside_quotation(s.text, rule, np_at, cue_at, a, b)
-            if b is None:
-                continue
-        start, end = s.start + a, s.start + b
-        if any(qs < end and start < qe for qs, qe in taken):
-            continue
-        np_clean = _NP_WHEN.sub("", re.split(r",\s+", np)[-1])
-        np_start = s.start + np_at + (len(np) - len(np_clean))
-        coordinated = rule == "indirect:name-cue" and _COORDINATED.search(np_clean)
-        if coordinated:  # "Ebeling reminisced about …, and said their views had changed": the sentence's subject
-            subject = named_subject(doc.body, s.start + cue_at, s.start, res, "body")  # speaks
-        pronoun = np_clean.rsplit(None, 1)[-1]  # "who" / "which", or a phrase ending in one
-        antecedent = _antecedent(s.text, np_start - s.start + len(np_clean) - len(pronoun)) \
-            if pronoun.lower() in ("who", "which") else None
-        if coordinated and subject:
-            sp, rule = subject[0], "indirect:coordinated"
-        elif antecedent:  # "Ted Cruz, who said he would …": the relative clause's antecedent speaks
-            sp, rule = res.phrase(antecedent[0], s.start + antecedent[1], "body"), "indirect:relative"
-        elif group := _QUANTITY.fullmatch(np_clean):  # "46 percent of voters said": the voters speak
-            g = "group" if group.group("group") else "polled"
-            sp, rule = res.phrase(group.group(g), np_start + group.start(g), "body"), "indirect:share"
-        else:
-            sp = res.phrase(np_clean, np_start, "body")
-        if not sp or sp.kind == "pronoun-unresolved" and not sp.speaker:
-            continue
-        if sp.kind == "raw" and not sp.speaker[:1].isupper() and not _source_noun(sp.speaker):
-            continue
-        if rule == "indirect:relative" and doc.body[s.start + antecedent[1] + len(antecedent[0])] == ",":
-            # "Juanita Broaddrick, who said Clinton raped her in 1978, recounted …": a relative clause set
-            # off by commas ends at the next one (after four words)
-            end = next((m.start() for m in _CLAUSE_COMMA.finditer(doc.body, start, end)
-                        if count_words(doc.body[start:m.start()]) >= 4), end)
-        while end > start and doc.body[end - 1] in ".!?,; ":
-            end -= 1
-        clause = doc.body[start:end]
-        if rule != "indirect:trailing" and _NOT_A_CLAUSE.match(clause):
-            if not _VERB_FIRST.match(clause) or _RELATIVE.match(np_clean) or not s.text[:np_at].rstrip().endswith(","):
-                continue
-            start, clause = s.start, doc.body[s.start:end]  # "Many of the closures, he said, have involved …"
-        n_words = count_words(clause)
-        if n_words < 4:
-            continue
-        res.remember(sp.pos, sp)
-        out.append({"section": "body", "start": start, "end": end, "text": clause, "n_words": n_words,
-                    "kind": "indirect", "speaker": _name_of(sp), "speaker_actor": sp.actor, "speaker_mention": sp.mention,
-                    "speaker_confidence": float("nan"), "cue": cue, "rule": rule, "_para": 0})
+        for found in _reported_clauses(s.text):
+            row = _clause_row(doc, res, s, found, taken)
+            if row is not None:
+                sp = row.pop("_sp")
+                res.remember(sp.pos, sp)
+                out.append(row)
+                break
     return out
+
+
+def _clause_row(doc: Doc, res: Resolver, s, found: tuple, taken: list) -> dict | None:
+    """The row of one candidate clause of sentence ``s`` (``_reported_clauses``), or None if it does not hold."""
+    rule, cue, np, np_at, cue_at, (a, b) = found
+    if s.in_quote > 0:
+        b = _outside_quotation(s.text, rule, np_at, cue_at, a, b)
+        if b is None:
+            return None
+    start, end = s.start + a, s.start + b
+    if any(qs < end and start < qe for qs, qe in taken):
+        return None
+    np_clean = _NP_WHEN.sub("", re.split(r",\s+", np)[-1])
+    np_start = s.start + np_at + (len(np) - len(np_clean))
+    coordinated = rule == "indirect:name-cue" and _COORDINATED.search(np_clean)
+    if coordinated:  # "Ebeling reminisced about …, and said their views had changed": the sentence's subject
+        subject = named_subject(doc.body, s.start + cue_at, s.start, res, "body")  # speaks
+    pronoun = np_clean.rsplit(None, 1)[-1]  # "who" / "which", or a phrase ending in one
+    antecedent = _antecedent(s.text, np_start - s.start + len(np_clean) - len(pronoun)) \
+        if pronoun.lower() in ("who", "which") else None
+    if coordinated and subject:
+        sp, rule = subject[0], "indirect:coordinated"
+    elif antecedent:  # "Ted Cruz, who said he would …": the relative clause's antecedent speaks
+        sp, rule = res.phrase(antecedent[0], s.start + antecedent[1], "body"), "indirect:relative"
+    elif group := _QUANTITY.fullmatch(np_clean):  # "46 percent of voters said": the voters speak
+        g = "group" if group.group("group") else "polled"
+        sp, rule = res.phrase(group.group(g), np_start + group.start(g), "body"), "indirect:share"
+    else:
+        sp = res.phrase(np_clean, np_start, "body")
+    if not sp or sp.kind == "pronoun-unresolved" and not sp.speaker:
+        return None
+    if sp.kind == "raw" and not sp.speaker[:1].isupper() and not _source_noun(sp.speaker):
+        return None
+    if rule == "indirect:relative" and doc.body[s.start + antecedent[1] + len(antecedent[0])] == ",":
+        # "Juanita Broaddrick, who said Clinton raped her in 1978, recounted …": a relative clause set
+        # off by commas ends at the next one (after four words)
+        end = next((m.start() for m in _CLAUSE_COMMA.finditer(doc.body, start, end)
+                    if count_words(doc.body[start:m.start()]) >= 4), end)
+    while end > start and doc.body[end - 1] in ".!?,; ":
+        end -= 1
+    clause = doc.body[start:end]
+    if rule != "indirect:trailing" and _NOT_A_CLAUSE.match(clause):
+        if not _VERB_FIRST.match(clause) or _RELATIVE.match(np_clean) or not s.text[:np_at].rstrip().endswith(","):
+            return None
+        start, clause = s.start, doc.body[s.start:end]  # "Many of the closures, he said, have involved …"
+    n_words = count_words(clause)
+    if n_words < 4:
+        return None
+    return {"section": "body", "start": start, "end": end, "text": clause, "n_words": n_words,
+            "kind": "indirect", "speaker": _name_of(sp), "speaker_actor": sp.actor, "speaker_mention": sp.mention,
+            "speaker_confidence": float("nan"), "cue": cue, "rule": rule, "_para": 0, "_sp": sp}
 
 
 # the antecedent of "who" / "which": a name before a comma ("Ted Cruz, who", "The Washington Post, which",
@@ -287,24 +295,41 @@ def _source_noun(phrase: str) -> bool:
         or head.endswith("es") and head[:-2] in SOURCE_NOUNS
 
 
-def _reported_clause(text: str):
-    """(rule, cue, speaker phrase, its offset, the cue's offset, (clause start, clause end)) of a sentence's
-    reported speech, offsets into the sentence, or None."""
+def _reported_clauses(text: str):
+    """The candidate clauses of a sentence's reported speech, in the order they are tried: (rule, cue,
+    speaker phrase, its offset, the cue's offset, (clause start, clause end)), offsets into the sentence.
+    A subject with an appositive at the sentence's start, then each "X said (that) …" from left to right
+    (a cue that takes no clause here, "Trump claimed that “…”", leaves the later ones: "…, one of the
+    prosecutors said the cases differ"), then "…, X said." at the end."""
     cue = _CUE_RE.search(text)
     if cue is None and "according to" not in text:
-        return None  # every rule below needs a reporting cue ("according to" is the trailing rule's only other)
-    for rule, m in (("indirect:appositive", cue and _APPOSITIVE_INDIRECT.match(text)),
-                    ("indirect:name-cue", cue and _indirect_search(text, cue))):
-        if m and m.group("cue") in INDIRECT_CUES and (m.group("cue") in NO_THAT_NEEDED or m.group("that")) \
-                and count_words(text[m.end():]) >= 4:
-            np, np_at = _named_in_apposition(m, "np")
-            return rule, m.group("cue"), np, np_at, m.start("cue"), (m.end(), len(text))
+        return  # every rule below needs a reporting cue ("according to" is the trailing rule's only other)
+    if cue is not None:
+        m = _APPOSITIVE_INDIRECT.match(text)
+        if m and (found := _clause_of("indirect:appositive", m, text)):
+            yield found
+        plain = blank(PAREN_RE, text) if "(" in text else text  # "Sen. Mitch McConnell (R-Ky.) said that"
+        m = _indirect_search(plain, cue)
+        while m:
+            if found := _clause_of("indirect:name-cue", m, text):
+                yield found
+            m = _indirect_search(plain, _CUE_RE.search(plain, m.end("cue")), m.end("cue"))
     m = _TRAILING_INDIRECT.search(text)  # "The talks failed, Peskov said." / "…, according to Peskov."
     if not m or m.start() == 0:
-        return None
+        return
     g = "" if m.group("np") else "2"
     np, np_at = _named_in_apposition(m, "np" + g)
-    return "indirect:trailing", m.group("cue" + g).split()[0], np, np_at, m.start("cue" + g), (0, m.start())
+    yield "indirect:trailing", m.group("cue" + g).split()[0], np, np_at, m.start("cue" + g), (0, m.start())
+
+
+def _clause_of(rule: str, m: re.Match, text: str):
+    """The candidate clause of an appositive or name-cue match, if its cue reports speech (with "that"
+    where the verb needs it) and four words or more follow."""
+    if m.group("cue") in INDIRECT_CUES and (m.group("cue") in NO_THAT_NEEDED or m.group("that")) \
+            and count_words(text[m.end():]) >= 4:
+        np, np_at = _named_in_apposition(m, "np")
+        return rule, m.group("cue"), np, np_at, m.start("cue"), (m.end(), len(text))
+    return None
 
 
 def _named_in_apposition(m: re.Match, group: str) -> tuple[str, int]:

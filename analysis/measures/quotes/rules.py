@@ -366,17 +366,18 @@ _RUN_BREAK = re.compile(r"[^\w’'.\-\s]")
 _SPACE_TOKEN = re.compile(r"\S+")
 
 
-def _indirect_search(text: str, cue: re.Match | None = None):
+def _indirect_search(text: str, cue: re.Match | None = None, pos: int = 0):
     """``_INDIRECT.search(text)``, faster and with the same result. A match holds a cue word, and from its
     start to its cue there are only words, apostrophes, periods, hyphens and spaces: no match starts before
     the last other character preceding the first cue word. Within that run, the phrase before the cue
     is at most 8 space-separated tokens plus the adverbs right before the cue, so the search can start
-    at the (8 + adverbs)-th token before the first cue (``cue``: that word's match, if the caller has it)."""
-    cue = cue or _INDIRECT_PREFILTER.search(text)
+    at the (8 + adverbs)-th token before the first cue (``cue``: that word's match, if the caller has it).
+    From ``pos`` on: the first match at or after it (``cue`` then the first cue word after ``pos``)."""
+    cue = cue or _INDIRECT_PREFILTER.search(text, pos)
     if not cue:
         return None
-    start = 0
-    for m in _RUN_BREAK.finditer(text, 0, cue.start()):
+    start = pos
+    for m in _RUN_BREAK.finditer(text, pos, cue.start()):
         start = m.end()
     toks = [m for m in _SPACE_TOKEN.finditer(text, start, cue.start())]
     adverbs = 0
@@ -384,7 +385,7 @@ def _indirect_search(text: str, cue: re.Match | None = None):
         adverbs += 1
     if len(toks) > 8 + adverbs:
         start = toks[-(8 + adverbs)].start()
-    return _INDIRECT.search(text, start)
+    return _INDIRECT.search(text, max(start, pos))
 
 
 # ------------------------------------------------------------------ the rules, in order
