@@ -326,6 +326,10 @@ def _frames(text, at_issue=None, quotes=False):
     ("Talks\n\nKyiv was not invited. A delegation from Kyiv arrived for the talks.",
      [(1, "Ukraine", "exclusion", "explicit"), (2, "Ukraine", "inclusion", "explicit")]),
     ("Talks\n\nRussia led the delegation to Geneva.", []),
+    # (an eighth batch) a marginal status: taking part only as an observer (implicit); not observers' opinions
+    ("Ukraine attended the talks only as an observer.", [(0, "Ukraine", "exclusion", "implicit")]),
+    ("Kabul has been offered observer status at the talks.", [(0, "Afghan government", "exclusion", "implicit")]),
+    ("Kyiv, as observers noted, was slow to react.", []),
 ])
 def test_frame_classes(text, expected):
     assert _frames(text) == expected
