@@ -15,6 +15,7 @@ _SKIP_AFTER_NEG = {"a", "an", "the", "this", "that", "any", "so", "too", "very",
 _NT = re.compile(r"(?i)\b(ca|wo|sha|do|does|did|is|are|was|were|has|have|had|could|would|should|must|need|might)n['’]t\b")
 
 
+@lru_cache(maxsize=8192)  # the trained model's words, the no-lexicon check and TextBlob read the same window
 def normalise_for_lexicon(text: str) -> str:
     """Curly apostrophes, n't contractions and negation scope fixed for lexicon scoring."""
     text = text.replace("’", "'").replace("‘", "'")

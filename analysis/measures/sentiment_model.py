@@ -77,29 +77,43 @@ def _sentence_lexicon_of(words: tuple[str, ...]) -> tuple[tuple[str, float], ...
             ("lex:sentence_positive", sum(1 for x in v if x > 0) / norm))
 
 
+def _binary_groups(scope: Scope) -> list[tuple[str, dict, float]]:
+    """(group, its distinct features in the order first seen, the value each has: one over the square root
+    of their number) of the four binary groups: window words and bigrams ``w``, the words next to each
+    mention ``p`` and within three tokens of it ``q``, the rest of the sentence ``s``."""
+    groups = (
+        ("w", model_features(scope.words)),
+        ("p", [f for b, a in zip(scope.before, scope.after)
+               for f in (f"P1_{b[0]}", f"P2_{b[1]}_{b[0]}", f"N1_{a[0]}", f"N2_{a[0]}_{a[1]}", f"P2u_{b[1]}",
+                         f"N2u_{a[1]}")]),
+        ("q", [f"P_{w}" for b in scope.before for w in b if w != "<s>"]
+              + [f"N_{w}" for a in scope.after for w in a if w != "</s>"]),
+        ("s", scope.sentence),
+    )
+    out = []
+    for name, items in groups:
+        unique = dict.fromkeys(items)
+        out.append((name, unique, 1 / math.sqrt(max(1, len(unique)))))
+    return out
+
+
+def _lexicon_features(scope: Scope) -> dict[str, float]:
+    """TextBlob's and VADER's scores of the window, and sums of their word valences over the sentence."""
+    tp, ts, vc = _lexicon_scores(" ".join(scope.words))
+    return {"lex:textblob": tp, "lex:subjectivity": ts, "lex:vader": vc, "lex:vader_abs": abs(vc),
+            **_sentence_lexicon(scope.sentence)}
+
+
 def trained_features(scope: Scope) -> dict[str, float]:
     """The trained model's input: four groups of binary features, each scaled to unit length
     (window words and bigrams ``w:``; the words next to each mention ``p:`` and within three
     tokens of it ``q:``; the rest of the sentence ``s:``), TextBlob's and VADER's scores of the
     window, and sums of their word valences over the sentence (``lex:``)."""
-    groups = {
-        "w": model_features(scope.words),
-        "p": [f for b, a in zip(scope.before, scope.after)
-              for f in (f"P1_{b[0]}", f"P2_{b[1]}_{b[0]}", f"N1_{a[0]}", f"N2_{a[0]}_{a[1]}", f"P2u_{b[1]}",
-                        f"N2u_{a[1]}")],
-        "q": [f"P_{w}" for b in scope.before for w in b if w != "<s>"]
-             + [f"N_{w}" for a in scope.after for w in a if w != "</s>"],
-        "s": scope.sentence,
-    }
     feats: dict[str, float] = {}
-    for name, items in groups.items():
-        unique = set(items)
-        value = 1 / math.sqrt(max(1, len(unique)))
+    for name, unique, value in _binary_groups(scope):
         for f in unique:
             feats[f"{name}:{f}"] = value
-    tp, ts, vc = _lexicon_scores(" ".join(scope.words))
-    feats.update({"lex:textblob": tp, "lex:subjectivity": ts, "lex:vader": vc, "lex:vader_abs": abs(vc)})
-    feats.update(_sentence_lexicon(scope.sentence))
+    feats.update(_lexicon_features(scope))
     return feats
 
 
@@ -111,7 +125,7 @@ class TrainedModel:
         self.intercept: list[float] = data["intercept"]
         self.weights: dict[str, list[float]] = data["weights"]
         self.window: int = int(data.get("meta", {}).get("window", config.WINDOW))  # the window it was trained on
-        self._index: dict[str, int] = {}
+        self._index: dict[str, dict[str, int]] = {}  # group ("w", "p", "q", "s", "lex") -> feature -> row
         self._matrix = None  # the weights as one array (feature x class), built on first use
 
     def proba(self, scope: Scope) -> list[float]:
@@ -119,21 +133,31 @@ class TrainedModel:
 
     def proba_many(self, scopes: list[Scope]) -> list[list[float]]:
         """The class probabilities of many scopes with one gather of the weights: each scope's features
-        are looked up once, then every weight times its feature value is added to the scope's class
+        are looked up once (in their group's index, without building the prefixed name of
+        ``trained_features``), then every weight times its feature value is added to the scope's class
         scores in feature order (``numpy.add.at`` adds one by one, in order: the same sums as a loop)."""
         import numpy as np
         if self._matrix is None:
-            self._index = {f: j for j, f in enumerate(self.weights)}
+            for j, name in enumerate(self.weights):
+                group, _, f = name.partition(":")
+                self._index.setdefault(group, {})[f] = j
             self._matrix = np.array(list(self.weights.values()), dtype=float).reshape(-1, len(self.classes))
         index = self._index
         rows, cols, vals = [], [], []
         for i, scope in enumerate(scopes):
-            for f, x in trained_features(scope).items():
-                j = index.get(f)
+            n = len(cols)
+            for name, unique, value in _binary_groups(scope):
+                group = index.get(name, {})
+                found = [j for j in map(group.get, unique) if j is not None]
+                cols += found
+                vals += [value] * len(found)
+            lex = index.get("lex", {})
+            for f, x in _lexicon_features(scope).items():
+                j = lex.get(f.partition(":")[2])
                 if j is not None and x:
-                    rows.append(i)
                     cols.append(j)
                     vals.append(x)
+            rows += [i] * (len(cols) - n)
         z = np.tile(np.array(self.intercept, dtype=float), (len(scopes), 1))
         if rows:
             np.add.at(z, np.array(rows), self._matrix[cols] * np.array(vals)[:, None])
