@@ -330,6 +330,14 @@ def _frames(text, at_issue=None, quotes=False):
     ("Ukraine attended the talks only as an observer.", [(0, "Ukraine", "exclusion", "implicit")]),
     ("Kabul has been offered observer status at the talks.", [(0, "Afghan government", "exclusion", "implicit")]),
     ("Kyiv, as observers noted, was slow to react.", []),
+    # (a ninth batch) a group noun after an adjective alias does not break a coordinated subject; travelling
+    # for talks is everyday participation (for an actor at issue)
+    ("Talks\n\nNeither Kyiv nor Washington was invited. U.S. officials and Zelensky met with Putin on Monday.",
+     [(1, "Ukraine", "exclusion", "explicit"), (1, "United States", "exclusion", "explicit"),
+      (2, "Ukraine", "inclusion", "explicit"), (2, "United States", "inclusion", "explicit")]),
+    ("Talks\n\nKyiv was not invited. Zelensky will travel to Geneva for the talks.",
+     [(1, "Ukraine", "exclusion", "explicit"), (2, "Ukraine", "inclusion", "explicit")]),
+    ("Talks\n\nKyiv was not invited. Zelensky traveled to Doha for a wedding.", [(1, "Ukraine", "exclusion", "explicit")]),
 ])
 def test_frame_classes(text, expected):
     assert _frames(text) == expected

@@ -49,7 +49,10 @@ _PASSIVE = re.compile(r"\b(?:be|been|being|is|are|was|were|am|feel|feels|felt|re
                       r"getting)\s+(?:(?:not|never|also|all|now|again|still|currently|effectively|increasingly|being|"
                       r"\w+ly)\s+){0,2}$", re.I)
 # mentions joined to a bound one by "and", "or", commas ("Ukraine and European leaders", "Kyiv, Brussels and London")
-_COORDINATION = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+|nor\s+)?|and\s+|or\s+|nor\s+|&\s+)(?:(?:the|other|its|their|both|"
+# ("European leaders and Zelensky": a group noun after an adjective alias belongs to the first)
+_COORDINATION = re.compile(r"^(?:\s+(?:leaders?|officials?|envoys?|diplomats?|delegations?|delegates?|negotiators?|"
+                           r"ministers?|counterparts?|allies|partners?|representatives?|governments?|presidents?))?"
+                           r"\s*(?:,\s*(?:and\s+|or\s+|nor\s+)?|and\s+|or\s+|nor\s+|&\s+)(?:(?:the|other|its|their|both|"
                            r"key|top|\w+[’']s)\s+)?$", re.I)
 # an inclusion cue reported as a demand or condition implies absence: exclusion of kind demand
 _DEMAND = re.compile(r"\b(?:must|should|needs?\s+to|has\s+to|have\s+to|ought\s+to|cannot\s+\w+\s+without|need\s+for|"
