@@ -280,3 +280,24 @@ def test_an_unresolved_pronoun_names_no_speaker():
     assert (row["speaker"], row["speaker_mention"].strip(), row["rule"]) == ("", "she", "after:name-cue")
     rows = _extract("“We are ready,” Kaja Kallas said.\n\n“We will not sign this,” she said.")
     assert [r["speaker"] for r in rows] == ["Kaja Kallas", "Kaja Kallas"]
+
+
+def test_word_evidence_looked_up_or_counted_agrees(monkeypatch):
+    """A surname's evidence (times it is a word, capitalised after "[a-z,] ", its lower case a word) is the
+    same whether each word is looked up with ``str.find`` (short articles) or every word is counted once
+    (long ones): checked on every word of a text with possessives, hyphens, apostrophes and sentence starts."""
+    import re
+    from types import SimpleNamespace
+    from analysis.measures.quotes import candidates as C
+    body = ("Clinton said, Clinton-Kaine signs were up. Clinton’s aides and clinton fans met O'Brien; "
+            "o'brien left. 'Trump spoke, said Trump, and Trump-era rules stayed. the trump card. Mr. Trump "
+            "said so, Trump said. UNIQUE words: Sanders sanders-like, Sanders’ plans.")
+    words = set(re.findall(r"[\w’'\-]+", body)) | {"Clinton", "clinton", "Trump", "Sanders", "O", "Brien", ""}
+    monkeypatch.setattr(C, "LOOKUP_CHARS", 10**9)
+    looked = {w: C._word_evidence(SimpleNamespace(body=body), w) for w in words}
+    monkeypatch.setattr(C, "LOOKUP_CHARS", 0)
+    counted = {w: C._word_evidence(SimpleNamespace(body=body), w) for w in words}
+    assert looked == counted
+    assert looked["Clinton"] == (1, False, True)  # "Clinton’s" and "Clinton-Kaine" are other words; "clinton"
+    assert looked["Trump"] == (4, True, True)     # "'Trump", "said Trump", "Mr. Trump", ", Trump"; "the trump card"
+    assert looked["Sanders"] == (2, True, False)  # "Sanders’" is the word and a comma before it; "sanders-like" is one
