@@ -19,9 +19,10 @@ from .text import SpanLookup
 
 PRONOUN_LOOKBACK = 600  # characters: a salient speaker this close wins over a later passing mention
 PRONOUNS = {"he": "m", "she": "f", "they": "", "we": "", "i": ""}
+# a name: capitalised words, initials, and dotted abbreviations inside it ("The U.S. Embassy", not "The U" + "S.")
 NAME_RE = re.compile(r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof|Rev)\.\s)?[A-Z][\w’'\-.]*"
                    r"(?:\s(?:de|van|von|der|la|al|bin)?\s?(?:(?:Sen|Rep|Gov|Gen|Dr|Mr|Mrs|Ms|Lt|Col|Del|St|Jr|[A-Z])\.(?=\s[A-Z])|"
-                   r"[A-Z][\w’'\-]*))*")
+                   r"(?:[A-Z]\.){2,}|[A-Z][\w’'\-]*))*")
 PAREN_RE = re.compile(r"\s*\([^()]{1,40}\)")
 
 TITLE_WORDS = set("mr mrs ms dr sen rep gov gen prof rev president chairman chairwoman chair senator governor secretary "
