@@ -118,8 +118,16 @@ def _alias_pattern(alias: str) -> str:
 
 
 def _compile(alias_map: dict) -> re.Pattern:
-    ordered = sorted(alias_map, key=lambda a: (-len(a), a))
-    return re.compile(r"(?<![\w])(?:" + "|".join(_alias_pattern(a) for a in ordered) + ")")
+    """One pattern for every alias, longest first. The aliases are grouped by their first character (which
+    matches case-sensitively), so at a position only one group is tried, in the same order as a flat
+    alternation (the same matches), and a position whose character opens no alias is passed at once."""
+    groups: dict[str, list[str]] = {}
+    for a in sorted(alias_map, key=lambda a: (-len(a), a)):
+        first = re.escape(a[0])
+        groups.setdefault(first, []).append(_alias_pattern(a)[len(first):])
+    alternatives = [first + (rest[0] if len(rest) == 1 else "(?:" + "|".join(rest) + ")") for first, rest in groups.items()]
+    initials = re.escape("".join(sorted({a[0] for a in alias_map})))
+    return re.compile(r"(?=[" + initials + r"])(?<![\w])(?:" + "|".join(alternatives) + ")")
 
 
 def _err(path, where, msg):
