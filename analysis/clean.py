@@ -67,9 +67,9 @@ def _headline_matcher(headline: str) -> difflib.SequenceMatcher:
     return difflib.SequenceMatcher(None, "", headline)
 
 
-def _is_spam(line: str) -> bool:
-    tokens = line.lower().split()
-    return len(tokens) >= 20 and len(set(tokens)) / len(tokens) < 0.3
+def _is_spam(line: str, words: int | None = None) -> bool:
+    words = _words(line) if words is None else words
+    return words >= 20 and len(set(line.lower().split())) / words < 0.3
 
 
 def _header_reason(line: str, headline: str) -> tuple[str | None, str | None]:
@@ -105,18 +105,19 @@ def _anywhere_reason(line: str) -> tuple[str | None, str | None, bool]:
         return "related-posts block", None, True
     if _SHARE.match(line) or re.match(r"^share this\b", line, re.I) and _words(line) <= 5:
         return "share prompt", None, False
-    if _is_spam(line):
+    words = _words(line)
+    if _is_spam(line, words):
         return "spam (repeated words)", None, False
     if _READER_COMMENT.match(line):
         return "reader comment", None, False
-    if _READ_TIME.search(line) and _words(line) <= 6:
+    if words <= 6 and _READ_TIME.search(line):
         return "read-time counter", None, False
     if _COUNTER.match(line):
         return "view counter", None, False
     m = _BYLINE.match(line)
     if m and _words(m.group("name")) <= 5 and not re.search(r"[.!?]$", m.group("name")):
         return "byline", m.group("name").strip(), False
-    if _words(line) <= 30 and _PHOTO.search(line):
+    if words <= 30 and _PHOTO.search(line):
         return "image caption", None, False
     return None, None, False
 
@@ -167,7 +168,7 @@ def clean_article(raw: str, metadata_title: str = "") -> dict:
         if section:
             log.append((n, text, section))
             continue
-        if headline and _same_headline(text, headline) and _words(text) <= HEADLINE_MAX_WORDS:
+        if headline and _words(text) <= HEADLINE_MAX_WORDS and _same_headline(text, headline):
             log.append((n, text, "repeated headline"))
             continue
         reason, author, starts_section = _anywhere_reason(text)
