@@ -301,3 +301,15 @@ def test_word_evidence_looked_up_or_counted_agrees(monkeypatch):
     assert looked["Clinton"] == (1, False, True)  # "Clinton’s" and "Clinton-Kaine" are other words; "clinton"
     assert looked["Trump"] == (4, True, True)     # "'Trump", "said Trump", "Mr. Trump", ", Trump"; "the trump card"
     assert looked["Sanders"] == (2, True, False)  # "Sanders’" is the word and a comma before it; "sanders-like" is one
+
+
+def test_text_between_marks_that_is_no_quotation():
+    """An attribution caught between two quotations whose marks run the wrong way, and a bare date (an
+    embedded post's stamp), are no quotations; a partial quotation that opens with "says" still is."""
+    # a mark lost before "We": the closing mark after "win," reads as an opening one
+    rows = _extract('He spoke at length. We will win," said Jim Clyburn, a congressman from South Carolina. '
+                    '"The voters know us."')
+    assert [r["text"] for r in rows] == []  # not " said Jim Clyburn, a congressman from South Carolina. "
+    rows = _extract("Ana Ruiz said that Trump “says a lot of stupid stuff,” about her rival.\n\n"
+                    "— Ana Ruiz (@anaruiz) “March 9, 2016”")
+    assert [r["text"] for r in rows] == ["says a lot of stupid stuff,"]

@@ -43,7 +43,7 @@ from .candidates import Candidate, History, collect
 from .model import MIN_WORDS_UNCUED, SpeakerModel, choose, speaker_model, stands_alone
 from .rules import (_CUE, _CUE_RE, AFTER_CUE, INDIRECT_CUES, NO_THAT_NEEDED, SENTENCE_TAIL, SOURCE_NOUNS, WHEN_SAID,
                     QuoteContext, _indirect_search, _paragraph_bounds, _sentence_bounds, named_subject, rule_answers)
-from .spans import merge_spans, quote_kind
+from .spans import merge_spans, no_quotation, quote_kind
 
 COLUMNS = schema.QUOTES.fields
 
@@ -92,7 +92,7 @@ def extract_quotes(doc: Doc, actors: Actors, model: SpeakerModel | None | str = 
         quoted = SpanLookup(doc.quotes_in(section)) if collecting else None
         history = History()
         for start, end, span in merged:
-            if end <= start or not text[start:end].strip():
+            if end <= start or not text[start:end].strip() or no_quotation(text[start:end]):
                 continue
             pstart, pend = _paragraph_bounds(doc, section, start)
             sstart, send = _sentence_bounds(doc, section, start)

@@ -20,6 +20,17 @@ def merge_spans(spans: list[QuoteSpan]) -> list[tuple[int, int, QuoteSpan]]:
     return [(s, e, sp) for s, e, sp, _ in out]
 
 
+# text between quotation marks that is no quotation: an attribution caught between two quotations whose marks
+# were read the wrong way round ("… ” said Jim Clyburn, a congressman. “…"), a bare date (an embedded post's stamp)
+_NO_QUOTATION = re.compile(r"\s*(?:said|says)\s+[A-Z][\w.’'\-]*\s+[A-Z]|\s*(?:January|February|March|April|May|June|July|"
+                           r"August|September|October|November|December)\s+\d{1,2},\s+\d{4}\s*$")
+
+
+def no_quotation(qtext: str) -> bool:
+    """Is the text between the marks no quotation (see ``_NO_QUOTATION``)?"""
+    return bool(_NO_QUOTATION.match(qtext))
+
+
 # a quoted title follows one of these words ("a book titled “…”", "the slogan, “…”")
 _TITLE_CUE_WORDS = ("titled", "entitled", "called", "named", "dubbed", "book", "film", "movie", "song", "album", "show",
                     "program", "programme", "series", "article", "op-ed", "column", "headline", "slogan", "hashtag",
