@@ -145,7 +145,8 @@ def _double_spans(text: str, offset: int, carry_open: bool) -> tuple[list[QuoteS
             before = text[i - 1] if i else " "
             after = text[j] if j < len(text) else " "
             if inside is None and not (before.isalnum() and after.isalnum()):
-                if not (after.isspace() and j >= len(text.rstrip())):
+                # not at the paragraph's end, nor an inch or seconds mark after a digit (6'3" tall)
+                if not (after.isspace() and j >= len(text.rstrip())) and not before.isdigit():
                     inside = j
             elif inside is not None:
                 spans.append(QuoteSpan(offset + inside, offset + i, True, continues, False))

@@ -37,6 +37,13 @@ def test_quote_spans_over_paragraphs_and_unbalanced():
     assert spans[1].continues and not spans[0].closed and not spans[2].closed
 
 
+def test_an_inch_mark_opens_no_quotation():
+    """A straight double mark right after a digit is an inch or seconds mark (6'3" tall), not an opening
+    quotation mark; a quotation that ends on a digit still closes."""
+    body = 'He is 6\'3" tall and weighs 236 pounds. "The year was 1984" he said, and "it was cold."'
+    assert [body[s.start:s.end] for s in quote_spans(body)] == ["The year was 1984", "it was cold."]
+
+
 def test_single_quotes_in_headline():
     h = "Russia says US 'our main counterpart' in peace talks, sidelining Ukraine"
     assert [h[s.start:s.end] for s in quote_spans(h)] == ["our main counterpart"]
