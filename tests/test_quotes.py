@@ -265,6 +265,11 @@ def _reported(body):
     # a cue that takes no reported clause ("urged the council") leaves the later cues of the sentence
     ("Ivo Marsh urged the council to act, and Lena Voss said the vote would come in May.",
      [("Lena Voss", "indirect:name-cue", "the vote would come in May")]),
+    # "he" after an unnamed source that opens the sentence is that source, not the last person named before
+    ("Renata Cole spoke first. A senior Taliban official described the talks as useful, but he said that no date "
+     "had been set.", [("A senior Taliban official", "indirect:name-cue+subject", "no date had been set")]),
+    ("Renata Cole spoke first. The talks ended early, and he said that no date had been set.",
+     [("", "indirect:name-cue", "no date had been set")]),  # no source opens it: the pronoun, unresolved here
     # a party and state in parentheses do not end the speaker's name
     ("Last year, Sen. Mitch Laramie (R-Ky.) said that he would not bring up the bill again.",
      [("Mitch Laramie", "indirect:name-cue", "he would not bring up the bill again")]),

@@ -224,6 +224,10 @@ def _clause_row(doc: Doc, res: Resolver, s, found: tuple, taken: list) -> dict |
     elif group := _QUANTITY.fullmatch(np_clean):  # "46 percent of voters said": the voters speak
         g = "group" if group.group("group") else "polled"
         sp, rule = res.phrase(group.group(g), np_start + group.start(g), "body"), "indirect:share"
+    elif np_clean.rsplit(None, 1)[-1].lower() in ("he", "she") and (opening := _opening_source(s.text, np_at)):
+        # "A Kremlin spokesperson described the meeting as constructive; however, he noted that …": the
+        # unnamed source that opens the sentence, not the last person named before it
+        sp, rule = res.phrase(opening[0], s.start + opening[1], "body"), rule + "+subject"
     else:
         sp = res.phrase(np_clean, np_start, "body")
     if not sp or sp.kind == "pronoun-unresolved" and not sp.speaker:
@@ -286,6 +290,25 @@ def _antecedent(text: str, at: int) -> tuple[str, int] | None:
         kept = kept[1:]  # "echoing security experts who" -> "security experts"
     phrase = " ".join(kept)
     return phrase, words.start() + words.group().index(phrase)
+
+
+_WORD_RUN = re.compile(r"[\w’'\-]+")
+
+
+def _opening_source(text: str, before: int) -> tuple[str, int] | None:
+    """(phrase, offset) of an unnamed source opening the sentence ("A Kremlin spokesperson", "The senior
+    official"): a determiner and up to four more words, without punctuation, ending in a source noun, before
+    ``before``; None otherwise."""
+    words = [m for m in _WORD_RUN.finditer(text, 0, before)][:5]
+    if not words or words[0].start() != 0 or words[0].group() not in ("A", "An", "The"):
+        return None
+    for k in range(1, len(words)):
+        if text[words[k - 1].end():words[k].start()] != " ":
+            return None
+        phrase = text[:words[k].end()]
+        if _source_noun(phrase):
+            return phrase, 0
+    return None
 
 
 def _source_noun(phrase: str) -> bool:
