@@ -67,8 +67,8 @@ def _headline_matcher(headline: str) -> difflib.SequenceMatcher:
     return difflib.SequenceMatcher(None, "", headline)
 
 
-def _is_spam(line: str, words: int | None = None) -> bool:
-    words = _words(line) if words is None else words
+def _is_spam(line: str, words: int) -> bool:
+    """Twenty words or more (``words``), fewer than three in ten of them distinct."""
     return words >= 20 and len(set(line.lower().split())) / words < 0.3
 
 

@@ -190,17 +190,18 @@ def _indirect(doc: Doc, res: Resolver, direct_rows: list[dict]) -> list[dict]:
         if s.section != "body":
             continue
         for found in _reported_clauses(s.text):
-            row = _clause_row(doc, res, s, found, taken)
-            if row is not None:
-                sp = row.pop("_sp")
+            held = _clause_row(doc, res, s, found, taken)
+            if held is not None:
+                row, sp = held
                 res.remember(sp.pos, sp)
                 out.append(row)
                 break
     return out
 
 
-def _clause_row(doc: Doc, res: Resolver, s, found: tuple, taken: list) -> dict | None:
-    """The row of one candidate clause of sentence ``s`` (``_reported_clauses``), or None if it does not hold."""
+def _clause_row(doc: Doc, res: Resolver, s, found: tuple, taken: list):
+    """(row, its speaker) of one candidate clause of sentence ``s`` (``_reported_clauses``), or None if it does
+    not hold."""
     rule, cue, np, np_at, cue_at, (a, b) = found
     if s.in_quote > 0:
         b = _outside_quotation(s.text, rule, np_at, cue_at, a, b)
@@ -224,10 +225,10 @@ def _clause_row(doc: Doc, res: Resolver, s, found: tuple, taken: list) -> dict |
     elif group := _QUANTITY.fullmatch(np_clean):  # "46 percent of voters said": the voters speak
         g = "group" if group.group("group") else "polled"
         sp, rule = res.phrase(group.group(g), np_start + group.start(g), "body"), "indirect:share"
-    elif np_clean.rsplit(None, 1)[-1].lower() in ("he", "she") and (opening := _opening_source(s.text, np_at)):
+    elif pronoun.lower() in ("he", "she") and (opening := _opening_source(s.text, np_at)):
         # "A Kremlin spokesperson described the meeting as constructive; however, he noted that …": the
         # unnamed source that opens the sentence, not the last person named before it
-        sp, rule = res.phrase(opening[0], s.start + opening[1], "body"), rule + "+subject"
+        sp, rule = res.phrase(opening, s.start, "body"), rule + "+subject"
     else:
         sp = res.phrase(np_clean, np_start, "body")
     if not sp or sp.kind == "pronoun-unresolved" and not sp.speaker:
@@ -251,7 +252,7 @@ def _clause_row(doc: Doc, res: Resolver, s, found: tuple, taken: list) -> dict |
         return None
     return {"section": "body", "start": start, "end": end, "text": clause, "n_words": n_words,
             "kind": "indirect", "speaker": _name_of(sp), "speaker_actor": sp.actor, "speaker_mention": sp.mention,
-            "speaker_confidence": float("nan"), "cue": cue, "rule": rule, "_para": 0, "_sp": sp}
+            "speaker_confidence": float("nan"), "cue": cue, "rule": rule, "_para": 0}, sp
 
 
 # the antecedent of "who" / "which": a name before a comma ("Ted Cruz, who", "The Washington Post, which",
@@ -295,10 +296,10 @@ def _antecedent(text: str, at: int) -> tuple[str, int] | None:
 _WORD_RUN = re.compile(r"[\w’'\-]+")
 
 
-def _opening_source(text: str, before: int) -> tuple[str, int] | None:
-    """(phrase, offset) of an unnamed source opening the sentence ("A Kremlin spokesperson", "The senior
-    official"): a determiner and up to four more words, without punctuation, ending in a source noun, before
-    ``before``; None otherwise."""
+def _opening_source(text: str, before: int) -> str | None:
+    """The unnamed source opening the sentence ("A Kremlin spokesperson", "The senior official"): a
+    determiner and up to four more words, without punctuation, ending in a source noun, before ``before``;
+    None otherwise."""
     words = [m for m in _WORD_RUN.finditer(text, 0, before)][:5]
     if not words or words[0].start() != 0 or words[0].group() not in ("A", "An", "The"):
         return None
@@ -307,7 +308,7 @@ def _opening_source(text: str, before: int) -> tuple[str, int] | None:
             return None
         phrase = text[:words[k].end()]
         if _source_noun(phrase):
-            return phrase, 0
+            return phrase
     return None
 
 

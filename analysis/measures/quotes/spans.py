@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ...text import QuoteSpan, count_words, mark_after, mark_before
+from ...text import QuoteSpan, mark_after, mark_before
 from .rules import _CUE_ENDINGS
 
 
@@ -46,9 +46,8 @@ def _after_title_cue(before: str) -> bool:
 
 
 def quote_kind(text: str, qtext: str, start: int, end: int, sstart: int, send: int, attributed: bool,
-               words: int | None = None) -> str:
-    """direct, partial, scare or title (see ``extract``); ``words``: ``count_words(qtext)`` if known."""
-    words = count_words(qtext) if words is None else words
+               words: int) -> str:
+    """direct, partial, scare or title (see ``extract``); ``words``: ``count_words(qtext)``."""
     before = text[sstart:mark_before(text, start)]
     after = text[mark_after(text, end):send]
     if words <= 12 and _after_title_cue(before) and not re.search(r"[.!?,]$", qtext.strip()):
