@@ -55,6 +55,7 @@ class Actors:
     at_issue: list[str] = field(default_factory=list)  # empty: every actor's participation may be at issue
     _regex: re.Pattern = None
     _roles: list = None
+    _any_role: re.Pattern | None = None
     _low: dict = None
 
     def matcher(self) -> re.Pattern:
@@ -68,6 +69,15 @@ class Actors:
             self._roles = [(p, re.compile(r"\b" + re.escape(rw.lower()) + r"\b"))
                            for p in self.people.values() for rw in p.role_words]
         return self._roles
+
+    def any_role(self) -> re.Pattern:
+        """One pattern matching where any of ``role_patterns`` matches (a phrase with no role word is
+        passed over at once)."""
+        if self._any_role is None:
+            words = sorted({re.escape(rw.lower()) for p in self.people.values() for rw in p.role_words},
+                           key=lambda w: (-len(w), w))
+            self._any_role = re.compile(r"\b(?:" + "|".join(words) + r")\b" if words else r"(?!)")
+        return self._any_role
 
     def find(self, text: str, offset: int = 0) -> list[dict]:
         """Mentions in text: dicts with actor, person, alias, start, end, text."""

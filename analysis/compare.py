@@ -207,12 +207,16 @@ def sentiment_by_method(sentiment: pd.DataFrame, methods) -> pd.DataFrame:
 
 
 def sentiment_by_method_chunks(chunks, methods) -> pd.DataFrame:
-    """``sentiment_by_method`` of a table read as consecutive chunks, one method at a time (``chunks()``
-    gives a fresh pass over the table): a large run's summary keeps only the polarities and counts of each
-    group of one method, not the table."""
-    return pd.concat([polarity_from(join_polarity_parts([polarity_parts(c[c["method"] == m], ["outlet", "actor"])
-                                                         for c in chunks()]), ["outlet", "actor"], m)
-                      for m in methods], ignore_index=True)
+    """``sentiment_by_method`` of a table read as consecutive chunks (``chunks()`` gives one pass over the
+    table): a large run's summary keeps only the polarities and counts of each group and method, not the
+    table."""
+    parts: dict[str, list[dict]] = {m: [] for m in methods}
+    for c in chunks():
+        for m, rows in c.groupby("method", sort=False):
+            if m in parts:
+                parts[m].append(polarity_parts(rows, ["outlet", "actor"]))
+    return pd.concat([polarity_from(join_polarity_parts(parts[m]), ["outlet", "actor"], m) for m in methods],
+                     ignore_index=True)
 
 
 def method_robustness(sentiment: pd.DataFrame, methods) -> pd.DataFrame:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, insort
+from functools import lru_cache
 from dataclasses import dataclass
 
 from .actors import Actors
@@ -36,6 +37,7 @@ _CLAUSE_OPENERS = ("when", "if", "after", "before", "while", "as", "although", "
 _LEADING_FUNCTION = re.compile(r"^(?:" + "|".join(_CLAUSE_OPENERS) + r")\s+", re.I)
 # a phrase that is only one of these is never a speaker
 _FUNCTION_WORDS = set(_CLAUSE_OPENERS) | {"or", "a", "an", "the", "it", "this", "that", "there", "which", "what"}
+_POSSESSIVE_S = re.compile(r"[’']s$")  # "Trump’s" -> "Trump"
 # Closed-class words, calendar words and number words: capitalised at the start of a sentence, never a
 # name ("Monday", "Among", "It’s", "Two", "Some Clinton" -> Clinton). "May" and "June" are left out:
 # they are also names.
@@ -112,6 +114,7 @@ _PERSON_NOUN = re.compile(r"\b(?:officials?|diplomats?|spokes(?:man|woman|person
                           r"representatives?|envoys?|ministers?|advis[eo]rs?)\b")
 
 
+@lru_cache(maxsize=8192)
 def personal(name: str) -> bool:
     """Could a raw name be a person ("he" may mean him)? Not an acronym (USSR, CNN, D.C), a lower-case
     phrase, or a body or place ("Geneva International Peace Research Institute")."""
@@ -324,11 +327,13 @@ class Resolver:
         """Does a raw name hold a word that is neither a title nor an actor's alias ("Olaf Scholz" in
         "German Chancellor Olaf Scholz"; not "Russian President")?"""
         covered = {_plain(w) for m in mentions for w in m["text"].split()}
-        words = [_plain(re.sub(r"[’']s$", "", w)) for w in name.split() if w[:1].isupper()]
+        words = [_plain(_POSSESSIVE_S.sub("", w)) for w in name.split() if w[:1].isupper()]
         return any(w not in TITLE_WORDS and w not in ORG_WORDS and w not in NOT_NAMES and w not in covered
                    for w in words)
 
     def _role(self, low: str, mentions: list[dict]):
+        if not self.actors.any_role().search(low):
+            return None
         actor_hint = {m["actor"] for m in mentions}
         for person, rx in self.actors.role_patterns():
             if rx.search(low) and (not actor_hint or person.actor in actor_hint):
@@ -337,25 +342,35 @@ class Resolver:
         return None
 
     def _name(self, raw: str) -> str | None:
-        found = [m for m in NAME_RE.finditer(raw) if m.group().lower() not in PRONOUNS]
-        if not found:
-            return None
-        parts = found[-1].group().rstrip(".").split()
-        while parts and _plain(parts[0]) in NOT_NAMES:
-            parts = parts[1:]  # "Some Clinton", "July. Cruz", "Monday"
-        if len(parts) == 1 and any(c.islower() for c in parts[0]) and _MODIFIES.match(raw, found[-1].end()):
-            return None  # one capitalised word before a lower-case one modifies it: "Federal officials",
-            # "the Florida senator", "Given his past" are no names
-        titles = [i for i, w in enumerate(parts[:-1]) if _plain(w) in TITLE_WORDS]
-        if titles and _plain(parts[-1]) not in ORG_WORDS:
-            # German Chancellor Olaf Scholz, DNC Chairman Tom Perez -> Olaf Scholz, Tom Perez; but the State
-            # Department stays whole
-            parts = parts[titles[-1] + 1:]
-        while len(parts) > 1 and parts[0].isupper():
-            parts = parts[1:]  # DNC Tom Perez -> Tom Perez
-        name = " ".join(parts)
-        if len(name) < 2 or len(parts) == 1 and (_plain(name) in TITLE_WORDS or _plain(name) in NOT_NAMES):
-            return None  # "Secretary" alone is a role, not a name; "CNN. The" leaves no name
-        if " " in name:
+        name = plain_name(raw)
+        if name is None or " " in name:
             return name
         return self.raw_names.get(name, name)
+
+
+@lru_cache(maxsize=8192)
+def plain_name(raw: str) -> str | None:
+    """The name a speaker phrase ends in, titles and leading non-names taken off ("German Chancellor Olaf
+    Scholz" -> "Olaf Scholz", "Some Clinton" -> "Clinton"), or None (no capitalised name, a role word
+    alone, a capitalised word modifying the next one). Depends on the phrase only (``Resolver._name`` maps a
+    lone surname to the full name seen in the article)."""
+    found = [m for m in NAME_RE.finditer(raw) if m.group().lower() not in PRONOUNS]
+    if not found:
+        return None
+    parts = found[-1].group().rstrip(".").split()
+    while parts and _plain(parts[0]) in NOT_NAMES:
+        parts = parts[1:]  # "Some Clinton", "July. Cruz", "Monday"
+    if len(parts) == 1 and any(c.islower() for c in parts[0]) and _MODIFIES.match(raw, found[-1].end()):
+        return None  # one capitalised word before a lower-case one modifies it: "Federal officials",
+        # "the Florida senator", "Given his past" are no names
+    titles = [i for i, w in enumerate(parts[:-1]) if _plain(w) in TITLE_WORDS]
+    if titles and _plain(parts[-1]) not in ORG_WORDS:
+        # German Chancellor Olaf Scholz, DNC Chairman Tom Perez -> Olaf Scholz, Tom Perez; but the State
+        # Department stays whole
+        parts = parts[titles[-1] + 1:]
+    while len(parts) > 1 and parts[0].isupper():
+        parts = parts[1:]  # DNC Tom Perez -> Tom Perez
+    name = " ".join(parts)
+    if len(name) < 2 or len(parts) == 1 and (_plain(name) in TITLE_WORDS or _plain(name) in NOT_NAMES):
+        return None  # "Secretary" alone is a role, not a name; "CNN. The" leaves no name
+    return name

@@ -153,3 +153,14 @@ def test_reported_speech_search_from_a_position_is_exact(text, pos):
     assert (fast is None) == (slow is None)
     if slow is not None:
         assert fast.span() == slow.span() and fast.groupdict() == slow.groupdict()
+
+
+@SETTINGS
+@given(st.text(st.sampled_from("ab_1 \t\n,.’'“é\u00a0\u2003-—ß٣"), max_size=60), st.integers(0, 60), st.integers(0, 60))
+def test_previous_token_shortcut_is_exact(text, lo, hi):
+    """The word before a speaker phrase (a feature of the speaker model): the walk back over the window
+    gives what the pattern ``_PREV_TOKEN`` finds in it."""
+    from analysis.measures.quotes import candidates as C
+    lo, hi = min(lo, hi, len(text)), min(max(lo, hi), len(text))
+    m = C._PREV_TOKEN.search(text, lo, hi)
+    assert C._prev_token(text, lo, hi) == (m.group(1) if m else None)

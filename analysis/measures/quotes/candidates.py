@@ -22,7 +22,7 @@ from .rules import _CUE_RE, QuoteContext, previous_sentence
 RECENT = 3          # previous speakers offered as candidates
 MAX_CONTEXT = 8     # nearest context names kept per quotation
 _DIGIT = re.compile(r"\d")
-_PREV_TOKEN = re.compile(r"(\w+|[^\w\s])\s*$")
+_PREV_TOKEN = re.compile(r"(\w+|[^\w\s])\s*$")  # what ``_prev_token`` finds (its reference in tests)
 _NEXT_TOKEN = re.compile(r"\s*(\w+|[^\w\s])")
 _COLON_ONLY = re.compile(r"\s*:\s*")
 
@@ -168,6 +168,23 @@ def _occurrences(body: str, word: str) -> tuple[int, bool]:
     return n, mid
 
 
+def _prev_token(text: str, lo: int, hi: int) -> str | None:
+    """The last token of ``text[lo:hi]`` before trailing spaces: a run of word characters (cut at ``lo``)
+    or one other character; None if there is none. The same as ``_PREV_TOKEN.search(text, lo, hi)``'s
+    group 1, without trying the pattern at every offset of the window."""
+    end = hi
+    while end > lo and text[end - 1].isspace():
+        end -= 1
+    if end == lo:
+        return None
+    if not _is_w(text[end - 1]):
+        return text[end - 1]
+    start = end - 1
+    while start > lo and _is_w(text[start - 1]):
+        start -= 1
+    return text[start:end]
+
+
 _BINS = tuple(str(i) for i in range(13))
 
 
@@ -240,9 +257,9 @@ def features(c: QuoteContext, cand: Candidate, history: History, people: dict, r
         if _CUE_RE.search(window):
             f["cue_near"] = 1.0
         # the words around the phrase: "according to X", "behind X", "X said", "X’s", "X: “…”"
-        before = _PREV_TOKEN.search(c.text, max(0, pos - 30), pos)
+        before = _prev_token(c.text, max(0, pos - 30), pos)
         after = _NEXT_TOKEN.match(c.text, mend)
-        f["prev:" + (before.group(1).lower() if before else "<s>")] = 1.0
+        f["prev:" + (before.lower() if before else "<s>")] = 1.0
         f["next:" + (after.group(1).lower() if after else "</s>")] = 1.0
         if sp.mention.rstrip().endswith(("’s", "'s")):
             f["m_possessive"] = 1.0

@@ -38,6 +38,10 @@ _TITLE_CUE_WORDS = ("titled", "entitled", "called", "named", "dubbed", "book", "
 _TITLE_CUES = re.compile(r"\b(?:" + "|".join(map(re.escape, _TITLE_CUE_WORDS)) + r")\s*,?\s*$", re.I)
 
 
+_CLOSED = re.compile(r"[.!?,]$")
+_LOWER_END = re.compile(r"[a-z]\s*$")
+
+
 def _after_title_cue(before: str) -> bool:
     """``_TITLE_CUES.search(before)``, tried only where ``before`` ends with one of its words."""
     tail = before.rstrip()
@@ -50,14 +54,14 @@ def quote_kind(text: str, qtext: str, start: int, end: int, sstart: int, send: i
     """direct, partial, scare or title (see ``extract``); ``words``: ``count_words(qtext)``."""
     before = text[sstart:mark_before(text, start)]
     after = text[mark_after(text, end):send]
-    if words <= 12 and _after_title_cue(before) and not re.search(r"[.!?,]$", qtext.strip()):
+    if words <= 12 and _after_title_cue(before) and not _CLOSED.search(qtext.strip()):
         return "title"
     ws = qtext.split()
     if not before.strip() and not after.strip(" .”\"’'") and 2 <= len(ws) <= 8 and \
             sum(w[:1].isupper() for w in ws if len(w) > 3) >= max(2, len([w for w in ws if len(w) > 3])):
         return "title"  # a quoted line of Title Case on its own: a section heading ('Legend in the Coal Fields.')
     full = qtext[:1].isupper() or qtext[:1] in "…"  # a full statement opens with a capital
-    narration_before = bool(re.search(r"[a-z]\s*$", before)) and not before.strip(" ,:").rstrip().endswith(_CUE_ENDINGS)
+    narration_before = bool(_LOWER_END.search(before)) and not before.strip(" ,:").rstrip().endswith(_CUE_ENDINGS)
     if not attributed and words <= 3:
         return "scare"
     if narration_before and (words < 8 or not full):
