@@ -161,7 +161,7 @@ def score_article(doc, quotes: list[dict], gold: list[dict]) -> dict:
             r["actor_pairs"] += 1
             actor_ok = best["speaker_actor"] == g["actor"]
             r["actor_ok"] += actor_ok
-        rows["pairs"].append((best["rule"], ok, bool(best["speaker"]), actor_ok))
+        rows["pairs"].append((best["rule"], ok, bool(best["speaker"]), actor_ok, best))
         if not ok:
             rows["wrong"].append((doc.article_id, g["sources"][0], best["speaker"] or "-", best["rule"],
                                   best["text"][:70]))
@@ -279,7 +279,7 @@ def evaluate_quotes(corpus: str, gold_path: str, actors_path: str | None, n_miss
     print(f"speaker errors: {len(errors)}  no speaker: {none}  wrong speaker: {len(errors) - none}")
     print("\naccuracy per rule (quotations with a named gold source):")
     per_rule: dict[str, list[int]] = {}
-    for rule, ok, _, _ in rows["pairs"]:
+    for rule, ok, *_ in rows["pairs"]:
         per_rule.setdefault(rule, [0, 0])
         per_rule[rule][0] += ok
         per_rule[rule][1] += 1

@@ -28,7 +28,7 @@ from pathlib import Path
 from .actors import load_actors, no_actors
 from .evaluate_quotes import covering, load_quote_gold, located_stretches, score_article, speaker_matches
 from .measures.quotes.candidates import bare_mention
-from .measures.quotes.model import MODEL_PATH, RULES_ALONE, SpeakerModel, stands_alone
+from .measures.quotes.model import MODEL_PATH, RULES_ALONE, SpeakerModel, alone_key
 from .train import MAX_ITER, TOL
 
 C_GRID = (0.3, 1.0, 3.0, 10.0)
@@ -72,7 +72,7 @@ def _groups(doc, gold_items: list[dict], actors, model) -> list[tuple[list[dict]
             labels = [int(speaker_matches(c.speaker.speaker + " " + c.speaker.mention, g["sources"]))
                       for c in cands]
         first = next((c for c in cands if c.first), None)
-        if first is not None and stands_alone(RULES_ALONE, rule_family(first.rule), first.speaker):
+        if first is not None and alone_key(RULES_ALONE, first.rule, first.speaker):
             continue  # decided without the model
         out.append(([c.features for c in cands], labels, first is not None))
     return out
@@ -99,15 +99,27 @@ def _as_model(vec, clf, threshold: float, alone: dict[str, float]) -> SpeakerMod
 
 
 def _score(docs, gold, actors, model, by_rule: Counter | None = None) -> Counter:
-    """Summed ``score_article`` counts; ``by_rule`` (if given) gains (family, "pairs" / "ok") counts."""
+    """Summed ``score_article`` counts; ``by_rule`` (if given; then ``model`` should be None, the rules
+    alone) gains (key, "pairs" / "ok") counts for the quotations whose first rule's answer stands alone
+    under a key of ``RULES_ALONE`` (``alone_key``): that answer's accuracy is their confidence."""
     from .measures.quotes import extract_quotes
     total = Counter()
     for d in docs:
-        scored = score_article(d, extract_quotes(d, actors, model=model), gold[d.article_id])
+        trace: list = []
+        scored = score_article(d, extract_quotes(d, actors, model=model, trace=trace), gold[d.article_id])
         total += scored["counts"]
-        for rule, ok, _, _ in scored["pairs"] if by_rule is not None else ():
-            by_rule[rule_family(rule), "pairs"] += 1
-            by_rule[rule_family(rule), "ok"] += ok
+        if by_rule is None:
+            continue
+        key_of = {}
+        for row, cands in trace:
+            first = next((c for c in cands if c.first), None)
+            if first is not None:
+                key_of[row["section"], row["start"], row["end"]] = alone_key(RULES_ALONE, first.rule, first.speaker)
+        for _rule, ok, _, _, row in scored["pairs"]:
+            key = key_of.get((row["section"], row["start"], row["end"]))
+            if key:
+                by_rule[key, "pairs"] += 1
+                by_rule[key, "ok"] += ok
     return total
 
 
@@ -169,7 +181,7 @@ def train_speakers(corpus: str, gold_path: str, actors_path: str | None, out: st
     y, art, quote = np.array(y), np.array(art), np.array(quote)
     by_rule: Counter = Counter()
     rules = _score(docs, gold, actors, None, by_rule)
-    # the families that decide alone, each with its accuracy on train (their quotations' confidence)
+    # the rules that decide alone, each with its accuracy on train (their quotations' confidence)
     alone = {f: round(by_rule[f, "ok"] / by_rule[f, "pairs"], 4) for f in RULES_ALONE if by_rule[f, "pairs"]}
     print(f"{len(docs)} articles, {len(cued)} quotations with a named gold source, {len(y)} candidates; "
           f"the right speaker among the candidates of {len({q for q, v in zip(quote, y) if v})} quotations")

@@ -272,8 +272,41 @@ def test_rules_that_decide_alone():
     assert rows[0]["rule"].startswith("before") and rows[0]["speaker"] == "Dmitry Peskov"
     assert {c.speaker.speaker for c in cands} == {"Dmitry Peskov", "Volodymyr Zelensky"}
     assert rows[0]["speaker_confidence"] == round(1 / (1 + math.exp(-1.0)), 6)  # sigmoid(-1 + 2 * first)
-    # the shipped model: the after and following rules decide alone, confidence their accuracy on train
+    # the shipped model: the after and following families and the before:name-cue rule decide alone,
+    # confidence their accuracy on train
     shipped = speaker_model()
-    assert set(shipped.alone) == {"after", "following"} and all(0.9 < a < 1 for a in shipped.alone.values())
+    assert set(shipped.alone) == {"after", "following", "before:name-cue"}
+    assert all(0.9 < a < 1 for a in shipped.alone.values())
     row, = extract_quotes(_doc("“We are ready to meet,” Peskov said."), ACTORS)
     assert row["speaker_confidence"] == shipped.alone["after"]
+
+
+def test_a_rule_that_decides_alone_only_for_a_plain_name():
+    """``before:name-cue`` stands alone when its phrase is a plain name ("Peskov told reporters: “…”"); a
+    description ("The Kremlin spokesman") or a possessive is the model's to weigh."""
+    model = SpeakerModel({"weights": {"first": 2.0}, "intercept": -1.0,
+                          "meta": {"threshold": 0.5, "rules_alone": {"before:name-cue": 0.98}}})
+    for text, alone in (("Zelensky spoke. Peskov told reporters: “We are ready to meet.”", True),
+                        ("Zelensky spoke. Dmitry Peskov told reporters: “We are ready to meet.”", True),
+                        ("Zelensky spoke. The Kremlin spokesman told reporters: “We are ready to meet.”", False)):
+        trace = []
+        row, = extract_quotes(_doc("Title\n\n" + text), ACTORS, model=model, trace=trace)
+        (_, cands), = trace
+        assert row["rule"] == "before:name-cue"
+        if alone:
+            assert row["speaker"] == "Dmitry Peskov"
+            assert row["speaker_confidence"] == 0.98 and [c.features for c in cands] == [{}]
+        else:
+            assert row["speaker_confidence"] != 0.98 and all(c.features for c in cands)
+    # the test itself: alone_key on speakers the resolver gives
+    from analysis.measures.quotes.model import alone_key
+    from analysis.speakers import Speaker
+    keys = ("after", "before:name-cue")
+    assert alone_key(keys, "after:cue-name", Speaker("Dmitry Peskov", "Russia", "Kremlin spokesman Dmitry Peskov",
+                                                     0, "person")) == "after"
+    assert alone_key(keys, "before:name-cue+subject", Speaker("Marco Rubio", "", "Marco Rubio", 0, "raw")) \
+        == "before:name-cue"
+    for mention in ("news of Mohib’s", "N.C.", "DNC", "Her campaign manager", "Trump's"):
+        assert alone_key(keys, "before:name-cue", Speaker(mention, "", mention, 0, "raw")) is None, mention
+    assert alone_key(keys, "before:name-cue", Speaker("Some", "", "Some", 0, "pronoun")) is None
+    assert alone_key(keys, "sentence-subject", Speaker("Marco Rubio", "", "Marco Rubio", 0, "raw")) is None

@@ -40,12 +40,14 @@ from ...document import Doc
 from ...speakers import NAME_RE, NOT_NAMES, PAREN_RE, TITLE_WORDS, Resolver, blank
 from ...text import DOUBLE_MARK, SpanLookup, count_words, mark_after
 from .candidates import Candidate, History, collect
-from .model import MIN_WORDS_UNCUED, SpeakerModel, choose, speaker_model, stands_alone
+from .model import MIN_WORDS_UNCUED, SpeakerModel, alone_key, choose, speaker_model
 from .rules import (_CUE, _CUE_RE, AFTER_CUE, INDIRECT_CUES, NO_THAT_NEEDED, SENTENCE_TAIL, SOURCE_NOUNS, WHEN_SAID,
                     QuoteContext, _indirect_search, _paragraph_bounds, _sentence_bounds, named_subject, rule_answers)
 from .spans import merge_spans, no_quotation, quote_kind
 
 COLUMNS = schema.QUOTES.fields
+_ASKS_OR_EXCLAIMS = re.compile(r"[?!][’'\s]*$")
+_END_PUNCT = re.compile(r"[.!?,]?")
 
 def extract_quotes(doc: Doc, actors: Actors, model: SpeakerModel | None | str = "default",
                    trace: list | None = None) -> list[dict]:
@@ -78,8 +80,8 @@ def extract_quotes(doc: Doc, actors: Actors, model: SpeakerModel | None | str = 
     res = Resolver(doc, actors)
     alone = model.alone if model is not None else {}
 
-    def decides_alone(family: str, speaker) -> bool:  # the first rule's answer needs no model
-        return stands_alone(alone, family, speaker)
+    def decides_alone(rule: str, speaker) -> str | None:  # the first rule's answer needs no model
+        return alone_key(alone, rule, speaker)
     rows: list[dict] = []
     for section in ("headline", "body"):
         text = doc.section_text(section)
@@ -98,18 +100,19 @@ def extract_quotes(doc: Doc, actors: Actors, model: SpeakerModel | None | str = 
             sstart, send = _sentence_bounds(doc, section, start)
             qtext = text[start:end]
             send_q = _sentence_bounds(doc, section, max(start, end - 1))[1]
-            if send_q <= mark_after(text, end) and end < pend and re.search(r"[?!][’'\s]*$", qtext):
+            if send_q <= mark_after(text, end) and end < pend and _ASKS_OR_EXCLAIMS.search(qtext):
                 # “…?” Clinton said. : the splitter ends the sentence at the question mark
                 send_q = _sentence_bounds(doc, section, min(mark_after(text, end) + 1, pend - 1))[1]
             ctx = QuoteContext(doc, res, section, text, start, end, span, sstart, send, send_q, pstart, pend,
                                prev, prev_para_end_quote)
             n_words = count_words(qtext)
             answers = rule_answers(ctx, not collecting, decides_alone)
-            if answers and (not collecting or decides_alone(answers[0][0], answers[0][1][0])):
+            key = decides_alone(answers[0][1][2], answers[0][1][0]) if answers and collecting else None
+            if answers and (not collecting or key):
                 # the first rule that fires speaks
-                family, (sp, cue, rule) = answers[0]
+                sp, cue, rule = answers[0][1]
                 cands = [Candidate(sp, cue, rule, first=True)]
-                chosen, confidence = cands[0], alone.get(family, float("nan"))
+                chosen, confidence = cands[0], alone.get(key, float("nan"))
             elif answers or n_words >= MIN_WORDS_UNCUED or trace is not None:
                 cands = collect(ctx, answers, history, quoted, actors.people) if collecting else []
                 chosen, confidence = choose(cands, model, n_words)
@@ -130,7 +133,7 @@ def extract_quotes(doc: Doc, actors: Actors, model: SpeakerModel | None | str = 
                 trace.append((row, cands))
             prev = row
             tail = text[end:pend].strip(" ”\"’'»")
-            prev_para_end_quote = row if not tail or re.fullmatch(r"[.!?,]?", tail) else (
+            prev_para_end_quote = row if not tail or _END_PUNCT.fullmatch(tail) else (
                 row if found and rule.startswith("after") else None)
         if section == "body":
             rows.extend(_indirect(doc, res, rows))

@@ -98,6 +98,11 @@ _AFTER_CUE_NAME = re.compile(r"^(?P<cue>" + "|".join(CUE_VERBS) + r")\s+(?P<np>[
 _CUE_ENDINGS = tuple(CUE_VERBS + PARTICIPLES)  # re.search("(?:said|…)\s*$", x) <=> x.rstrip().endswith(…)
 
 
+_OPEN_ENDING = re.compile(r"[,!?…—–-][’'\s]*$")   # a quotation that leaves its sentence open: “…,” X said
+_TAIL_JOIN = re.compile(r"^\s*[,—–-]")
+_TAIL_LEAD = re.compile(r"^[\s,—–-]*")
+
+
 def _after(text: str, qtext: str, qend: int, send: int, res: Resolver, section: str):
     """Attribution after the closing mark, in the same sentence: “…,” X said / “…,” said X."""
     tail_start = mark_after(text, qend)
@@ -107,9 +112,9 @@ def _after(text: str, qtext: str, qend: int, send: int, res: Resolver, section: 
         sp = res.phrase(dash.group("np"), tail_start + dash.start("np"), section)
         if sp and sp.kind in ("person", "raw"):
             return sp, "", "after:dash"
-    if not (re.search(r"[,!?…—–-][’'\s]*$", qtext) or re.match(r"^\s*[,—–-]", tail)):
+    if not (_OPEN_ENDING.search(qtext) or _TAIL_JOIN.match(tail)):
         return None
-    m = re.match(r"^[\s,—–-]*", tail)
+    m = _TAIL_LEAD.match(tail)
     k = m.end()
     seg = tail[k:]
     # inside one sentence a period followed by more text is an abbreviation or an initial (Mr. Barrett,
@@ -477,14 +482,14 @@ def with_subject(c: QuoteContext, found: tuple) -> tuple:
 
 
 def rule_answers(c: QuoteContext, first_only: bool = False,
-                 alone: Callable[[str, object], bool] | None = None) -> list[tuple[str, tuple]]:
+                 alone: Callable[[str, object], object] | None = None) -> list[tuple[str, tuple]]:
     """(family, (Speaker, cue, rule)) of every rule that fires for one quotation, in rule order (only
-    the first with ``first_only``, or when ``alone(family, speaker)`` says the first stands alone)."""
+    the first with ``first_only``, or when ``alone(rule, speaker)`` says the first stands alone)."""
     out = []
     for family, rule in RULES:
         found = rule(c)
         if found:
             out.append((family, with_subject(c, found)))
-            if first_only or len(out) == 1 and alone is not None and alone(family, out[0][1][0]):
+            if first_only or len(out) == 1 and alone is not None and alone(out[0][1][2], out[0][1][0]):
                 break
     return out
