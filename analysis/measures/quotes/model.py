@@ -61,7 +61,7 @@ class SpeakerModel:
 
     def proba(self, feats: dict[str, float]) -> float:
         w = self.weights
-        z = self.intercept + sum(w.get(k, 0.0) * v for k, v in feats.items())
+        z = self.intercept + sum([w.get(k, 0.0) * v for k, v in feats.items()])
         return 1.0 / (1.0 + math.exp(-z)) if z > -700 else 0.0
 
 
