@@ -54,6 +54,9 @@ def test_required_literals_of_cue_patterns():
     assert framing.required_literals(r"(?<!who )\bparticipat(?:e|ion)\b") == {"participat"}
     assert framing.required_literals(r"\b(?:not|never)\s+at\s+the\s+table\b|\bno\s+seat\b") == {"table", "seat"}
     assert framing.required_literals(r"\w+\s*") is None  # nothing literal: every sentence is tried
+    # a look-ahead must match too, so its literals are in the sentence; a negative one requires nothing
+    assert framing.required_literals(r"\bkept\b(?=\s+at\s+arm's\s+length\b)") == {"length"}
+    assert framing.required_literals(r"\bsaid\b(?!\s+nothing)") == {"said"}
     cue = framing.Cue("exclusion", "x", re.compile(r"\bsidelin\w*", re.I), "object")
     assert framing.possible_cues("They were SIDELINED", [cue], ["sidelin"]) == [cue]
     assert framing.possible_cues("They were excluded", [cue], ["sidelin"]) == []

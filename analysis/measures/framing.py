@@ -141,7 +141,8 @@ def required_literals(pattern: str) -> frozenset | None:
     """Strings (lower-case ASCII) one of which occurs in every match of ``pattern``, or None.
 
     Read from the parsed pattern: literal runs of the top-level sequence, alternatives (one
-    string from each branch) and repeats of at least one. Used only to skip sentences that
+    string from each branch), repeats of at least one and look-arounds (what they require is in the
+    text too; the pre-filter looks at the whole sentence). Used only to skip sentences that
     cannot match, so a cue's hits are exactly those of the pattern itself."""
     import re._parser as sre_parse
     try:
@@ -153,7 +154,7 @@ def required_literals(pattern: str) -> frozenset | None:
 
 
 def _seq_needs(items) -> set | None:
-    from re._constants import BRANCH, LITERAL, MAX_REPEAT, MIN_REPEAT, SUBPATTERN
+    from re._constants import ASSERT, BRANCH, LITERAL, MAX_REPEAT, MIN_REPEAT, SUBPATTERN
     candidates, run = [], ""
 
     def close():
@@ -175,6 +176,10 @@ def _seq_needs(items) -> set | None:
             subs = [_seq_needs(list(b)) for b in av[1]]
             if all(subs):
                 candidates.append(set().union(*subs))
+        elif op is ASSERT:  # a look-ahead or look-behind must match too: its literals are in the text
+            sub = _seq_needs(list(av[1]))
+            if sub:
+                candidates.append(sub)
         elif op in (MAX_REPEAT, MIN_REPEAT) and av[0] >= 1:
             sub = _seq_needs(list(av[2]))
             if sub:
@@ -447,6 +452,10 @@ def _bind_one(cue: Cue, sent: _Sentence, ms: int, me: int, parties: list[str],
             objs = sent.after(me, 5, hi)
             if objs:
                 return [objs[0]["actor"]], "possessor:of"
+        agent = _BY_AFTER.match(text[me:]) if re.search(r"ed$", text[ms:me], re.I) else None
+        objs = sent.after(me + agent.end(), 3, hi) if agent else []
+        if objs:  # "the meeting will be attended by Zelensky": the agent of the passive
+            return [objs[0]["actor"]], "possessor:by"
         subj = _outside_aside(sent, sent.before(ms, lo), ms)
         if subj:
             return [subj[-1]["actor"]], "subject"
@@ -461,7 +470,7 @@ def _bind_one(cue: Cue, sent: _Sentence, ms: int, me: int, parties: list[str],
     if cue.bind == "object":
         if inside:
             return [inside[0]["actor"]], "object:inside"
-        if (_PASSIVE.search(text[lo:ms]) or _BY_AFTER.match(text[me:])) and re.search(r"(?:ed|en|wn|ut)$", text[ms:me], re.I):
+        if (_PASSIVE.search(text[lo:ms]) or _BY_AFTER.match(text[me:])) and re.search(r"(?:ed|en|wn|ut|ght|pt)$", text[ms:me], re.I):
             subj = _outside_aside(sent, sent.before(ms, lo), ms)  # "Kyiv was sidelined", "Europe felt blindsided"
             if not subj and speaker_actor and re.search(r"\b(?:we|I)\b", text[lo:ms], re.I):
                 return [speaker_actor], "subject:passive:first-person"  # “We will not be sidelined,” Kallas said
