@@ -162,6 +162,31 @@ def test_a_title_case_line_in_quotes_is_a_heading():
     assert [q["kind"] for q in extract_quotes(doc, no_actors())] == ["title"]
 
 
+@pytest.mark.parametrize("qtext,title", [
+    # titles, programmes, slogans and headings: Title Case, one sentence, no final stop
+    ("A Time for Truth,", True), ("The Trumps: Three Generations That Built an Empire,", True),
+    ("Planet of the Apes,", True), ("MAKE MEXICO GREAT AGAIN ALSO", True), ("Equal Justice Under Law", True),
+    # speech: a lower-case word that is no title's minor word, a full stop inside or at the end, a lower-case
+    # start, fewer than two long words
+    ("Nusra is Al Qaeda,", False), ("It’s not new in Virginia,", False), ("Like Oakland. Or Ferguson,", False),
+    ("the Poorhouse of the Caribbean,", False), ("Make America Great Again.", False), ("But Pete Wilson won,", False),
+    ("You're no Jack Kennedy", False), ("We Win", False),
+])
+def test_title_case_reads_titles_not_speech(qtext, title):
+    from analysis.measures.quotes.spans import title_case
+    assert title_case(qtext) is title
+
+
+def test_a_quoted_title_in_a_sentence_is_no_direct_quotation():
+    from analysis.actors import no_actors
+    from analysis.document import build_doc
+    from analysis.measures.quotes import extract_quotes
+    doc = build_doc({"article_id": "x", "raw": "Title\n\nIn his autobiography, “A Time for Truth,” Cruz wrote about "
+                     "his father. “We will win this race,” Cruz said.", "title": ""}, no_actors())
+    assert [(q["text"], q["kind"]) for q in extract_quotes(doc, no_actors())] == [
+        ("A Time for Truth,", "title"), ("We will win this race,", "direct")]
+
+
 def test_two_apostrophes_are_a_quotation_mark():
     from analysis.text import quote_spans
     body = "He called it ''a disgrace to the nation,'' and left. ''Prison Break'' returns, and Trump's deal didn't."

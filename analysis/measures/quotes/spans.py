@@ -49,12 +49,32 @@ def _after_title_cue(before: str) -> bool:
     return tail.lower().endswith(_TITLE_CUE_WORDS) and bool(_TITLE_CUES.search(before))
 
 
+_WORD_TOKEN = re.compile(r"[^\W\d_][\w’'\-]*")
+# the short words a title leaves in lower case ("A Time for Truth", "Planet of the Apes")
+_MINOR_WORDS = frozenset("a an the and but or nor for of on in to at by as vs via from with into over per".split())
+
+
+def title_case(qtext: str) -> bool:
+    """Does the quoted text read as a title or a heading rather than speech: its first word and every word
+    but a title's minor ones ("of", "the", "for" …) capitalised, at least two words of four letters or more,
+    one sentence (no full stop inside) and no full stop, question or exclamation mark at its end ("A Time for
+    Truth," "The Trumps: Three Generations That Built an Empire", "MAKE MEXICO GREAT AGAIN ALSO"; not "Nusra is
+    Al Qaeda," "Like Oakland. Or Ferguson," "the Poorhouse of the Caribbean," "Make America Great Again.")."""
+    body = qtext.rstrip(" ,;:’'”\"")
+    if not body or body[-1] in ".!?…" or re.search(r"[.!?]\s", body):
+        return False
+    words = _WORD_TOKEN.findall(body)
+    if not words or not words[0][0].isupper() or sum(len(w) > 3 for w in words) < 2:
+        return False
+    return all(w[0].isupper() or w in _MINOR_WORDS for w in words)
+
+
 def quote_kind(text: str, qtext: str, start: int, end: int, sstart: int, send: int, attributed: bool,
                words: int) -> str:
     """direct, partial, scare or title (see ``extract``); ``words``: ``count_words(qtext)``."""
     before = text[sstart:mark_before(text, start)]
     after = text[mark_after(text, end):send]
-    if words <= 12 and _after_title_cue(before) and not _CLOSED.search(qtext.strip()):
+    if words <= 12 and (_after_title_cue(before) and not _CLOSED.search(qtext.strip()) or title_case(qtext)):
         return "title"
     ws = qtext.split()
     if not before.strip() and not after.strip(" .”\"’'") and 2 <= len(ws) <= 8 and \
