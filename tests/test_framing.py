@@ -388,6 +388,22 @@ def _frames(text, at_issue=None, quotes=False):
     ("The talks were closed to officials from Kyiv.", [(0, "Ukraine", "exclusion", "explicit")]),
     ("The border was closed to grain from Kyiv.", []),
     ("Kyiv was not even informed about the meeting.", [(0, "Ukraine", "exclusion", "implicit")]),
+    # (an eleventh batch, for the binding) "along with" / "together with" / "as well as" coordinate actors;
+    # joining a named person in a city (everyday); hosting "a group / range of" people from X (everyday); the
+    # venue named in the object ("the Afghan government summit") takes no part; joining an alliance is membership
+    ("Kabul, along with Kyiv, was left out of the talks.",
+     [(0, "Afghan government", "exclusion", "explicit"), (0, "Ukraine", "exclusion", "explicit")]),
+    ("The summit will include Zelensky as well as officials from Kabul.",
+     [(0, "Afghan government", "inclusion", "explicit"), (0, "Afghan government", "inclusion", "explicit"),
+      (0, "Ukraine", "inclusion", "explicit"), (0, "Ukraine", "inclusion", "explicit")]),
+    ("Talks\n\nKyiv was not invited. Zelensky will join Trump in Washington on Monday.",
+     [(1, "Ukraine", "exclusion", "explicit"), (2, "Ukraine", "inclusion", "explicit")]),
+    ("Talks\n\nKyiv was not invited. Trump hosted a group of officials from Kyiv at the White House.",
+     [(1, "Ukraine", "exclusion", "explicit"), (2, "Ukraine", "inclusion", "explicit")]),
+    ("Zelensky will join the Qatar summit by video link.", [(0, "Ukraine", "inclusion", "explicit")]),
+    ("Talks\n\nKyiv was not invited. Ukraine hopes to join NATO at the Vilnius summit.",
+     [(1, "Ukraine", "exclusion", "explicit")]),
+    ("Russia along with Qatar rejected the resolution in New York.", []),
 ])
 def test_frame_classes(text, expected):
     assert _frames(text) == expected

@@ -52,8 +52,10 @@ _PASSIVE = re.compile(r"\b(?:be|been|being|is|are|was|were|am|feel|feels|felt|re
 # ("European leaders and Zelensky": a group noun after an adjective alias belongs to the first)
 _COORDINATION = re.compile(r"^(?:\s+(?:leaders?|officials?|envoys?|diplomats?|delegations?|delegates?|negotiators?|"
                            r"ministers?|counterparts?|allies|partners?|representatives?|governments?|presidents?))?"
-                           r"\s*(?:,\s*(?:and\s+|or\s+|nor\s+)?|and\s+|or\s+|nor\s+|&\s+)(?:(?:the|other|its|their|both|"
-                           r"key|top|\w+[’']s)\s+)?$", re.I)
+                           r"\s*(?:,\s*(?:and\s+|or\s+|nor\s+)?|and\s+|or\s+|nor\s+|&\s+|"
+                           r"(?:,\s*)?(?:along\s+with|together\s+with|as\s+well\s+as)\s+(?:(?:leaders?|officials?|"
+                           r"representatives?|envoys?|delegations?|ministers?)\s+(?:from|of)\s+)?)"
+                           r"(?:(?:the|other|its|their|both|key|top|\w+[’']s)\s+)?$", re.I)
 # an inclusion cue reported as a demand or condition implies absence: exclusion of kind demand
 _DEMAND = re.compile(r"\b(?:must|should|needs?\s+to|has\s+to|have\s+to|ought\s+to|cannot\s+\w+\s+without|need\s+for|"
                      r"necessity\s+of|insist\w*|demand\w*|call\w*\s+for|push\w*\s+for|press\w*\s+for|urg\w+|"
@@ -329,7 +331,8 @@ def _coordinated(sent: _Sentence, bound: list[dict]) -> list[str]:
     links = []
     for a, b in zip(ms, ms[1:]):
         m = _COORDINATION.match(sent.text[a["re"]:b["rs"]])
-        links.append(None if not m else "and" if re.search(r"\b(?:and|or|nor)\b|&", m.group(), re.I) else "comma")
+        links.append(None if not m else "and" if re.search(r"\b(?:and|or|nor|with|as)\b|&", m.group(), re.I)
+                     else "comma")
     # a comma link stands when the chain after it ends in "and"; headlines list with bare commas
     # ("Pompeo Meets Taliban, Afghan Government")
     if sent.s.section != "headline":
@@ -487,7 +490,8 @@ def _bind_one(cue: Cue, sent: _Sentence, ms: int, me: int, parties: list[str],
     if cue.bind == "participants":  # "European leaders will join Zelensky": both sides take part
         subj = [m for m in sent.before(ms, lo) if _participant(sent, m) and _words_between(text, m["re"], ms) <= 5][-1:]
         objs = [m for m in sent.after(me, cue.window, hi) if _participant(sent, m)
-                and not _NO_BEFORE.search(text, max(me, m["rs"] - 30), m["rs"])][:1]  # "with no Ukrainian officials"
+                and not _NO_BEFORE.search(text, max(me, m["rs"] - 30), m["rs"])  # "with no Ukrainian officials"
+                and not _VENUE_AFTER.match(text, m["re"])][:1]  # "join the EU summit": the venue takes no part
         if object_only:
             return ([objs[0]["actor"]], "participants:object") if objs else ([], "")
         return (sorted({m["actor"] for m in subj + objs}), "participants") if subj or objs else ([], "")
