@@ -403,7 +403,23 @@ def _frames(text, at_issue=None, quotes=False):
     ("Zelensky will join the Qatar summit by video link.", [(0, "Ukraine", "inclusion", "explicit")]),
     ("Talks\n\nKyiv was not invited. Ukraine hopes to join NATO at the Vilnius summit.",
      [(1, "Ukraine", "exclusion", "explicit")]),
-    ("Russia along with Qatar rejected the resolution in New York.", []),
+    ("Russia along with Qatar rejected the resolution in New York.", []),    # (a twelfth batch, made-up sentences for the classes the blind caucasus corpus missed) "finds itself sidelined"
+    # is passive; being briefed on the outcome of a meeting is learning of it afterwards (implicit); stopping work,
+    # contacts or talks with X leaves X out; an expressed intention to get involved is a demand; "give X a voice";
+    # a possible involvement frames nothing; a military presence is no participation
+    ("Kabul finds itself sidelined from the talks.", [(0, "Afghan government", "exclusion", "explicit")]),
+    ("Zelensky briefed Putin on the outcome of the meeting.", [(0, "Russia", "exclusion", "implicit")]),
+    ("Zelensky briefed reporters on the outcome of the meeting.", []),
+    ("Washington stopped working with Kabul in that format.", [(0, "Afghan government", "exclusion", "explicit")]),
+    ("The Taliban suspended contacts with Kabul.", [(0, "Afghan government", "exclusion", "explicit")]),
+    ("Russia stopped working with the company in 2019.", []),
+    ("Russia has expressed its intention to get involved.", [(0, "Russia", "exclusion", "demand")]),
+    ("Kyiv will get involved in the talks.", [(0, "Ukraine", "inclusion", "explicit")]),
+    ("Russia doesn't want to give Kabul a voice in the talks.",  # (a voice wanted: also a demand)
+     [(0, "Afghan government", "exclusion", "demand"), (0, "Afghan government", "exclusion", "explicit")]),
+    ("Talks\n\nKyiv was not invited. Washington will discuss Kyiv's possible involvement.",
+     [(1, "Ukraine", "exclusion", "explicit")]),
+    ("The presence of Russian troops near Kyiv worries the government.", []),
 ])
 def test_frame_classes(text, expected):
     assert _frames(text) == expected

@@ -46,7 +46,7 @@ _NO_BEFORE = re.compile(r"\b(?:no|neither|nor|none\s+of\s+(?:the\s+)?)\s+(?:(?:o
                         r"delegates?|envoys?|members?)\s+(?:from|of)\s+(?:the\s+)?)?(?:\w+\s+)?$", re.I)
 # a participle cue after a form of "be" (or "feel", "remain", "get") is passive: its subject is who is framed
 _PASSIVE = re.compile(r"\b(?:be|been|being|is|are|was|were|am|feel|feels|felt|remain|remains|remained|get|gets|got|"
-                      r"getting)\s+(?:(?:not|never|also|all|now|again|still|currently|effectively|increasingly|being|"
+                      r"getting|(?:find|finds|found|finding)\s+(?:itself|themselves|himself|herself))\s+(?:(?:not|never|also|all|now|again|still|currently|effectively|increasingly|being|"
                       r"\w+ly)\s+){0,2}$", re.I)
 # mentions joined to a bound one by "and", "or", commas ("Ukraine and European leaders", "Kyiv, Brussels and London")
 # ("European leaders and Zelensky": a group noun after an adjective alias belongs to the first)
@@ -61,14 +61,16 @@ _DEMAND = re.compile(r"\b(?:must|should|needs?\s+to|has\s+to|have\s+to|ought\s+t
                      r"necessity\s+of|insist\w*|demand\w*|call\w*\s+for|push\w*\s+for|press\w*\s+for|urg\w+|"
                      r"essential|indispensable|only\s+possible|wants?|wanted|seek\w*|sought|ask\w*\s+for|scrambl\w*\s+to|"
                      r"struggl\w*\s+to|fight\w*\s+for|fought\s+for|lobb\w*\s+for|vie\w*\s+for|vying\s+for|"
-                     r"dictat(?:e|es)|requir(?:e|es|ed|ing)|deserv(?:e|es|ed))\b"
+                     r"dictat(?:e|es)|requir(?:e|es|ed|ing)|deserv(?:e|es|ed)|eager\s+to|keen\s+to|"
+                     r"(?:express|stat|declar)\w*\s+(?:its|their|his|her)\s+(?:intention|desire|wish)\s+to)\b"
                      r"(?:\s+\S+){0,8}\s*$", re.I)
 # ... or a demand that follows it ("Kyiv's direct involvement is essential")
 _DEMAND_AFTER = re.compile(r"^(?:\s+\S+){0,3}?\s+(?:is|are|was|remains?|would\s+be|will\s+be)\s+(?:\w+\s+)?(?:essential|"
                            r"indispensable|necessary|crucial|vital|needed|required|a\s+must|a\s+precondition|key)\b", re.I)
 # an inclusion cue asked about frames nothing ("did not say whether the talks would include Ukrainian officials",
 # "a reporter inquired about Ukraine's involvement")
-_QUESTION_BEFORE = re.compile(r"\b(?:whether|if|(?:ask|inquir|enquir|question)\w*\s+(?:\w+\s+)?about)\b(?:\s+\S+){0,8}\s*$", re.I)
+_QUESTION_BEFORE = re.compile(r"\b(?:whether|if|(?:ask|inquir|enquir|question)\w*\s+(?:\w+\s+)?about)\b(?:\s+\S+){0,8}\s*$|"
+                              r"\b(?:possible|potential|eventual|prospective|hypothetical)\s+$", re.I)
 # "without Kyiv's participation / involvement / consent": the inclusion cue is an exclusion
 _WITHOUT_BEFORE = re.compile(r"\bwithout\s+(?:\S+\s+){0,3}$", re.I)
 # "without" + a noun of taking part or having a say + "of / from": the actor after it is left out
