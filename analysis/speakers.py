@@ -112,6 +112,11 @@ _OBJECT_OF = re.compile(r"\b(?:between|with|of|to|for|among|from|by|at|in|on|int
 _PLURAL_ALIAS = re.compile(r"(?:ns|ers|ists|ats|ese|Taliban)$")
 _PERSON_NOUN = re.compile(r"\b(?:officials?|diplomats?|spokes(?:man|woman|person)|sources?|aides?|negotiators?|"
                           r"representatives?|envoys?|ministers?|advis[eo]rs?)\b")
+# one person named before by a description ("the consul recalled", "the spokeswoman said"): ``Resolver._described``
+_DEFINITE_PERSON = re.compile(r"(?:the|this|that)\s+(?:[a-z\-]+\s+)?(?P<noun>diplomat|envoy|consul|ambassador|minister|"
+                              r"official|spokes(?:man|woman|person)|senator|congress(?:man|woman)|governor|mayor|"
+                              r"negotiator|advis[eo]r|aide|lawmaker|chancellor|premier)")
+_NEXT_WORD = re.compile(r" ([A-Za-z][\w’'\-]*)")
 
 
 @lru_cache(maxsize=8192)
@@ -146,14 +151,20 @@ class Resolver:
         self.candidates: list[tuple[int, str, str, str, str, bool]] = []
         body_q = self._body_q = SpanLookup(doc.quote_spans)  # quotation marks of the body, read again by _group
         seen_sentences: set[int] = set()
+        body = doc.body
         for m in doc.mentions:
             if m["section"] == "body" and m["person"] and not body_q.contains(m["start"]):
+                after = _NEXT_WORD.match(body, m["end"])
+                if after and after.group(1)[:1].isupper() and _plain(after.group(1)) not in NOT_NAMES:
+                    continue  # a name that modifies a name ("the Trump Route"): no one here
                 p = actors.people[m["person"]]
                 first = m["sentence_id"] not in seen_sentences
                 seen_sentences.add(m["sentence_id"])
                 self.candidates.append((m["start"], p.name, p.actor, p.gender, "person", first))
         self.candidates.sort()
         self.raw_names: dict[str, str] = {}
+        # the one-word aliases of the actors file's groups (places, bodies): no person's name ends in one
+        self._place_words = {a for a, (_actor, person) in actors.alias_map.items() if not person and " " not in a}
         # phrases resolved since the last ``remember`` (which changes what pronouns and surnames mean):
         # neighbouring quotations ask about the same names around them
         self._resolved: dict[tuple[str, int, str], Speaker | None] = {}
@@ -174,11 +185,18 @@ class Resolver:
             return self._group(pos, section)
         if word.lower() in ("we", "i"):
             return None
-        # the nearest compatible candidate before pos, unless a salient one lies within PRONOUN_LOOKBACK
+        return self._antecedent(want, word, pos)
+
+    def _antecedent(self, want: str, word: str, pos: int) -> Speaker | None:
+        """The person ``word`` (he, she, "the diplomat") points back to: the nearest candidate before ``pos``
+        of the wanted gender (any if ``want`` is empty), unless a salient one lies within ``PRONOUN_LOOKBACK``.
+        A raw name is a candidate only if it can be a person: not an acronym or a body, nor a name ending
+        in a place or body of the actors file ("Sputnik Armenia reported")."""
         best = None
         for j in range(bisect_left(self.candidates, (pos,)) - 1, -1, -1):
             cpos, name, actor, gender, kind, is_salient = self.candidates[j]
-            if want and gender and gender != want or kind == "raw" and not personal(name):
+            if want and gender and gender != want or kind == "raw" and (
+                    not personal(name) or name.rsplit(None, 1)[-1] in self._place_words):
                 continue
             if best is None:
                 best = (cpos, name, actor, kind)
@@ -190,6 +208,23 @@ class Resolver:
                 break
         if best:
             return Speaker(best[1], best[2], word, pos, best[3])
+        return None
+
+    def _described(self, noun: str, word: str, pos: int, section: str) -> Speaker | None:
+        """The person a definite description ("the consul", "the spokeswoman") points back to: the nearest
+        person named before ``pos`` (within ``PRONOUN_LOOKBACK``) whom the noun describes — the actors file
+        gives them that role, or the noun stands as a title before their name ("Consul General Morteza Abedin
+        Varamin"). The nearest person alone is too often someone else ("the Florida senator" after Trump)."""
+        text = self.doc.section_text(section)
+        title = re.compile(r"\b" + noun + r"\s+(?:[A-Z][\w.’'\-]*\s+){0,3}$", re.I)
+        for j in range(bisect_left(self.candidates, (pos,)) - 1, -1, -1):
+            cpos, name, actor, gender, kind, _ = self.candidates[j]
+            if pos - cpos > PRONOUN_LOOKBACK:
+                break
+            person = self.actors.people.get(name)
+            role = " ".join([person.role, *person.role_words]).lower() if person else ""
+            if noun in role or title.search(text, max(0, cpos - 60), cpos):
+                return Speaker(name, actor, word, pos, kind)
         return None
 
     def _group(self, pos: int, section: str) -> Speaker | None:
@@ -263,6 +298,11 @@ class Resolver:
         role = self._role(low, mentions)
         if role:
             return Speaker(role.name, role.actor, raw, pos, "person")
+        definite = _DEFINITE_PERSON.fullmatch(low) if not mentions and section != "headline" else None
+        if definite:  # "the consul recalled": the consul named before
+            found = self._described(definite.group("noun"), raw, pos, section)
+            if found:
+                return found
         if mentions and (len(words) <= 4 or not name and _PERSON_NOUN.search(low)):
             # "a senior Taliban official who is privy to …": the body the person speaks for
             m = mentions[-1]

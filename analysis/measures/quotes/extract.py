@@ -48,6 +48,7 @@ from .spans import merge_spans, no_quotation, quote_kind
 COLUMNS = schema.QUOTES.fields
 _ASKS_OR_EXCLAIMS = re.compile(r"[?!][’'\s]*$")
 _END_PUNCT = re.compile(r"[.!?,]?")
+_CUED_RULES = ("after:", "before:name-cue", "before:cue-name", "before:according")  # a reporting cue at the quotation
 
 def extract_quotes(doc: Doc, actors: Actors, model: SpeakerModel | None | str = "default",
                    trace: list | None = None) -> list[dict]:
@@ -120,17 +121,24 @@ def extract_quotes(doc: Doc, actors: Actors, model: SpeakerModel | None | str = 
                 cands, chosen, confidence = [], None, float("nan")
             found = (chosen.speaker, chosen.cue, chosen.rule) if chosen else None
             sp, cue, rule = found if found else (None, "", "unattributed")
-            if sp and sp.kind not in ("same",):
-                res.remember(sp.pos, sp)
             kind = quote_kind(text, qtext, start, end, sstart, send, bool(sp), n_words)
+            # a quoted title ("Trump Route for International Peace and Prosperity") with no reporting cue at it is
+            # no one's words: the speaker the names around it suggest is not remembered for the pronouns and
+            # quotations that follow (a Title Case line with its cue, "“Make America Great Again,” Trump said",
+            # is speech)
+            aside = kind == "title" and not rule.startswith(_CUED_RULES)
+            if sp and sp.kind not in ("same",) and not aside:
+                res.remember(sp.pos, sp)
             row = {"section": section, "start": start, "end": end, "text": qtext, "n_words": n_words,
                    "kind": kind, "speaker": _name_of(sp), "speaker_actor": sp.actor if sp else "",
                    "speaker_mention": sp.mention if sp else "", "speaker_confidence": confidence,
                    "cue": cue, "rule": rule, "_para": pstart}
             rows.append(row)
-            history.add(row)
             if trace is not None:
                 trace.append((row, cands))
+            if aside:
+                continue  # nor does it speak for the next quotation ("following", "previous-paragraph")
+            history.add(row)
             prev = row
             tail = text[end:pend].strip(" ”\"’'»")
             prev_para_end_quote = row if not tail or _END_PUNCT.fullmatch(tail) else (
