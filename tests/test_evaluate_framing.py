@@ -1,7 +1,10 @@
 """evaluate framing: recall and precision against sentence-level gold, by hand on a two-article corpus."""
 import json
 
+import pytest
+
 from analysis.evaluate_framing import score_corpus, spearman, summary
+from conftest import ROOT
 
 ACTORS = """parties: [Russia, Ukraine]
 actors:
@@ -56,3 +59,25 @@ def test_at_issue_names_actors_of_the_file(tmp_path):
     (tmp_path / "gold.json").write_text('{"articles": {}}', encoding="utf-8")
     with pytest.raises(ConfigError, match="--at-issue: 'Kyiv' is not an actor of"):
         score_corpus(tmp_path, tmp_path / "actors.yml", tmp_path / "gold.json", at_issue="Ukraine,Kyiv")
+
+
+@pytest.mark.parametrize("name", ["gaza", "caucasus"])
+def test_held_out_gold_points_into_its_articles(name):
+    """The held-out corpora shipped in data/eval: every snippet and quotation of the gold is an exact substring of
+    its article, a snippet has 4–15 words (a whole short headline: 4), and every actor it names is one of its actors file's."""
+    import csv
+    from analysis.actors import load_actors
+    base = ROOT / "data" / "eval"
+    gold = json.loads((base / f"{name}_gold.json").read_text(encoding="utf-8"))
+    actors = set(load_actors(base / f"{name}_actors.yml").actors)
+    paths = {r["id"]: r["path"] for r in csv.DictReader(open(base / name / "metadata.csv", encoding="utf-8"))}
+    assert set(gold["articles"]) == set(paths)
+    for aid, art in gold["articles"].items():
+        text = (base / name / paths[aid]).read_text(encoding="utf-8")
+        for item in art["sidelining"] + art["inclusion"]:
+            assert item["snippet"] in text and 4 <= len(item["snippet"].split()) <= 15, (aid, item["snippet"])
+            named = item.get("sidelined", []) + item.get("included", []) + item.get("also_ok", [])
+            assert named and set(named) <= actors, (aid, named)
+        for q in art["quotes"]:
+            assert q["text"] in text, (aid, q["text"][:40])
+            assert not q["actor"] or q["actor"] in actors | {"other"}, (aid, q["actor"])
