@@ -340,7 +340,8 @@ def _reported_clauses(text: str):
     if cue is None and "according to" not in text:
         return  # every rule below needs a reporting cue ("according to" is the trailing rule's only other)
     if cue is not None:
-        m = _APPOSITIVE_INDIRECT.match(text)
+        # (every appositive is set off by a comma, a dash or a parenthesis)
+        m = _APPOSITIVE_INDIRECT.match(text) if any(c in text for c in ",(—–") or "--" in text else None
         if m and (found := _clause_of("indirect:appositive", m, text)):
             yield found
         plain = blank(PAREN_RE, text) if "(" in text else text  # "Sen. Mitch McConnell (R-Ky.) said that"
@@ -349,7 +350,8 @@ def _reported_clauses(text: str):
             if found := _clause_of("indirect:name-cue", m, text):
                 yield found
             m = _indirect_search(plain, _CUE_RE.search(plain, m.end("cue")), m.end("cue"))
-    m = _TRAILING_INDIRECT.search(text)  # "The talks failed, Peskov said." / "…, according to Peskov."
+    # "The talks failed, Peskov said." / "…, according to Peskov." (the pattern opens with a comma)
+    m = _TRAILING_INDIRECT.search(text) if "," in text else None
     if not m or m.start() == 0:
         return
     g = "" if m.group("np") else "2"
