@@ -56,6 +56,7 @@ class Actors:
     _regex: re.Pattern = None
     _roles: list = None
     _any_role: re.Pattern | None = None
+    _group_words: frozenset | None = None
     _low: dict = None
 
     def matcher(self) -> re.Pattern:
@@ -78,6 +79,14 @@ class Actors:
                            key=lambda w: (-len(w), w))
             self._any_role = re.compile(r"\b(?:" + "|".join(words) + r")\b" if words else r"(?!)")
         return self._any_role
+
+    def group_words(self) -> frozenset:
+        """The one-word aliases of the actor groups themselves (places, bodies: "Armenia", "Moscow"), not of
+        their people."""
+        if self._group_words is None:
+            self._group_words = frozenset(a for a, (_actor, person) in self.alias_map.items()
+                                          if not person and " " not in a)
+        return self._group_words
 
     def find(self, text: str, offset: int = 0) -> list[dict]:
         """Mentions in text: dicts with actor, person, alias, start, end, text."""

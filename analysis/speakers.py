@@ -163,8 +163,6 @@ class Resolver:
                 self.candidates.append((m["start"], p.name, p.actor, p.gender, "person", first))
         self.candidates.sort()
         self.raw_names: dict[str, str] = {}
-        # the one-word aliases of the actors file's groups (places, bodies): no person's name ends in one
-        self._place_words = {a for a, (_actor, person) in actors.alias_map.items() if not person and " " not in a}
         # phrases resolved since the last ``remember`` (which changes what pronouns and surnames mean):
         # neighbouring quotations ask about the same names around them
         self._resolved: dict[tuple[str, int, str], Speaker | None] = {}
@@ -196,7 +194,7 @@ class Resolver:
         for j in range(bisect_left(self.candidates, (pos,)) - 1, -1, -1):
             cpos, name, actor, gender, kind, is_salient = self.candidates[j]
             if want and gender and gender != want or kind == "raw" and (
-                    not personal(name) or name.rsplit(None, 1)[-1] in self._place_words):
+                    not personal(name) or name.rsplit(None, 1)[-1] in self.actors.group_words()):
                 continue
             if best is None:
                 best = (cpos, name, actor, kind)

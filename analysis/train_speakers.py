@@ -78,11 +78,6 @@ def _groups(doc, gold_items: list[dict], actors, model) -> list[tuple[list[dict]
     return out
 
 
-def rule_family(rule: str) -> str:
-    """"after:name-cue+subject" -> "after"."""
-    return rule.split("+")[0].split(":")[0]
-
-
 def _fit(X, y, C):
     from sklearn.linear_model import LogisticRegression
     return LogisticRegression(C=C, tol=TOL, max_iter=MAX_ITER).fit(X, y)

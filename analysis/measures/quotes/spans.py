@@ -51,6 +51,7 @@ def _after_title_cue(before: str) -> bool:
 
 _WORD_TOKEN = re.compile(r"[^\W\d_][\w’'\-]*")
 # the short words a title leaves in lower case ("A Time for Truth", "Planet of the Apes")
+_SENTENCE_BREAK = re.compile(r"[.!?]\s")
 _MINOR_WORDS = frozenset("a an the and but or nor for of on in to at by as vs via from with into over per".split())
 
 
@@ -61,7 +62,7 @@ def title_case(qtext: str) -> bool:
     Truth," "The Trumps: Three Generations That Built an Empire", "MAKE MEXICO GREAT AGAIN ALSO"; not "Nusra is
     Al Qaeda," "Like Oakland. Or Ferguson," "the Poorhouse of the Caribbean," "Make America Great Again.")."""
     body = qtext.rstrip(" ,;:’'”\"")
-    if not body or body[-1] in ".!?…" or re.search(r"[.!?]\s", body):
+    if not body or body[-1] in ".!?…" or _SENTENCE_BREAK.search(body):
         return False
     words = _WORD_TOKEN.findall(body)
     if not words or not words[0][0].isupper() or sum(len(w) > 3 for w in words) < 2:
