@@ -26,6 +26,7 @@ RULES_ALONE = ("after", "following", "before:name-cue")
 # resolved to a person or a raw name. The model departs from the other answers of ``before:name-cue``
 # ("Her campaign manager", "Some may", "the president") for 1 in 25 of them, and is then mostly right.
 NAMED_ALONE = ("before:name-cue",)
+CASE_FREE = ("after", "following")
 _PLAIN_NAME = re.compile(r"(?:[A-Z][\w.’'\-]*\s+){0,4}[A-Z][a-z][\w.’'\-]*")
 
 
@@ -35,10 +36,10 @@ def alone_key(keys, rule: str, speaker) -> str | None:
     family ("after"); None when neither is listed, when the answer is a lower-case phrase ("echoing
     some commentators who"), which is left for the model to weigh against the names around it, or when
     a rule of ``NAMED_ALONE`` gave no plain name."""
-    if not speaker.speaker[:1].isupper():
-        return None
     base = rule.split("+")[0]
     family = base.split(":")[0]
+    if not speaker.speaker[:1].isupper() and family not in CASE_FREE:
+        return None
     key = base if base in keys else family if family in keys else None
     if key in NAMED_ALONE:
         mention = bare_mention(speaker)
