@@ -440,6 +440,25 @@ def test_only_the_actors_at_issue_are_framed_as_included():
     assert frames(["Ukraine"]) == [(2, "Ukraine", "inclusion"), (3, "Russia", "exclusion"), (4, "Ukraine", "inclusion")]
 
 
+def test_an_everyday_meeting_of_an_actor_declared_at_issue_is_inclusion():
+    """An everyday meeting word ("met with") frames an actor the actors file declares at issue even where the
+    article frames it nowhere else, unless the actor is one of the ``parties`` (their meetings are the talks'
+    routine); without the declaration the article must put it at issue itself. A "with" that belongs to a
+    finite verb after the meeting word names no one taking part; after a participle it does."""
+    met = "Talks\n\nTrump met with Zelensky in Washington on Monday."
+    assert _frames(met, ["Ukraine"]) == [(1, "Ukraine", "inclusion", "explicit")]
+    assert _frames(met) == []  # nothing declared: the article does not put Ukraine's part at issue
+    assert _frames("Talks\n\nTrump met with Ghani in Washington on Monday.", ["Afghan government"]) == []  # a party
+    assert _frames("Talks\n\nThe renewed negotiations coincide with Ukraine buying more arms.", ["Ukraine"]) == []
+    assert _frames("Talks\n\nThe talks ended with Kyiv's delegation walking out.", ["Ukraine"]) == []
+    # after "any" the meeting is hypothetical
+    assert _frames("Talks\n\nTrump wants a common stance before any talks with Zelensky.", ["Ukraine"]) == []
+    assert _frames("Talks\n\nTrump wants a common stance before the talks with Zelensky.", ["Ukraine"]) == [
+        (1, "Ukraine", "inclusion", "explicit")]
+    assert _frames("Talks\n\nThe talks held with Kyiv lasted four hours.", ["Ukraine"]) == [
+        (1, "Ukraine", "inclusion", "explicit")]
+
+
 @pytest.mark.parametrize("text,expected", [
     # a quoted side that does not know what goes on, or is the last to find out, is not informed (implicit)
     ("Ghani said: “We don't know what's going on.”", [(1, "Afghan government", "exclusion", "implicit")]),

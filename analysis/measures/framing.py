@@ -71,6 +71,8 @@ _DEMAND_AFTER = re.compile(r"^(?:\s+\S+){0,3}?\s+(?:is|are|was|remains?|would\s+
 # "a reporter inquired about Ukraine's involvement")
 _QUESTION_BEFORE = re.compile(r"\b(?:whether|if|(?:ask|inquir|enquir|question)\w*\s+(?:\w+\s+)?about)\b(?:\s+\S+){0,8}\s*$|"
                               r"\b(?:possible|potential|eventual|prospective|hypothetical)\s+$", re.I)
+# "before any negotiations with Putin could take place": an everyday meeting word after "any" is hypothetical
+_ANY_BEFORE = re.compile(r"\bany\s+$", re.I)
 # "without Kyiv's participation / involvement / consent": the inclusion cue is an exclusion
 _WITHOUT_BEFORE = re.compile(r"\bwithout\s+(?:\S+\s+){0,3}$", re.I)
 # "without" + a noun of taking part or having a say + "of / from": the actor after it is left out
@@ -248,6 +250,27 @@ def _words_between(text: str, a: int, b: int) -> int:
     return len(re.findall(r"\w+", text[a:b]))
 
 
+_ENDS_WITH = re.compile(r"\bwith$")
+_FIRST_WORD = re.compile(r"\w+")
+_FINITE_VERB = {"VB", "VBP", "VBZ", "VBD", "MD"}
+
+
+def pos_tags(text: str) -> list[tuple[int, str]]:
+    """(offset into ``text``, tag) of each token TextBlob's tagger (``textblob.en``, offline, Penn tags)
+    gives ``text``; a token the tokenizer rewrote (curly quotation marks) and that is not found right after the
+    previous one is left out."""
+    from .sentiment_lexicons import _textblob_en
+    out, pos = [], 0
+    for sentence in _textblob_en().parse(text, chunks=False, tags=True).split():
+        for word, tag in sentence:
+            at = text.find(word, pos)
+            if at < 0 or text[pos:at].strip():  # rewritten by the tokenizer: not found right here
+                continue
+            out.append((at, tag))
+            pos = at + len(word)
+    return out
+
+
 class _Sentence:
     def __init__(self, doc: Doc, sent, mentions: list[dict], quotes: dict[str, SpanLookup],
                  gender: dict[str, str] | None = None):
@@ -273,6 +296,24 @@ class _Sentence:
         here = [m for m in self.mentions if m["re"] <= before and fits(m) and not _PREPOSITION_BEFORE.search(
             self.text, 0, m["rs"])]
         return max(here, key=lambda m: m["rs"]) if here else None
+
+    def tags(self) -> list[tuple[int, str]]:
+        """(offset, part-of-speech tag) of the sentence's words, by TextBlob's offline tagger (tagged once,
+        on first use: only sentences where a cue needs it)."""
+        if not hasattr(self, "_tags"):
+            self._tags = pos_tags(self.text)
+        return self._tags
+
+    def verb_before_with(self, ms: int, me: int) -> bool:
+        """Whether the "with" ending a cue match (``text[ms:me]``) belongs to a finite verb between the cue
+        word and it ("These renewed negotiations coincide with NATO pledging …", "the talks ended with a
+        statement"): then it names no one taking part. A participle ("the talks held with Iran") does
+        not count."""
+        if not _ENDS_WITH.search(self.text, ms, me):
+            return False
+        first = _FIRST_WORD.match(self.text, ms)
+        gap_from = first.end() if first else ms
+        return any(gap_from <= at < me - 4 and tag in _FINITE_VERB for at, tag in self.tags())
 
     def quote_at(self, rel: int) -> dict | None:
         pos = self.s.start + rel
@@ -584,6 +625,8 @@ def find_frames(doc: Doc, quote_rows: list[dict], actors: Actors, lexicon: Lexic
                     continue  # inside an exclusion cue ("minimize Ukraine's role in these discussions")
                 if cue.at_issue and any(a < me and ms < b for a, b in included):
                     continue  # an everyday word inside a stronger inclusion cue ("sent a delegation to the talks")
+                if cue.at_issue and (_ANY_BEFORE.search(s.text, 0, ms) or sent.verb_before_with(ms, me)):
+                    continue
                 lo = sent.clause_bounds(ms)[0] if cue.frame == "inclusion" else 0
                 if cue.frame == "inclusion" and _QUESTION_BEFORE.search(s.text[lo:ms]):
                     continue
@@ -620,7 +663,7 @@ def find_frames(doc: Doc, quote_rows: list[dict], actors: Actors, lexicon: Lexic
                                  "sentence": s.text})
                     if cue.at_issue and frame == "inclusion":
                         weak.add(id(rows[-1]))  # by identity: the row lists are filtered before it is read
-    rows = _at_issue(_overlapping(rows), weak, set(actors.at_issue))
+    rows = _at_issue(_overlapping(rows), weak, set(actors.at_issue), set(actors.parties))
     rows.sort(key=lambda r: (r["sentence_id"], r["start"], r["actor"], r["cue"]))
     return rows
 
@@ -638,7 +681,7 @@ def _overlapping(rows: list[dict]) -> list[dict]:
         for sid, a, s, e in spans)]
 
 
-def _at_issue(rows: list[dict], weak: set[int], declared: set[str]) -> list[dict]:
+def _at_issue(rows: list[dict], weak: set[int], declared: set[str], parties: set[str] = frozenset()) -> list[dict]:
     """Drop the inclusion frames of ``at_issue`` cues ("met with Zelensky") for actors whose participation the
     article does not put at issue: no exclusion frame and no inclusion frame of another cue bound to them alone.
     Routine meetings of the main delegations are not inclusion; a meeting with the actor kept out is. When the
@@ -648,8 +691,8 @@ def _at_issue(rows: list[dict], weak: set[int], declared: set[str]) -> list[dict
         rows = [r for r in rows if r["frame"] == "exclusion" or r["actor"] in declared]
     if not weak:
         return rows
-    issue = {r["actor"] for r in rows
-             if id(r) not in weak and (r["frame"] == "exclusion" or not r["rule"].endswith("parties"))}
+    issue = (declared - parties) | {r["actor"] for r in rows
+                        if id(r) not in weak and (r["frame"] == "exclusion" or not r["rule"].endswith("parties"))}
     return [dict(r, rule=r["rule"] + "+at-issue") if id(r) in weak else r
             for r in rows if id(r) not in weak or r["actor"] in issue]
 
