@@ -349,8 +349,8 @@ def _frames(text, at_issue=None, quotes=False):
     ("Talks\n\nKyiv was not invited. Zelensky headed the Ukrainian team in Geneva.",
      [(1, "Ukraine", "exclusion", "explicit"), (2, "Ukraine", "inclusion", "explicit")]),
     ("Kyiv will have a voice in the talks.", [(0, "Ukraine", "inclusion", "explicit")]),
-    ("Talks\n\nKyiv was not invited. A delegation from Kyiv is in Geneva for the talks.",
-     [(1, "Ukraine", "exclusion", "explicit"), (2, "Ukraine", "inclusion", "explicit")]),
+    ("Talks\n\nKyiv was not invited. A delegation from Kyiv is in Geneva for the talks.",  # two cues: delegation
+     [(1, "Ukraine", "exclusion", "explicit")] + [(2, "Ukraine", "inclusion", "explicit")] * 2),  # at, at the talks
     ("The meeting will be attended by Zelensky.", [(0, "Ukraine", "inclusion", "explicit")]),
     ("Talks\n\nKyiv was not invited. Zelensky was welcomed at the White House for the talks.",
      [(1, "Ukraine", "exclusion", "explicit"), (2, "Ukraine", "inclusion", "explicit")]),
@@ -420,6 +420,28 @@ def _frames(text, at_issue=None, quotes=False):
     ("Talks\n\nKyiv was not invited. Washington will discuss Kyiv's possible involvement.",
      [(1, "Ukraine", "exclusion", "explicit")]),
     ("The presence of Russian troops near Kyiv worries the government.", []),
+    # (a thirteenth batch, made-up sentences of inclusion in any negotiation) a signatory; tabling or submitting a
+    # proposal at the talks or to the negotiators; brought in (not troops brought in somewhere); being at the
+    # talks, or in a city for them; playing a role or part in the talks (not in a war); receiving or accepting an
+    # invitation; engaged in the process (not "the process of"); "the talks, which included X"; a singular
+    # negotiator sent; meeting one's counterpart (an everyday meeting: at issue only)
+    ("Kyiv will be a signatory to the deal.", [(0, "Ukraine", "inclusion", "explicit")]),
+    ("Ukraine tabled a counter-proposal at the talks.", [(0, "Ukraine", "inclusion", "explicit")]),
+    ("Kyiv submitted a revised draft to the negotiators.", [(0, "Ukraine", "inclusion", "explicit")]),
+    ("Kyiv submitted a revised budget to parliament.", []),
+    ("Kyiv was brought in at the last minute.", [(0, "Ukraine", "inclusion", "explicit")]),
+    ("Russia's troops were brought in near Kyiv.", []),
+    ("Ukraine will be at the talks.", [(0, "Ukraine", "inclusion", "explicit")]),
+    ("Ukraine was in Geneva for the talks.", [(0, "Ukraine", "inclusion", "explicit")]),
+    ("Ukraine played a key part in the talks.", [(0, "Ukraine", "inclusion", "explicit")]),
+    ("Ukraine played a role in the war.", []),
+    ("Ukraine accepted the invitation to Geneva.", [(0, "Ukraine", "inclusion", "explicit")]),
+    ("Ukraine is now fully engaged in the process.", [(0, "Ukraine", "inclusion", "explicit")]),
+    ("Ukraine is engaged in the process of rebuilding.", []),
+    ("The talks, which included Kyiv's envoy, lasted five hours.", [(0, "Ukraine", "inclusion", "explicit")]),
+    ("The talks, which included a lunch, lasted long.", []),
+    ("Kyiv sent its top negotiator to Geneva.", [(0, "Ukraine", "inclusion", "explicit")]),
+    ("Ukraine's foreign minister met his Russian counterpart.", []),  # everyday: not at issue here
 ])
 def test_frame_classes(text, expected):
     assert _frames(text) == expected
@@ -456,6 +478,9 @@ def test_an_everyday_meeting_of_an_actor_declared_at_issue_is_inclusion():
     assert _frames("Talks\n\nTrump wants a common stance before the talks with Zelensky.", ["Ukraine"]) == [
         (1, "Ukraine", "inclusion", "explicit")]
     assert _frames("Talks\n\nThe talks held with Kyiv lasted four hours.", ["Ukraine"]) == [
+        (1, "Ukraine", "inclusion", "explicit")]
+    # meeting one's counterpart is an everyday meeting
+    assert _frames("Talks\n\nUkraine's foreign minister met her Russian counterpart in Geneva.", ["Ukraine"]) == [
         (1, "Ukraine", "inclusion", "explicit")]
 
 
