@@ -462,6 +462,52 @@ def test_only_the_actors_at_issue_are_framed_as_included():
     assert frames(["Ukraine"]) == [(2, "Ukraine", "inclusion"), (3, "Russia", "exclusion"), (4, "Ukraine", "inclusion")]
 
 
+@pytest.mark.parametrize("text,kw,expected", [
+    # (a fourteenth batch: general rules for the classes the blind libya corpus missed, on made-up sentences)
+    # the object of a preposition inside the subject's noun phrase is not the one left out; a verb between is
+    ("The envoy of Kabul to Washington was not invited.", {}, [(1, "Afghan government", "exclusion", "explicit")]),
+    ("As Kabul pushes for Qatar to take part in the talks, Ghani will travel to Doha.", {},
+     [(1, "Qatar", "exclusion", "demand")]),
+    # a passive gerund after a preposition frames the clause's subject, not the nearest name
+    ("Ghani called Trump to complain about being left out of the talks.", {},
+     [(1, "Afghan government", "exclusion", "explicit")]),
+    ("Ghani complained about being omitted from the conference.", {}, [(1, "Afghan government", "exclusion", "explicit")]),
+    # "but not X" after an inclusion leaves X out; not after anything else
+    ("The countries invited to the talks include Russia and Qatar, but not Ukraine.", {},
+     [(1, "Qatar", "inclusion", "explicit")] * 2 + [(1, "Russia", "inclusion", "explicit")] * 2
+     + [(1, "Ukraine", "exclusion", "explicit")]),
+    ("Russia attacked Kyiv but not Doha.", {}, []),
+    # an inclusion after "from" is what someone is kept from; after "difficult to" it does not happen
+    ("Washington excluded Kabul from the talks and from any role in the settlement.", {},
+     [(1, "Afghan government", "exclusion", "explicit")]),
+    ("It would be very difficult for Kabul to participate now.", {}, []),
+    # an exclusion right before an inclusion of the same actor, no punctuation between, is what it says
+    ("The absence of an invitation for Kabul to attend angered Ghani.", {},
+     [(1, "Afghan government", "exclusion", "explicit")]),
+    # separate meetings are no talks between the parties
+    ("Ghani and the Taliban met foreign envoys in separate meetings.", {}, []),
+    ("One country missing from the guest list is Qatar.", {}, [(1, "Qatar", "exclusion", "explicit")]),
+    # "us" as the object in a quotation: the speaker's side
+    ("Ghani said: “They did not invite us to the conference.”", {"quotes": True},
+     [(1, "Afghan government", "exclusion", "explicit")]),
+    # a list of names, some not in the actors file, holds together
+    ("The talks were attended by Russia, China, Qatar, Turkey and Ukraine.", {},
+     [(1, "Qatar", "inclusion", "explicit"), (1, "Russia", "inclusion", "explicit"),
+      (1, "Ukraine", "inclusion", "explicit")]),
+    # a conference or an event is where talks are held
+    ("Kyiv was represented at the event.", {}, [(1, "Ukraine", "inclusion", "explicit")]),
+    # "on the sidelines of" an event is where, not who is sidelined; the verb still is
+    ("Qatar met the Taliban on the sidelines of the conference.", {}, []),
+    ("The Taliban sidelines Kabul.", {}, [(1, "Afghan government", "exclusion", "explicit")]),
+])
+def test_frame_classes_fourteenth_batch(text, kw, expected):
+    assert sorted(_frames("Talks\n\n" + text, **kw)) == expected
+
+
+def test_absent_from_in_a_headline():
+    assert _frames("Kabul Absent From Doha Talks") == [(0, "Afghan government", "exclusion", "explicit")]
+
+
 def test_an_everyday_meeting_of_an_actor_declared_at_issue_is_inclusion():
     """An everyday meeting word ("met with") frames an actor the actors file declares at issue even where the
     article frames it nowhere else, unless the actor is one of the ``parties`` (their meetings are the talks'

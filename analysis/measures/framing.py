@@ -53,6 +53,10 @@ _PASSIVE = re.compile(r"\b(?:be|been|being|is|are|was|were|am|feel|feels|felt|re
 _COORDINATION = re.compile(r"^(?:\s+(?:leaders?|officials?|envoys?|diplomats?|delegations?|delegates?|negotiators?|"
                            r"ministers?|counterparts?|allies|partners?|representatives?|governments?|presidents?))?"
                            r"\s*(?:,\s*(?:and\s+|or\s+|nor\s+)?|and\s+|or\s+|nor\s+|&\s+|"
+                           # other names of a list between two actors ("Turkey, the African Union, the Arab League,
+                           # the Republic of Congo, Algeria, Egypt and …"): capitalised items between commas
+                           r"(?:,\s*(?:the\s+)?(?-i:[A-Z])[\w.’'\-]*(?:\s+(?:of\s+)?(?-i:[A-Z])[\w.’'\-]*){0,3})+"
+                           r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)|"
                            r"(?:,\s*)?(?:along\s+with|together\s+with|as\s+well\s+as)\s+(?:(?:leaders?|officials?|"
                            r"representatives?|envoys?|delegations?|ministers?)\s+(?:from|of)\s+)?)"
                            r"(?:(?:the|other|its|their|both|key|top|\w+[’']s)\s+)?$", re.I)
@@ -71,6 +75,15 @@ _DEMAND_AFTER = re.compile(r"^(?:\s+\S+){0,3}?\s+(?:is|are|was|remains?|would\s+
 # "a reporter inquired about Ukraine's involvement")
 _QUESTION_BEFORE = re.compile(r"\b(?:whether|if|(?:ask|inquir|enquir|question)\w*\s+(?:\w+\s+)?about)\b(?:\s+\S+){0,8}\s*$|"
                               r"\b(?:possible|potential|eventual|prospective|hypothetical)\s+$", re.I)
+# an inclusion cue after "from" is what someone is kept from ("exclude Greece from the conference and from any role
+# in the settlement", "barred from attending"); after "difficult / unlikely to" it is not reported as happening
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:(?:any|a|an|the|further|future)\s+)?$", re.I)
+_UNLIKELY_BEFORE = re.compile(r"\b(?:difficult|hard|impossible|unlikely|unable|too\s+late)\s+(?:for\s+\S+\s+)?to\s+"
+                              r"(?:\w+\s+)?$", re.I)
+_CLAUSE_GAP = re.compile(r"[,;:.!?()“”\"]|\b(?:and|but|or|then|while|before|after|until|yet)\b", re.I)
+_SEPARATE = re.compile(r"\bseparate(?:ly)?\b", re.I)
+# "invited the permanent members, Italy and Turkey, but not Greece or Egypt": those after "but not" are left out
+_BUT_NOT = re.compile(r",?\s+but\s+not\s+(?:also\s+|even\s+)?", re.I)
 # "before any negotiations with Putin could take place": an everyday meeting word after "any" is hypothetical
 _ANY_BEFORE = re.compile(r"\bany\s+$", re.I)
 # "without Kyiv's participation / involvement / consent": the inclusion cue is an exclusion
@@ -90,7 +103,7 @@ _BY_AFTER = re.compile(r"^\s+by\b", re.I)
 # third-person pronouns in a cue's slot, resolved to an earlier actor mention (``_antecedent``): the object
 # right after the cue ("refused to meet them"), a possessive before a body noun ("did not include his
 # government"), the subject opening the clause ("While he has not been involved", "but they were not invited")
-_PRONOUN_OBJECT = re.compile(r"\s+(?:\w+\s+)?(?P<w>them|him|her)\b(?!\s*[’']s\b)", re.I)
+_PRONOUN_OBJECT = re.compile(r"\s+(?:\w+\s+)?(?P<w>them|him|her|us|me)\b(?!\s*[’']s\b)", re.I)
 _PRONOUN_OWNER = re.compile(r"\s+(?:\w+\s+)?(?P<w>his|her|their)\s+(?:own\s+)?(?:government|administration|country|"
                             r"delegation|team|negotiators|representatives|officials|envoys?|leaders?)\b", re.I)
 _PRONOUN_SUBJECT = re.compile(r"^[\s,;:—–-]*(?:(?:while|but|and|although|though|since|because|as|if|when|so|yet|now|"
@@ -427,6 +440,31 @@ def _outside_aside(sent: _Sentence, subj: list[dict], ms: int) -> list[dict]:
     return out or subj
 
 
+# a passive gerund after a preposition ("called Merkel to complain about being left out", "disappointment at not
+# having been invited"): the one left out is the clause's subject, not the nearest name before the cue
+_GERUND_PASSIVE = re.compile(r"\b(?:over|about|at|for|of|after|by|from|despite|against|on)\s+(?:not\s+)?"
+                             r"(?:being|having\s+been)\s+(?:\w+ly\s+|even\s+)?$", re.I)
+_PREPOSITION_END = re.compile(r"\b(?:to|of|in|at|from|for|with|on)\s+(?:the\s+)?$", re.I)
+
+
+def _framed_subject(sent: _Sentence, subj: list[dict], ms: int) -> dict:
+    """The subject mention a subject (or passive) cue frames, of the mentions ``subj`` before it in its clause: the
+    nearest, unless it is the object of a preposition inside the noun phrase of an earlier one, no verb between
+    them by TextBlob's tagger ("the Tunisian ambassador to Germany was not invited": Tunisia), or the cue is a passive gerund after a preposition (then
+    the clause's first: "Greek Prime Minister Calls Merkel Over Being Left Out": Greece)."""
+    text = sent.text
+    if _GERUND_PASSIVE.search(text, 0, ms):
+        return subj[0]
+    near = subj[-1]
+    if len(subj) > 1 and _PREPOSITION_END.search(text, 0, near["rs"]):
+        prev = subj[-2]
+        gap = text[prev["re"]:near["rs"]]
+        if _words_between(text, prev["re"], near["rs"]) <= 3 and not re.search(r"[,;:]|\b[A-Z]", gap) and not any(
+                prev["re"] <= at < near["rs"] and tag.startswith(("VB", "MD")) for at, tag in sent.tags()):
+            return prev  # no verb between: one noun phrase ("ambassador to", not "pushes for Europe to take part")
+    return near
+
+
 def _subject_pronoun(sent: _Sentence, lo: int, ms: int) -> tuple[list[str], str] | None:
     """The actor of a he / she / they opening the clause before the cue (``_Sentence.antecedent``):
     ([actor], "subject:pronoun"), ([], "") when it points back to no one, None when there is no such pronoun."""
@@ -494,7 +532,7 @@ def _bind_one(cue: Cue, sent: _Sentence, ms: int, me: int, parties: list[str],
                   and re.match(r"[’']s?\b|s\b", text[m["re"]:m["re"] + 2])]
         if before:
             return [before[-1]["actor"]], "possessor"
-        if re.search(r"\bof$", text[ms:me], re.I) or re.match(r"\s+of\s+", text[me:]):
+        if re.search(r"\bof$", text[ms:me], re.I) or re.match(r"[”\"’']?\s+of\s+", text[me:]):
             objs = sent.after(me, 5, hi)
             if objs:
                 return [objs[0]["actor"]], "possessor:of"
@@ -520,9 +558,11 @@ def _bind_one(cue: Cue, sent: _Sentence, ms: int, me: int, parties: list[str],
             subj = _outside_aside(sent, sent.before(ms, lo), ms)  # "Kyiv was sidelined", "Europe felt blindsided"
             if not subj and speaker_actor and re.search(r"\b(?:we|I)\b", text[lo:ms], re.I):
                 return [speaker_actor], "subject:passive:first-person"  # “We will not be sidelined,” Kallas said
-            return ([subj[-1]["actor"]], "subject:passive") if subj else ([], "")
+            return ([_framed_subject(sent, subj, ms)["actor"]], "subject:passive") if subj else ([], "")
         pron = _PRONOUN_OBJECT.match(text, me) or _PRONOUN_OWNER.match(text, me)
         objs = [m for m in sent.after(me, cue.window, hi) if _participant(sent, m, me)]
+        if pron and pron.group("w").lower() in ("us", "me"):
+            return ([speaker_actor], "object:first-person") if speaker_actor else ([], "")
         if pron and (not objs or objs[0]["rs"] > pron.start("w")):
             # "refused to meet them": not the refusing clause's own subject
             ante = sent.antecedent(pron.group("w"), lo if pron.group("w").lower() in ("them", "him", "her") else ms)
@@ -538,6 +578,8 @@ def _bind_one(cue: Cue, sent: _Sentence, ms: int, me: int, parties: list[str],
         if object_only:
             return ([objs[0]["actor"]], "participants:object") if objs else ([], "")
         return (sorted({m["actor"] for m in subj + objs}), "participants") if subj or objs else ([], "")
+    if cue.bind == "parties" and _SEPARATE.search(text, lo, hi):
+        return [], ""  # "Serraj and Haftar meet international leaders in separate meetings": not with each other
     if cue.bind == "parties":  # direct talks between the conflict's parties ("talks between Kabul and the Taliban")
         # both from one coordinated group: the subject ("Kabul and the Taliban launched talks") or the object
         # ("talks between Kabul and the Taliban"), not one party on each side of the cue
@@ -562,7 +604,7 @@ def _bind_one(cue: Cue, sent: _Sentence, ms: int, me: int, parties: list[str],
             owner = [m for m in sent.mentions if m["re"] <= rel.start()] if rel else []
             if owner:
                 return [owner[-1]["actor"]], "subject:relative"
-            return [subj[-1]["actor"]], "subject"
+            return [_framed_subject(sent, subj, ms)["actor"]], "subject"
         pron = _subject_pronoun(sent, lo, ms)
         if pron is not None:
             return pron
@@ -615,6 +657,7 @@ def find_frames(doc: Doc, quote_rows: list[dict], actors: Actors, lexicon: Lexic
         if not possible:
             continue
         sent = _Sentence(doc, s, by_sentence.get(s.sentence_id, []), quotes, gender)
+        first = len(rows)
         taken: list[tuple[int, int]] = []
         included: list[tuple[int, int]] = []
         for cue in possible:
@@ -628,7 +671,9 @@ def find_frames(doc: Doc, quote_rows: list[dict], actors: Actors, lexicon: Lexic
                 if cue.at_issue and (_ANY_BEFORE.search(s.text, 0, ms) or sent.verb_before_with(ms, me)):
                     continue
                 lo = sent.clause_bounds(ms)[0] if cue.frame == "inclusion" else 0
-                if cue.frame == "inclusion" and _QUESTION_BEFORE.search(s.text[lo:ms]):
+                if cue.frame == "inclusion" and (_QUESTION_BEFORE.search(s.text[lo:ms])
+                                                 or _FROM_BEFORE.search(s.text, lo, ms)
+                                                 or _UNLIKELY_BEFORE.search(s.text, lo, ms)):
                     continue
                 frame, kind, turned = cue.frame, cue.kind, ""
                 negated = bool(_NEGATION.search(s.text[max(0, ms - 40):ms])) or (
@@ -653,19 +698,52 @@ def find_frames(doc: Doc, quote_rows: list[dict], actors: Actors, lexicon: Lexic
                     taken.append((ms, me))
                 elif not cue.at_issue:
                     included.append((ms, me))
-                q = sent.quote_at(ms)
                 for actor in bound:
-                    rows.append({"sentence_id": s.sentence_id, "section": s.section, "actor": actor, "frame": frame,
-                                 "cue": cue.cue, "rule": rule, "start": s.start + ms, "end": s.start + me,
-                                 "kind": kind, "text": m.group(), "voice": "quoted" if q else "journalist",
-                                 "speaker": q["speaker"] if q else "", "speaker_actor": q["speaker_actor"] if q else "",
-                                 "in_headline": int(s.section == "headline"), "negated": int(negated),
-                                 "sentence": s.text})
+                    rows.append(_row(sent, actor, frame, cue.cue, rule, kind, m, negated))
                     if cue.at_issue and frame == "inclusion":
                         weak.add(id(rows[-1]))  # by identity: the row lists are filtered before it is read
+        rows[first:] = _same_clause(sent, rows[first:]) + _but_not(sent, rows[first:])
     rows = _at_issue(_overlapping(rows), weak, set(actors.at_issue), set(actors.parties))
     rows.sort(key=lambda r: (r["sentence_id"], r["start"], r["actor"], r["cue"]))
     return rows
+
+
+def _row(sent: _Sentence, actor: str, frame: str, cue: str, rule: str, kind: str, m: re.Match, negated: bool) -> dict:
+    """A framing table row: the frame of ``actor`` by the cue matched at ``m`` in the sentence."""
+    s = sent.s
+    q = sent.quote_at(m.start())
+    return {"sentence_id": s.sentence_id, "section": s.section, "actor": actor, "frame": frame, "cue": cue,
+            "rule": rule, "start": s.start + m.start(), "end": s.start + m.end(), "kind": kind, "text": m.group(),
+            "voice": "quoted" if q else "journalist", "speaker": q["speaker"] if q else "",
+            "speaker_actor": q["speaker_actor"] if q else "", "in_headline": int(s.section == "headline"),
+            "negated": int(negated), "sentence": s.text}
+
+
+def _same_clause(sent: _Sentence, rows: list[dict]) -> list[dict]:
+    """A sentence's rows without the inclusion frames of an actor that an exclusion frame before it, with no
+    punctuation and no conjunction between, leaves out ("the absence of an invitation for Greece to attend"; not
+    "a bilateral track, and a track connected with Ukraine's involvement", nor "Japan has been sidelined in the
+    talks and reestablish his country as an important partner")."""
+    excluded = [(r["actor"], r["end"] - sent.s.start) for r in rows if r["frame"] == "exclusion"]
+    if not excluded:
+        return rows
+    return [r for r in rows if r["frame"] == "exclusion" or not any(
+        a == r["actor"] and at <= r["start"] - sent.s.start and not _CLAUSE_GAP.search(sent.text, at, r["start"] - sent.s.start)
+        for a, at in excluded)]
+
+
+def _but_not(sent: _Sentence, rows: list[dict]) -> list[dict]:
+    """Exclusion frames of the actors after "but not" that follows an inclusion frame in the sentence ("the countries
+    invited include the five permanent members, along with Italy and Turkey, but not Greece or Egypt")."""
+    ends = [r["end"] - sent.s.start for r in rows if r["frame"] == "inclusion"]
+    out = []
+    for b in _BUT_NOT.finditer(sent.text) if ends else ():
+        if not any(e <= b.start() for e in ends):
+            continue
+        objs = [m for m in sent.after(b.end(), 1, len(sent.text)) if _participant(sent, m, b.end())][:1]
+        for actor in (_coordinated(sent, objs) if objs else []):
+            out.append(_row(sent, actor, "exclusion", "but not", "but-not:object", "explicit", b, False))
+    return out
 
 
 def _overlapping(rows: list[dict]) -> list[dict]:
