@@ -208,6 +208,21 @@ class Resolver:
             return Speaker(best[1], best[2], word, pos, best[3])
         return None
 
+    def _latter(self, former: bool, word: str, pos: int, section: str) -> Speaker | None:
+        """Whom "the latter" (``former``: "the former") stands for: the last (the last but one) distinct person
+        or personal name in its sentence before ``pos``."""
+        sent = self.doc.sentence_at(section, pos)
+        found: list[Speaker] = []
+        for m in NAME_RE.finditer(self.doc.section_text(section), sent.start if sent else pos, pos):
+            sp = self.phrase(m.group(), m.start(), section)
+            if sp and (sp.kind == "person" or sp.kind == "raw" and personal(sp.speaker)) \
+                    and all(sp.speaker != f.speaker for f in found):
+                found.append(sp)
+        if len(found) <= int(former):
+            return None
+        sp = found[-2 if former else -1]
+        return Speaker(sp.speaker, sp.actor, word, pos, sp.kind)
+
     def _described(self, noun: str, word: str, pos: int, section: str) -> Speaker | None:
         """The person a definite description ("the consul", "the spokeswoman") points back to: the nearest
         person named before ``pos`` (within ``PRONOUN_LOOKBACK``) whom the noun describes — the actors file
@@ -276,6 +291,8 @@ class Resolver:
             raw, low, words = words[-1], words[-1].lower(), words[-1:]
         if low in PRONOUNS:
             return self.pronoun(low, pos, section) or Speaker(raw, "", raw, pos, "pronoun-unresolved")
+        if low in ("the latter", "the former"):  # the last (the one before the last) person named before it
+            return self._latter(low == "the former", raw, pos, section) or Speaker(raw, "", raw, pos, "pronoun-unresolved")
         if _DOCUMENT.match(low):  # "the statement said": whoever issued it, named just before
             owner = self._document_owner(section, pos)
             if owner:

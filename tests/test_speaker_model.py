@@ -203,6 +203,19 @@ def _speakers(body, actors=EUROPE):
      ["German officials"]),
     # one name with "&" is one speaker
     ("“This is a good deal for everyone,” Johnson & Johnson said.", ["Johnson"]),
+    # (nineteenth session, read from the libya corpus's errors) a name set off by commas after a role speaks
+    ("“The conference will include everyone who took part before,” Foreign Office Spokesperson, Maria Adebahr, said.",
+     ["Maria Adebahr"]),
+    # ... not a description after a name
+    ("“We will be there,” Rep. Jim Jordan, an oversight panel member, said.", ["Jim Jordan"]),
+    # "the latter" / "the former": the last / the last but one person named
+    ("After a meeting between Haftar and Foreign Minister Nikos Dendias, the latter said he had asked Haftar to "
+     "“recognize the agreements at once”.", ["Nikos Dendias"]),
+    ("After a meeting between Khalifa Haftar and Foreign Minister Nikos Dendias, the former said he would "
+     "“respect the agreements at once”.", ["Khalifa Haftar"]),
+    # a source opening the sentence with "According to" speaks its quotation
+    ("According to Jon Smith, the aim of the meetings was to “gain their impression of the conclusions”.",
+     ["Jon Smith"]),
 ])
 def test_speaker_phrases_on_other_events(body, speakers):
     assert _speakers(body) == speakers

@@ -1,7 +1,7 @@
 """Validation round trip. tests/data/validation/ holds a sample drawn from the bundled corpus
 (`validate sample --per-stratum 1`) and two coded copies of its sheet. coder_a.csv was coded by
 hand by reading each item; coder_b.csv is the same reading with five items re-coded the other
-defensible way (S0011, T0016, T0021, F0031, F0036), so that coders disagree. It is not an
+defensible way (S0011, T0016, T0021, F0031, F0037), so that coders disagree. It is not an
 independent second coder; it exercises the agreement and tie handling."""
 import shutil
 
@@ -44,12 +44,16 @@ def test_scores_against_the_coders_majority(report):
     assert neu["precision"] == 1.0 and neu["recall"] == round(6 / 34, 4)
     pos = _row(report, "sentiment", "positive")  # four toolkit positives, none coded positive
     assert pos["precision"] == 0.0 and pos["f1"] == 0.0
-    # framing: F0031 and F0036 are ties; every toolkit frame is the coders' frame, but the coders also
-    # read inclusion in F0027 (29), F0030 (21) and F0037 (27) where the lexicon has no cue
+    # framing: F0031 and F0037 are ties; every toolkit frame but one is the coders' frame (F0035, weight 1:
+    # "discussions with NATO foreign ministers", an everyday meeting of an actor declared at issue, coded none);
+    # toolkit inclusions F0029 (1) and F0032 (2) are right; the coders also read inclusion in F0027 (29),
+    # F0030 (21) and F0038 (27) where the lexicon has no cue
     inc = _row(report, "framing", "inclusion")
-    assert inc["precision"] == 1.0 and inc["recall"] == round(4 / 81, 4)
+    assert inc["precision"] == 0.75 and inc["recall"] == round(3 / 80, 4)
+    # any frame: toolkit frames F0026 (2), F0028 (7), F0029 (1), F0032 (2), F0034 (1) right, F0035 (1) not;
+    # coders' frames weigh 90
     fr = _row(report, "framing", "any frame")
-    assert fr["n_items"] == 10 and fr["precision"] == 1.0 and fr["recall"] == round(14 / 91, 4)
+    assert fr["n_items"] == 11 and fr["precision"] == round(13 / 14, 4) and fr["recall"] == round(13 / 90, 4)
     sp = _row(report, "speaker", "correct speaker")
     assert sp["n_items"] == 3 and sp["ties"] == 1 and sp["precision"] == 1.0
 
@@ -81,7 +85,7 @@ def test_alpha_matches_the_krippendorff_package(report):
 
 def test_disagreements_list_what_to_read(report):
     d = report["disagreements"].set_index("item_id")
-    assert {"S0011", "T0016", "T0021", "F0031", "F0036"} <= set(d.index)   # coders differ
+    assert {"S0011", "T0016", "T0021", "F0031", "F0037"} <= set(d.index)   # coders differ
     # "European leaders have largely refused engagement": TextBlob reads "largely" as positive
     assert d.loc["T0014", "toolkit"] == "positive" and d.loc["T0014", "majority"] == "negative"
     assert "F0026" not in d.index and "T0018" not in d.index
@@ -112,7 +116,7 @@ def test_round_trip_from_a_fresh_run(tmp_path):
 @pytest.mark.parametrize("edit, message", [
     (lambda d: d.drop(columns=["code"]), "missing column(s) code"),
     (lambda d: d.assign(code=d["code"].where(d["item_id"] != "F0029", "maybe")), "row 30: unknown code 'maybe'"),
-    (lambda d: pd.concat([d, d.iloc[[3]]]), "row 39: item Q0004 is coded twice (first at row 5)"),
+    (lambda d: pd.concat([d, d.iloc[[3]]]), "row 40: item Q0004 is coded twice (first at row 5)"),
     (lambda d: d.assign(item_id=d["item_id"].where(d["item_id"] != "Q0001", "Z9")), "row 2: item_id 'Z9' is not in"),
 ])
 def test_malformed_sheets_name_the_row(tmp_path, edit, message):
@@ -131,7 +135,7 @@ def test_validate_commands(tmp_path):
     cmd = [sys.executable, "-m", "analysis", "validate"]
     p = subprocess.run(cmd + ["sample", "--tables", str(tmp_path / "t"), "--out", str(tmp_path / "v"),
                               "--per-stratum", "1"], capture_output=True, text=True, cwd=ROOT)
-    assert p.returncode == 0 and p.stdout.startswith("37 items (quote 9, speaker 4, sentiment 12, framing 12)"), p
+    assert p.returncode == 0 and p.stdout.startswith("38 items (quote 9, speaker 4, sentiment 12, framing 13)"), p
     # the committed sample is this draw: when the toolkit's answers change, draw and code it again
     assert (tmp_path / "v" / "coding_sheet.csv").read_bytes() == (V / "coding_sheet.csv").read_bytes()
     p = subprocess.run(cmd + ["score", "--sample", str(V), "--sheets", *map(str, SHEETS), "--out", str(tmp_path)],

@@ -125,9 +125,16 @@ def _after(text: str, qtext: str, qend: int, send: int, res: Resolver, section: 
     mm = _AFTER_NAME_CUE.match(seg_clean)
     if mm and not _STOP_PHRASE.search(seg_clean[: mm.start("cue")]):
         np = seg[: mm.end("np")]
+        at = tail_start + k
         if "," in np:  # Rep. Jim Jordan (R-Ohio), an oversight panel member, said
-            np = np.split(",")[0]
-        sp = res.phrase(np, tail_start + k, section)
+            head, rest = np.split(",", 1)
+            named = _APPOSED_NAME.match(rest)
+            if named and head.split() and head.split()[-1].lower().strip(".") in _ROLE_HEADS:
+                # "German Foreign Office Spokesperson, Maria Adebahr, said": the name set off after the role
+                np, at = named.group("name"), at + len(head) + 1 + named.start("name")
+            else:
+                np = head
+        sp = res.phrase(np, at, section)
         if sp:
             return sp, mm.group("cue"), "after:name-cue"
     # said X
@@ -139,6 +146,14 @@ def _after(text: str, qtext: str, qend: int, send: int, res: Resolver, section: 
     return None
 
 
+# a name set off by commas after a role ("…, Spokesperson, Maria Adebahr, said"); the role's last word
+_APPOSED_NAME = re.compile(r"\s*(?P<name>[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){1,3})\s*,?\s*$")
+_ROLE_HEADS = {"spokesperson", "spokesman", "spokeswoman", "minister", "ambassador", "envoy", "secretary", "adviser",
+               "advisor", "official", "director", "chief", "head", "president", "chairman", "chair", "representative",
+               "negotiator", "commander", "leader", "aide", "diplomat", "analyst", "expert", "professor", "editor",
+               "correspondent", "governor", "mayor", "senator", "general"}
+# "According to the US Embassy, the aim was to “…”": the source opening the sentence speaks its quotation
+_ACCORDING_OPEN = re.compile(r"^\W*[Aa]ccording to\s+(?P<np>[^,“”\"]{1,80}?),")
 _ACCORDING = re.compile(r"\baccording to\s+(?P<np>[^,“”\"]{1,80}?)\s*,?\s*$", re.I)
 _CUE_NAME_BEFORE = re.compile(r"(?:^|[.;]\s+)(?P<cue>[Ss]aid|[Aa]dded|[Ww]rote|[Aa]sked)\s+(?P<np>[A-Z][^,:“”\"]{1,60}?)"
                               r"\s*[:,]\s*$")
@@ -148,6 +163,11 @@ def _before(text: str, qstart: int, sstart: int, res: Resolver, section: str):
     """Attribution before the opening mark within the sentence."""
     head = text[sstart: mark_before(text, qstart)]
     m = _ACCORDING.search(head) if "according" in head.lower() else None
+    if m:
+        sp = res.phrase(m.group("np"), sstart + m.start("np"), section)
+        if sp:
+            return sp, "according to", "before:according"
+    m = _ACCORDING_OPEN.match(head) if "ccording" in head[:20] else None
     if m:
         sp = res.phrase(m.group("np"), sstart + m.start("np"), section)
         if sp:
@@ -176,7 +196,7 @@ def _before(text: str, qstart: int, sstart: int, res: Resolver, section: str):
             cut = _after_last(ante, (",",) + _CLAUSE_CUTS)
             np, np_start = ante[cut:], sstart + cut
         subject = _comma_subject(left)
-        if subject and (not np.strip() or _NONSUBJECT.match(np.strip())):
+        if subject and (not np.strip() or _NONSUBJECT.match(np.strip())) and not np.strip().lower().startswith(_LATTER):
             np, np_start = subject[0], sstart + subject[1]
         joint = _JOINT_BEFORE.search(left)
         if joint:  # "Merz, Macron and Starmer said": all three (``Resolver`` keeps them several)
@@ -195,6 +215,7 @@ _NONSUBJECT = re.compile(r"^(?:who|which|whose|whom|where|a|an|the|one|at|in|on|
                          r"as|of|by|speaking|according|also|however|meanwhile|though|although|following|despite|"
                          r"since|when|while|if|because|until|amid|asked|after|earlier|later|yesterday|today|tonight|last|next|this|"
                          r"[a-z]+ly\b)\b")
+_LATTER = ("the latter", "the former")
 _CLAUSE_CUTS = (" that ", " and ", " but ", " while ", " when ", " what ", " whether ", " because ", "; ")
 # where the speaker phrase before a cue starts: after the last of these ("…, and Peskov said")
 _NP_CUTS = (",", " that ", " and ", " but ", " while ", " as ", " when ", " what ", " whether ")
