@@ -648,8 +648,10 @@ def find_frames(doc: Doc, quote_rows: list[dict], actors: Actors, lexicon: Lexic
     rows, weak = [], set()
     # every binding needs an actor mention in the sentence or a quotation's speaker ("without us"):
     # other sentences can frame no one
+    voiced = {sec: SpanLookup([q for q in lookup.items if q["speaker_actor"]], start=lambda q: q["start"],
+                              end=lambda q: q["end"]) for sec, lookup in quotes.items()}
     candidates = [s for s in doc.sentences if s.sentence_id in by_sentence
-                  or any(q["speaker_actor"] for q in quotes[s.section].overlapping(s.start, s.end))]
+                  or voiced[s.section].items and voiced[s.section].overlapping(s.start, s.end)]
     # the same exact pre-filter once over the candidate sentences, then per sentence over what it left
     cues, literals = _cues_and_literals("\n".join(s.text for s in candidates), lexicon.ordered, lexicon.literals)
     for s in candidates:
