@@ -444,7 +444,6 @@ def _outside_aside(sent: _Sentence, subj: list[dict], ms: int) -> list[dict]:
 # having been invited"): the one left out is the clause's subject, not the nearest name before the cue
 _GERUND_PASSIVE = re.compile(r"\b(?:over|about|at|for|of|after|by|from|despite|against|on)\s+(?:not\s+)?"
                              r"(?:being|having\s+been)\s+(?:\w+ly\s+|even\s+)?$", re.I)
-_PREPOSITION_END = re.compile(r"\b(?:to|of|in|at|from|for|with|on)\s+(?:the\s+)?$", re.I)
 
 
 def _framed_subject(sent: _Sentence, subj: list[dict], ms: int) -> dict:
@@ -456,7 +455,7 @@ def _framed_subject(sent: _Sentence, subj: list[dict], ms: int) -> dict:
     if _GERUND_PASSIVE.search(text, 0, ms):
         return subj[0]
     near = subj[-1]
-    if len(subj) > 1 and _PREPOSITION_END.search(text, 0, near["rs"]):
+    if len(subj) > 1 and _PREPOSITION_BEFORE.search(text, 0, near["rs"]):
         prev = subj[-2]
         gap = text[prev["re"]:near["rs"]]
         if _words_between(text, prev["re"], near["rs"]) <= 3 and not re.search(r"[,;:]|\b[A-Z]", gap) and not any(
