@@ -447,10 +447,11 @@ _GERUND_PASSIVE = re.compile(r"\b(?:over|about|at|for|of|after|by|from|despite|a
 
 
 def _framed_subject(sent: _Sentence, subj: list[dict], ms: int) -> dict:
-    """The subject mention a subject (or passive) cue frames, of the mentions ``subj`` before it in its clause: the
-    nearest, unless it is the object of a preposition inside the noun phrase of an earlier one, no verb between
-    them by TextBlob's tagger ("the Tunisian ambassador to Germany was not invited": Tunisia), or the cue is a passive gerund after a preposition (then
-    the clause's first: "Greek Prime Minister Calls Merkel Over Being Left Out": Greece)."""
+    """The subject mention a subject (or passive) cue frames, of the mentions ``subj`` before it in its clause:
+    the nearest, unless it is the object of a preposition inside the noun phrase of an earlier one, with no verb
+    between them by TextBlob's tagger ("the Tunisian ambassador to Germany was not invited": Tunisia), or the cue
+    is a passive gerund after a preposition (then the clause's first: "Greek Prime Minister Calls Merkel Over
+    Being Left Out": Greece)."""
     text = sent.text
     if _GERUND_PASSIVE.search(text, 0, ms):
         return subj[0]
@@ -728,9 +729,10 @@ def _same_clause(sent: _Sentence, rows: list[dict]) -> list[dict]:
     excluded = [(r["actor"], r["end"] - sent.s.start) for r in rows if r["frame"] == "exclusion"]
     if not excluded:
         return rows
-    return [r for r in rows if r["frame"] == "exclusion" or not any(
-        a == r["actor"] and at <= r["start"] - sent.s.start and not _CLAUSE_GAP.search(sent.text, at, r["start"] - sent.s.start)
-        for a, at in excluded)]
+    def left_out(r: dict) -> bool:
+        rs = r["start"] - sent.s.start
+        return any(a == r["actor"] and at <= rs and not _CLAUSE_GAP.search(sent.text, at, rs) for a, at in excluded)
+    return [r for r in rows if r["frame"] == "exclusion" or not left_out(r)]
 
 
 def _but_not(sent: _Sentence, rows: list[dict]) -> list[dict]:

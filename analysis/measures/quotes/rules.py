@@ -162,16 +162,11 @@ _CUE_NAME_BEFORE = re.compile(r"(?:^|[.;]\s+)(?P<cue>[Ss]aid|[Aa]dded|[Ww]rote|[
 def _before(text: str, qstart: int, sstart: int, res: Resolver, section: str):
     """Attribution before the opening mark within the sentence."""
     head = text[sstart: mark_before(text, qstart)]
-    m = _ACCORDING.search(head) if "according" in head.lower() else None
-    if m:
-        sp = res.phrase(m.group("np"), sstart + m.start("np"), section)
-        if sp:
-            return sp, "according to", "before:according"
-    m = _ACCORDING_OPEN.match(head) if "ccording" in head[:20] else None
-    if m:
-        sp = res.phrase(m.group("np"), sstart + m.start("np"), section)
-        if sp:
-            return sp, "according to", "before:according"
+    if "according" in head.lower():  # "…, according to Peskov, “…”", or a sentence opening "According to X,"
+        for m in (_ACCORDING.search(head), _ACCORDING_OPEN.match(head)):
+            sp = res.phrase(m.group("np"), sstart + m.start("np"), section) if m else None
+            if sp:
+                return sp, "according to", "before:according"
     m = _CUE_NAME_BEFORE.search(head) if head.rstrip().endswith((":", ",")) else None
     if m:  # Said Ellis: “…”
         sp = res.phrase(m.group("np"), sstart + m.start("np"), section)
