@@ -61,7 +61,7 @@ def test_at_issue_names_actors_of_the_file(tmp_path):
         score_corpus(tmp_path, tmp_path / "actors.yml", tmp_path / "gold.json", at_issue="Ukraine,Kyiv")
 
 
-@pytest.mark.parametrize("name", ["gaza", "caucasus", "iran", "libya"])
+@pytest.mark.parametrize("name", ["gaza", "caucasus", "iran", "libya", "yemen"])
 def test_held_out_gold_points_into_its_articles(name):
     """The held-out corpora shipped in data/eval: every snippet and quotation of the gold is an exact substring of
     its article, a snippet has 4–15 words (a whole short headline: 4), and every actor it names is one of its actors file's."""
