@@ -155,7 +155,9 @@ def spearman(result: dict, frame: str = "exclusion") -> float:
         else pd.Series()
     a = pd.Series([g.get(i, 0) for i in ids], dtype=float)
     b = pd.Series([p.get(i, 0) for i in ids], dtype=float)
-    return round(float(a.corr(b, method="spearman")), 3) if len(ids) > 2 else float("nan")
+    if len(ids) <= 2 or a.nunique() < 2 or b.nunique() < 2:
+        return float("nan")  # no ranking to compare (and no warning from the correlation)
+    return round(float(a.corr(b, method="spearman")), 3)
 
 
 def evaluate_framing(corpus, actors, gold, lexicon=None, misses: int = 20, out=None, at_issue=None) -> int:
