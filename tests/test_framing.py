@@ -499,6 +499,20 @@ def test_only_the_actors_at_issue_are_framed_as_included():
     # "on the sidelines of" an event is where, not who is sidelined; the verb still is
     ("Qatar met the Taliban on the sidelines of the conference.", {}, []),
     ("The Taliban sidelines Kabul.", {}, [(1, "Afghan government", "exclusion", "explicit")]),
+    # (a fifteenth batch, from the blind yemen misses) "without" takes the actors coordinated with its object
+    ("The talks began without Qatar and Kabul.", {},
+     [(1, "Afghan government", "exclusion", "explicit"), (1, "Qatar", "exclusion", "explicit")]),
+    # "the participation of the …" names whoever it names: no actor there is no reason to frame the subject
+    ("Russia hosted talks without the participation of the regional militias.", {}, []),
+    # a deal that neglects a side; not showing up at the talks or a ceremony (showing up is taking part)
+    ("Ghani said he would reject any deal that neglects his government.", {},
+     [(1, "Afghan government", "exclusion", "explicit")]),
+    ("The students neglect their homework.", {}, []),
+    ("Ghani did not show up at the signing ceremony.", {}, [(1, "Afghan government", "exclusion", "explicit")]),
+    ("Ghani showed up at the talks.", {}, [(1, "Afghan government", "inclusion", "explicit")]),
+    # a military involvement in a war is no part in the talks
+    ("Russia is seeking to end its military involvement in the war.", {}, []),
+    ("Qatar's involvement in the talks was decisive.", {}, [(1, "Qatar", "inclusion", "explicit")]),
 ])
 def test_frame_classes_fourteenth_batch(text, kw, expected):
     assert sorted(_frames("Talks\n\n" + text, **kw)) == expected

@@ -208,6 +208,9 @@ def _speakers(body, actors=EUROPE):
      ["Maria Adebahr"]),
     # ... not a description after a name
     ("“We will be there,” Rep. Jim Jordan, an oversight panel member, said.", ["Jim Jordan"]),
+    # ... also before the cue
+    ("Another Taliban official, Abdul Rahman, said on Twitter that “remaining difficulties can be resolved”.",
+     ["Abdul Rahman"]),
     # "the latter" / "the former": the last / the last but one person named
     ("After a meeting between Haftar and Foreign Minister Nikos Dendias, the latter said he had asked Haftar to "
      "“recognize the agreements at once”.", ["Nikos Dendias"]),

@@ -409,7 +409,7 @@ def _coordinated(sent: _Sentence, bound: list[dict]) -> list[str]:
 def _bind(cue: Cue, sent: _Sentence, ms: int, me: int, parties: list[str],
           object_only: bool = False) -> tuple[list[str], str]:
     actors, rule = _bind_one(cue, sent, ms, me, parties, object_only)
-    if actors and rule.split(":")[0] in ("subject", "object", "possessor", "participants"):
+    if actors and rule.split(":")[0] in ("subject", "object", "possessor", "participants", "without"):
         def distance(m):
             return max(ms - m["re"], m["rs"] - me, 0)
         # the bound mention: the nearest on the side the rule read (before the cue for a subject, after it for
@@ -536,6 +536,8 @@ def _bind_one(cue: Cue, sent: _Sentence, ms: int, me: int, parties: list[str],
             objs = sent.after(me, 5, hi)
             if objs:
                 return [objs[0]["actor"]], "possessor:of"
+            if re.match(r"\s+of\s+(?:the|a|an|its|their)\s", text[me:]):
+                return [], ""  # "the participation of the …": whoever it names is no actor, not the clause's subject
         agent = _BY_AFTER.match(text[me:]) if re.search(r"ed$", text[ms:me], re.I) else None
         objs = sent.after(me + agent.end(), 3, hi) if agent else []
         if objs:  # "the meeting will be attended by Zelensky": the agent of the passive

@@ -224,13 +224,19 @@ def _after_last(text: str, marks) -> int:
 def _comma_subject(left: str) -> tuple[str, int] | None:
     """The speaker phrase of a clause like "Rucker Culpepper, who runs …, families" or "Democratic nominee
     Hillary Clinton, at a later press gaggle": the first comma segment (after any clause cut and any
-    leading adverbial) that starts with a capital and is not an appositive or adverbial."""
+    leading adverbial) that starts with a capital and is not an appositive or adverbial; when it ends in a role
+    and the next segment is a name ("Another Houthi official, Abdulmalik Alejri,"), that name."""
     base = _after_last(left, _CLAUSE_CUTS)
     pos = base
-    for seg in left[base:].split(","):
+    segs = left[base:].split(",")
+    for i, seg in enumerate(segs):
         stripped = seg.strip()
         if stripped and stripped[0].isupper() and not _NONSUBJECT.match(stripped.lower()) \
                 and len(stripped.split()) <= 8:
+            named = _APPOSED_NAME.fullmatch(segs[i + 1]) if i + 1 < len(segs) else None
+            if named and stripped.split()[-1].lower().strip(".") in _ROLE_HEADS:
+                # "Another Houthi official, Abdulmalik Alejri, said": the name set off after the role
+                return named.group("name"), pos + len(seg) + 1 + named.start("name")
             return stripped, pos + seg.index(stripped)
         pos += len(seg) + 1
     return None
