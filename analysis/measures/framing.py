@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from .. import config, schema
@@ -310,23 +311,23 @@ class _Sentence:
             self.text, 0, m["rs"])]
         return max(here, key=lambda m: m["rs"]) if here else None
 
+    @cached_property
     def tags(self) -> list[tuple[int, str]]:
         """(offset, part-of-speech tag) of the sentence's words, by TextBlob's offline tagger (tagged once,
         on first use: only sentences where a cue needs it)."""
-        if not hasattr(self, "_tags"):
-            self._tags = pos_tags(self.text)
-        return self._tags
+        return pos_tags(self.text)
 
     def verb_before_with(self, ms: int, me: int) -> bool:
         """Whether the "with" ending a cue match (``text[ms:me]``) belongs to a finite verb between the cue
         word and it ("These renewed negotiations coincide with NATO pledging …", "the talks ended with a
         statement"): then it names no one taking part. A participle ("the talks held with Iran") does
         not count."""
-        if not _ENDS_WITH.search(self.text, ms, me):
+        with_ = _ENDS_WITH.search(self.text, ms, me)
+        if not with_:
             return False
         first = _FIRST_WORD.match(self.text, ms)
         gap_from = first.end() if first else ms
-        return any(gap_from <= at < me - 4 and tag in _FINITE_VERB for at, tag in self.tags())
+        return any(gap_from <= at < with_.start() and tag in _FINITE_VERB for at, tag in self.tags)
 
     def quote_at(self, rel: int) -> dict | None:
         pos = self.s.start + rel
@@ -460,7 +461,7 @@ def _framed_subject(sent: _Sentence, subj: list[dict], ms: int) -> dict:
         prev = subj[-2]
         gap = text[prev["re"]:near["rs"]]
         if _words_between(text, prev["re"], near["rs"]) <= 3 and not re.search(r"[,;:]|\b[A-Z]", gap) and not any(
-                prev["re"] <= at < near["rs"] and tag.startswith(("VB", "MD")) for at, tag in sent.tags()):
+                prev["re"] <= at < near["rs"] and tag.startswith(("VB", "MD")) for at, tag in sent.tags):
             return prev  # no verb between: one noun phrase ("ambassador to", not "pushes for Europe to take part")
     return near
 

@@ -128,9 +128,8 @@ def _after(text: str, qtext: str, qend: int, send: int, res: Resolver, section: 
         at = tail_start + k
         if "," in np:  # Rep. Jim Jordan (R-Ohio), an oversight panel member, said
             head, rest = np.split(",", 1)
-            named = _APPOSED_NAME.match(rest)
-            if named and head.split() and head.split()[-1].lower().strip(".") in _ROLE_HEADS:
-                # "German Foreign Office Spokesperson, Maria Adebahr, said": the name set off after the role
+            named = _name_after_role(head, rest)
+            if named:  # "German Foreign Office Spokesperson, Maria Adebahr, said"
                 np, at = named.group("name"), at + len(head) + 1 + named.start("name")
             else:
                 np = head
@@ -146,12 +145,22 @@ def _after(text: str, qtext: str, qend: int, send: int, res: Resolver, section: 
     return None
 
 
-# a name set off by commas after a role ("…, Spokesperson, Maria Adebahr, said"); the role's last word
+# a name set off by commas after a role ("…, Spokesperson, Maria Adebahr, said"), the role's last word one of these
 _APPOSED_NAME = re.compile(r"\s*(?P<name>[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){1,3})\s*,?\s*$")
 _ROLE_HEADS = {"spokesperson", "spokesman", "spokeswoman", "minister", "ambassador", "envoy", "secretary", "adviser",
                "advisor", "official", "director", "chief", "head", "president", "chairman", "chair", "representative",
                "negotiator", "commander", "leader", "aide", "diplomat", "analyst", "expert", "professor", "editor",
                "correspondent", "governor", "mayor", "senator", "general"}
+
+
+def _name_after_role(role: str, rest: str) -> re.Match | None:
+    """The name ``rest`` (what follows the comma after ``role``) holds when ``role`` ends in a word of
+    ``_ROLE_HEADS``: "Another Houthi official, Abdulmalik Alejri," / "Foreign Office Spokesperson, Maria
+    Adebahr," (the match's group ``name``); None otherwise."""
+    named = _APPOSED_NAME.match(rest)
+    return named if named and role.split() and role.split()[-1].lower().strip(".") in _ROLE_HEADS else None
+
+
 # "According to the US Embassy, the aim was to “…”": the source opening the sentence speaks its quotation
 _ACCORDING_OPEN = re.compile(r"^\W*[Aa]ccording to\s+(?P<np>[^,“”\"]{1,80}?),")
 _ACCORDING = re.compile(r"\baccording to\s+(?P<np>[^,“”\"]{1,80}?)\s*,?\s*$", re.I)
@@ -233,9 +242,8 @@ def _comma_subject(left: str) -> tuple[str, int] | None:
         stripped = seg.strip()
         if stripped and stripped[0].isupper() and not _NONSUBJECT.match(stripped.lower()) \
                 and len(stripped.split()) <= 8:
-            named = _APPOSED_NAME.fullmatch(segs[i + 1]) if i + 1 < len(segs) else None
-            if named and stripped.split()[-1].lower().strip(".") in _ROLE_HEADS:
-                # "Another Houthi official, Abdulmalik Alejri, said": the name set off after the role
+            named = _name_after_role(stripped, segs[i + 1]) if i + 1 < len(segs) else None
+            if named:  # "Another Houthi official, Abdulmalik Alejri, said": the name set off after the role
                 return named.group("name"), pos + len(seg) + 1 + named.start("name")
             return stripped, pos + seg.index(stripped)
         pos += len(seg) + 1
