@@ -518,6 +518,82 @@ def test_frame_classes_fourteenth_batch(text, kw, expected):
     assert sorted(_frames("Talks\n\n" + text, **kw)) == expected
 
 
+@pytest.mark.parametrize("text,kw,expected", [
+    # (a sixteenth batch, from the blind syria misses, as general rules with made-up tests)
+    # "had not invited X": the inviter did not invite the object (active); "has not been invited": passive
+    ("Qatar had not invited the Taliban to the talks.", {}, [(1, "Taliban", "exclusion", "explicit")]),
+    ("Kabul has not been invited to the talks.", {}, [(1, "Afghan government", "exclusion", "explicit")]),
+    ("Kabul hasn't been invited.", {}, [(1, "Afghan government", "exclusion", "explicit")]),
+    # not receiving or getting an invitation
+    ("Ghani left the city after not receiving an invitation to the talks.", {},
+     [(1, "Afghan government", "exclusion", "explicit")]),
+    ("“We did not get invitations,” Ghani said.", {"quotes": True}, [(1, "Afghan government", "exclusion", "explicit")]),
+    # a participle phrase opening the sentence frames the subject after its comma
+    ("Uninvited to the talks, Kabul left Doha.", {}, [(1, "Afghan government", "exclusion", "explicit")]),
+    # "X excluded from …" with no form of "be" (a headline, a reduced relative) is passive; so is "if X excluded"
+    ("A day later Kabul, excluded from the talks, protested.", {}, [(1, "Afghan government", "exclusion", "explicit")]),
+    ("The Taliban excluded Kabul from the talks.", {}, [(1, "Afghan government", "exclusion", "explicit")]),
+    # a taking part called vital or a prerequisite, however far the predicate, is a demand
+    ("The participation of Kyiv in the Geneva talks on the war is vital to any settlement.", {},
+     [(1, "Ukraine", "exclusion", "demand")]),
+    ("The presence of Kyiv in any talks is a prerequisite for peace.", {}, [(1, "Ukraine", "exclusion", "demand")]),
+    # backing or ensuring someone's participation, or being ready to take part, implies they are not in yet
+    ("Russia has backed the participation of Kyiv.", {}, [(1, "Ukraine", "exclusion", "demand")]),
+    ("Qatar called on Washington to ensure Kabul's participation in the talks.", {},
+     [(1, "Afghan government", "exclusion", "demand")]),
+    ("Kyiv is ready to take part in the talks.", {}, [(1, "Ukraine", "exclusion", "demand")]),
+    # ... not an adjective ending in -backed
+    ("The Qatar-backed Taliban will participate in the talks.", {}, [(1, "Taliban", "inclusion", "explicit")]),
+    # not allowing someone to sit at the table or attend; keeping them away; not considered for the talks
+    ("Russia does not allow Kyiv to sit at the negotiating table.", {}, [(1, "Ukraine", "exclusion", "explicit")]),
+    ("Russia refused to allow Kyiv at the talks.", {}, [(1, "Ukraine", "exclusion", "explicit")]),
+    ("Putin wants to keep Kyiv away from the talks.", {}, [(1, "Ukraine", "exclusion", "explicit")]),
+    ("Kabul has not been considered for the talks.", {}, [(1, "Afghan government", "exclusion", "explicit")]),
+    # a side that cannot be ignored (a demand); ignoring it opening the sentence; not any "ignored" (general news
+    # ignores facts, rulings and rivals)
+    ("Kabul cannot be ignored in the talks.", {}, [(1, "Afghan government", "exclusion", "demand")]),
+    ("Ignoring Kabul means the talks will fail.", {}, [(1, "Afghan government", "exclusion", "explicit")]),
+    ("The Taliban ignored the ruling of a Kabul court.", {}, []),
+    # representation at the talks
+    ("Russia said there would be representation of Kyiv at the congress.", {}, [(1, "Ukraine", "inclusion", "explicit")]),
+    # a pronoun subject between the nearest actor and the cue: he / she point back to a person of their
+    # gender; "they" after a demand is someone else; a noun phrase after "said" names no actor
+    ("Ghani, a former official with ties to Russia, said he had been invited.", {},
+     [(1, "Afghan government", "inclusion", "explicit")]),
+    ("Qatar said the body had been invited.", {}, []),
+    ("Putin demanded they be kept away from the talks.", {}, []),
+    ("Kyiv said it was not invited.", {}, [(1, "Ukraine", "exclusion", "explicit")]),
+    # urging others to involve someone is a demand; "the participating sides" frame no one
+    ("Russia urged the participating sides to involve Kyiv in the talks.", {}, [(1, "Ukraine", "exclusion", "demand")]),
+    # "opposition" is a noun, not "oppose"
+    ("Russia's opposition leaders met the Afghan delegation.", {}, []),
+    # "without" + a gerund other than taking in: its object is not left out
+    ("Kyiv wants a solution without discarding Russia.", {}, []),
+    ("The talks went ahead without including Kyiv.", {}, [(1, "Ukraine", "exclusion", "explicit")]),
+    # a proposal to include someone that is vetoed; blocking someone's participation
+    ("Russia's proposal to include Kyiv in the talks was vetoed.", {}, [(1, "Ukraine", "exclusion", "explicit")]),
+    ("Countries that block Kyiv's participation in the talks act for Russia.", {}, [(1, "Ukraine", "exclusion", "explicit")]),
+    # not sending someone an invitation: the one not sent it is left out, not the sender
+    ("Qatar has not sent them an invitation.", {}, []),
+    ("Qatar has not sent Kabul an invitation.", {}, [(1, "Afghan government", "exclusion", "explicit")]),
+    # "I" in a quotation is its speaker ("I received an invitation")
+    ("“I received an invitation to the talks,” Ghani said.", {"quotes": True},
+     [(1, "Afghan government", "inclusion", "explicit")] * 2),
+    # ... only an "I" right before the cue: a person's "I" further away is no side's voice
+    ("“I want to be part of the talks and I said so,” Ghani said.", {"quotes": True}, []),
+    # being against "their" attendance: not one's own
+    ("Qatar and the Taliban were against their attendance at the talks.", {}, []),
+])
+def test_frame_classes_sixteenth_batch(text, kw, expected):
+    assert sorted(_frames("Talks\n\n" + text, **kw)) == expected
+
+
+def test_a_participle_in_a_headline_is_passive():
+    """(sixteenth batch) "X excluded from …" and "if X excluded" in a headline: X is left out, not an actor after."""
+    assert _frames("Kabul excluded from talks, Russia says") == [(0, "Afghan government", "exclusion", "explicit")]
+    assert _frames("Talks to fail if Kabul excluded: Russia") == [(0, "Afghan government", "exclusion", "explicit")]
+
+
 def test_absent_from_in_a_headline():
     assert _frames("Kabul Absent From Doha Talks") == [(0, "Afghan government", "exclusion", "explicit")]
 

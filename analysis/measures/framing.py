@@ -66,12 +66,18 @@ _DEMAND = re.compile(r"\b(?:must|should|needs?\s+to|has\s+to|have\s+to|ought\s+t
                      r"necessity\s+of|insist\w*|demand\w*|call\w*\s+for|push\w*\s+for|press\w*\s+for|urg\w+|"
                      r"essential|indispensable|only\s+possible|wants?|wanted|seek\w*|sought|ask\w*\s+for|scrambl\w*\s+to|"
                      r"struggl\w*\s+to|fight\w*\s+for|fought\s+for|lobb\w*\s+for|vie\w*\s+for|vying\s+for|"
-                     r"dictat(?:e|es)|requir(?:e|es|ed|ing)|deserv(?:e|es|ed)|eager\s+to|keen\s+to|"
+                     r"dictat(?:e|es)|requir(?:e|es|ed|ing)|deserv(?:e|es|ed)|eager\s+to|keen\s+to|ready\s+to|willing\s+to|"
                      r"(?:express|stat|declar)\w*\s+(?:its|their|his|her)\s+(?:intention|desire|wish)\s+to)\b"
                      r"(?:\s+\S+){0,8}\s*$", re.I)
 # ... or a demand that follows it ("Kyiv's direct involvement is essential")
-_DEMAND_AFTER = re.compile(r"^(?:\s+\S+){0,3}?\s+(?:is|are|was|remains?|would\s+be|will\s+be)\s+(?:\w+\s+)?(?:essential|"
-                           r"indispensable|necessary|crucial|vital|needed|required|a\s+must|a\s+precondition|key)\b", re.I)
+_DEMAND_AFTER = re.compile(r"^(?:\s+[^\s,;:.]+){0,10}?\s+(?:is|are|was|remains?|would\s+be|will\s+be)\s+(?:\w+\s+)?"
+                           r"(?:essential|indispensable|necessary|crucial|vital|needed|required|a\s+must|"
+                           r"a\s+(?:pre-?condition|prerequisite)|key|imperative)\b", re.I)
+# ... or is the object of backing or ensuring it ("Russia has backed the participation of the Kurds", "to ensure
+# Kurds' participation"; not "the Saudi-backed opposition will participate")
+_BACKED_BEFORE = re.compile(r"(?<![\w-])(?:back(?:s|ed|ing)?|support(?:s|ed|ing)?|favou?r(?:s|ed|ing)?|ensur(?:e|es|ed|ing)|"
+                            r"guarantee(?:s|d)?|secur(?:e|es|ed|ing))\s+(?:(?:the|a|an|their|its|his|her|\w+[’']s?)\s+){0,2}$",
+                            re.I)
 # an inclusion cue asked about frames nothing ("did not say whether the talks would include Ukrainian officials",
 # "a reporter inquired about Ukraine's involvement")
 _QUESTION_BEFORE = re.compile(r"\b(?:whether|if|(?:ask|inquir|enquir|question)\w*\s+(?:\w+\s+)?about)\b(?:\s+\S+){0,8}\s*$|"
@@ -95,12 +101,14 @@ _WITHOUT_OF = re.compile(r"\s+(?:(?:any|the|a|prior|direct|formal)\s+){0,2}(?:me
                          r"(?:of|from)\b", re.I)
 # an inclusion someone refuses or objects to is an exclusion ("objected to the presence of Afghan officials",
 # "the inclusion of government officials was unacceptable")
-_REFUSAL_BEFORE = re.compile(r"\b(?:object\w*\s+to|reject\w*|oppos\w*|refus\w*|resist\w*|block\w*|veto\w*|"
+_REFUSAL_BEFORE = re.compile(r"\b(?:object\w*\s+to|reject\w*|oppos(?:e|es|ed|ing)|refus\w*|resist\w*|block\w*|veto\w*|"
                              r"rul\w+\s+out|against)\s+(?:\S+\s+){0,4}$", re.I)
 _REFUSAL_AFTER = re.compile(r"^(?:\s+\S+){0,8}?\s+(?:was|is|were|are|be|would\s+be|remains?)\s+(?:\w+\s+)?"
-                            r"(?:unacceptable|ruled\s+out|rejected|refused|not\s+(?:acceptable|allowed|possible))\b", re.I)
+                            r"(?:unacceptable|ruled\s+out|rejected|refused|vetoed|blocked|turned\s+down|"
+                            r"not\s+(?:acceptable|allowed|possible))\b", re.I)
 # an object cue followed by "by" is passive ("Afghan Leader Blindsided by U.S. Meeting"): the subject is framed
 _BY_AFTER = re.compile(r"^\s+by\b", re.I)
+_FROM_AFTER = re.compile(r"^\s+from\b", re.I)  # "Kurdish party excluded from Syria peace talks": passive too
 # third-person pronouns in a cue's slot, resolved to an earlier actor mention (``_antecedent``): the object
 # right after the cue ("refused to meet them"), a possessive before a body noun ("did not include his
 # government"), the subject opening the clause ("While he has not been involved", "but they were not invited")
@@ -116,6 +124,13 @@ _ASIDE = re.compile(r",\s+(?:\w+ed|including|along\s+with|together\s+with|joined
 _BETWEEN = re.compile(r"(?:\s+\S+){0,8}?\s+between\b", re.I)
 _US_AFTER = re.compile(r"\s+(?:\S+\s+){0,2}?(?:are|is|was|were|will\s+be)\s+(?:we|us)\b", re.I)
 _OBJECT_RELATIVE = re.compile(r"\b(?:whose\s+\w+|whom)\s+(?:the\s+)?$", re.I)
+# gerunds after "without" that leave their object out ("without including the Kurds", "without consulting Kyiv")
+_TAKING_IN = {"including", "involving", "consulting", "inviting", "informing", "asking", "hearing", "notifying",
+              "briefing", "having", "being", "engaging", "letting", "allowing", "bringing", "telling", "coordinating"}
+_I_BEFORE = re.compile(r"\bI\s+(?:\w+\s+)?$")  # "“I received an invitation”": the quoted speaker
+_OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$", re.I)
+# a possessive pronoun right before an inclusion noun
+_THEIR_BEFORE = re.compile(r"\b(?:their|its|his|her)\s+(?:\w+\s+)?$", re.I)
 _CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:but|while|though|although|whereas)\b|,\s+(?=\w+ing\b)")
 
 
@@ -408,8 +423,8 @@ def _coordinated(sent: _Sentence, bound: list[dict]) -> list[str]:
 
 
 def _bind(cue: Cue, sent: _Sentence, ms: int, me: int, parties: list[str],
-          object_only: bool = False) -> tuple[list[str], str]:
-    actors, rule = _bind_one(cue, sent, ms, me, parties, object_only)
+          object_only: bool = False, other_owner: bool = False) -> tuple[list[str], str]:
+    actors, rule = _bind_one(cue, sent, ms, me, parties, object_only, other_owner)
     if actors and rule.split(":")[0] in ("subject", "object", "possessor", "participants", "without"):
         def distance(m):
             return max(ms - m["re"], m["rs"] - me, 0)
@@ -466,6 +481,43 @@ def _framed_subject(sent: _Sentence, subj: list[dict], ms: int) -> dict:
     return near
 
 
+# a subject pronoun between the nearest actor and the cue ("Qadri Jamil, who has ties to Russia, said he had been
+# invited"); after a demand, "they" / "it" is someone else ("Turkey demanded they be kept away"); a noun phrase
+# after a reporting verb is the subject and names no actor ("Aliko said the body had been invited")
+_PRONOUN_BETWEEN = re.compile(r"(?:\b(?P<demand>demand\w*|insist\w*|ask\w*|urg\w*|request\w*|want\w*)\s+(?:that\s+)?)?"
+                              r"\b(?P<w>he|she|they|it)\s+(?:\S+\s+){0,4}$", re.I)
+_NOUN_PHRASE_SAID = re.compile(r"\b(?:said|says|confirmed|announced|stated|added)\s+(?:that\s+)?(?:the|a|an|this)\s+"
+                               r"[a-z]\w*\s+(?:\S+\s+){0,3}$")
+
+
+def _subject_between(sent: _Sentence, near: dict, ms: int) -> tuple[list[str], str] | None:
+    """Who a subject cue frames when a pronoun or a noun phrase stands between the nearest actor ``near`` and the
+    cue: he / she -> the person it points back to (``_Sentence.antecedent``); they / it after a demand -> no one;
+    a noun phrase after "said" -> no one. None: nothing stands between, ``near`` is the subject."""
+    text = sent.text
+    if _NOUN_PHRASE_SAID.search(text, near["re"], ms):
+        return [], ""
+    pron = _PRONOUN_BETWEEN.search(text, near["re"], ms)
+    if not pron:
+        return None
+    w = pron.group("w").lower()
+    if w in ("he", "she"):
+        ante = sent.antecedent(w, pron.start("w"))
+        return ([ante["actor"]], "subject:pronoun") if ante else ([], "")
+    return ([], "") if pron.group("demand") else None
+
+
+def _fronted(sent: _Sentence, ms: int, me: int) -> tuple[list[str], str] | None:
+    """A cue in a phrase opening the sentence, set off by a comma, frames the subject right after it ("Uninvited
+    to Talks, Syrian Kurds Leave Geneva", "Left out of the summit, Europe …"); None otherwise."""
+    text = sent.text
+    comma = text.find(",", me)
+    if comma < 0 or sent.quote_at(ms) is not None or re.search(r"[,;:]", text[:ms]) or [m for m in sent.mentions if m["rs"] < comma]:
+        return None
+    after = [m for m in sent.mentions if m["rs"] > comma and _words_between(text, comma, m["rs"]) <= 1]
+    return ([after[0]["actor"]], "subject:fronted") if after else None
+
+
 def _subject_pronoun(sent: _Sentence, lo: int, ms: int) -> tuple[list[str], str] | None:
     """The actor of a he / she / they opening the clause before the cue (``_Sentence.antecedent``):
     ([actor], "subject:pronoun"), ([], "") when it points back to no one, None when there is no such pronoun."""
@@ -477,7 +529,7 @@ def _subject_pronoun(sent: _Sentence, lo: int, ms: int) -> tuple[list[str], str]
 
 
 def _bind_one(cue: Cue, sent: _Sentence, ms: int, me: int, parties: list[str],
-              object_only: bool = False) -> tuple[list[str], str]:
+              object_only: bool = False, other_owner: bool = False) -> tuple[list[str], str]:
     lo, hi = sent.clause_bounds(ms)
     text = sent.text
     q = sent.quote_at(ms)
@@ -515,6 +567,9 @@ def _bind_one(cue: Cue, sent: _Sentence, ms: int, me: int, parties: list[str],
                 if subj:
                     return [subj["actor"]], "without:their"
             return [], ""
+        gerund = re.match(r"\s+(\w+ing)\b", tail)
+        if gerund and gerund.group(1).lower() not in _TAKING_IN:
+            return [], ""  # "without discarding Turkey": Turkey is not left out
         objs = [m for m in sent.after(me, 2, hi)]
         if objs:
             return [objs[0]["actor"]], "without:object"
@@ -526,7 +581,8 @@ def _bind_one(cue: Cue, sent: _Sentence, ms: int, me: int, parties: list[str],
         objs = [m for m in objs if m["rs"] > me]
         return ([objs[0]["actor"]], "omission") if objs else ([], "")
     if cue.bind == "possessor":
-        inside = [m for m in sent.mentions if ms <= m["rs"] < me and re.match(r"[’']s?\b|s\b", text[m["re"]:m["re"] + 2])]
+        inside = [m for m in sent.mentions if ms <= m["rs"] < me and (re.match(r"[’']s?\b|s\b", text[m["re"]:m["re"] + 2])
+                                                                      or _OF_BEFORE.search(text, ms, m["rs"]))]
         if inside:
             return [inside[0]["actor"]], "possessor"
         before = [m for m in sent.before(ms, lo) if _words_between(text, m["re"], ms) <= 1
@@ -543,6 +599,8 @@ def _bind_one(cue: Cue, sent: _Sentence, ms: int, me: int, parties: list[str],
         objs = sent.after(me + agent.end(), 3, hi) if agent else []
         if objs:  # "the meeting will be attended by Zelensky": the agent of the passive
             return [objs[0]["actor"]], "possessor:by"
+        if other_owner and _THEIR_BEFORE.search(text, lo, ms):
+            return [], ""  # "Turkey was against their attendance": someone named before this sentence
         subj = _outside_aside(sent, sent.before(ms, lo), ms)
         if subj:
             return [subj[-1]["actor"]], "subject"
@@ -557,11 +615,19 @@ def _bind_one(cue: Cue, sent: _Sentence, ms: int, me: int, parties: list[str],
     if cue.bind == "object":
         if inside:
             return [inside[0]["actor"]], "object:inside"
-        if (_PASSIVE.search(text[lo:ms]) or _BY_AFTER.match(text[me:])) and re.search(r"(?:ed|en|wn|ut|ght|pt)$", text[ms:me], re.I):
+        participle = re.search(r"(?:ed|en|wn|ut|ght|pt)$", text[ms:me], re.I)
+        right_before = [m for m in sent.before(ms, lo) if _words_between(text, m["re"], ms) == 0
+                        and not text[m["re"]:ms].strip()]
+        if participle and (_PASSIVE.search(text[lo:ms]) or _BY_AFTER.match(text[me:]) or _FROM_AFTER.match(text[me:])
+                           or right_before and re.match(r"\s*(?:[:;,.!?]|$)", text[me:])):
+            # "Kyiv was sidelined", "Kurdish party excluded from the talks", "if Kurds excluded"
             subj = _outside_aside(sent, sent.before(ms, lo), ms)  # "Kyiv was sidelined", "Europe felt blindsided"
             if not subj and speaker_actor and re.search(r"\b(?:we|I)\b", text[lo:ms], re.I):
                 return [speaker_actor], "subject:passive:first-person"  # “We will not be sidelined,” Kallas said
-            return ([_framed_subject(sent, subj, ms)["actor"]], "subject:passive") if subj else ([], "")
+            if not subj:
+                return [], ""
+            between = _subject_between(sent, subj[-1], ms)
+            return between if between is not None else ([_framed_subject(sent, subj, ms)["actor"]], "subject:passive")
         pron = _PRONOUN_OBJECT.match(text, me) or _PRONOUN_OWNER.match(text, me)
         objs = [m for m in sent.after(me, cue.window, hi) if _participant(sent, m, me)]
         if pron and pron.group("w").lower() in ("us", "me"):
@@ -607,11 +673,14 @@ def _bind_one(cue: Cue, sent: _Sentence, ms: int, me: int, parties: list[str],
             owner = [m for m in sent.mentions if m["re"] <= rel.start()] if rel else []
             if owner:
                 return [owner[-1]["actor"]], "subject:relative"
+            between = _subject_between(sent, subj[-1], ms)
+            if between is not None:
+                return between
             return [_framed_subject(sent, subj, ms)["actor"]], "subject"
-        pron = _subject_pronoun(sent, lo, ms)
+        pron = _subject_pronoun(sent, lo, ms) or _fronted(sent, ms, me)
         if pron is not None:
             return pron
-        if speaker_actor and (re.search(r"\b(?:we|us|our)\b", text[lo:ms], re.I)
+        if speaker_actor and (re.search(r"\b(?:we|us|our)\b", text[lo:ms], re.I) or _I_BEFORE.search(text, lo, ms)
                               or _US_AFTER.match(text, me, hi)):  # "The last people to find out are us."
             return [speaker_actor], "subject:first-person"
         return [], ""
@@ -690,12 +759,14 @@ def find_frames(doc: Doc, quote_rows: list[dict], actors: Actors, lexicon: Lexic
                         frame, kind, turned = "exclusion", "explicit", "without:"
                     elif _REFUSAL_BEFORE.search(s.text[lo:ms]) or _REFUSAL_AFTER.match(s.text[me:]):
                         frame, kind, turned = "exclusion", "explicit", "refused:"
-                    elif not cue.at_issue and (_DEMAND.search(s.text[lo:ms]) or _DEMAND_AFTER.match(s.text[me:])):
+                    elif not cue.at_issue and (_DEMAND.search(s.text[lo:ms]) or _DEMAND_AFTER.match(s.text[me:])
+                                               or _BACKED_BEFORE.search(s.text, lo, ms)):
                         # not an everyday meeting: "insisted in their talks with the Taliban" demands nothing of them
                         frame, kind, turned = "exclusion", "demand", "demand:"
                 # a meeting refused or not held leaves out the side it is with, not the one refusing it
                 # ("the Taliban refused to meet with the government")
-                bound, rule = _bind(cue, sent, ms, me, actors.parties, object_only=bool(turned))
+                bound, rule = _bind(cue, sent, ms, me, actors.parties, object_only=bool(turned),
+                                    other_owner=turned in ("without:", "refused:"))
                 if not bound:
                     continue
                 rule = turned + rule
