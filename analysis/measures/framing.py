@@ -109,6 +109,7 @@ _REFUSAL_AFTER = re.compile(r"^(?:\s+\S+){0,8}?\s+(?:was|is|were|are|be|would\s+
 # an object cue followed by "by" is passive ("Afghan Leader Blindsided by U.S. Meeting"): the subject is framed
 _BY_AFTER = re.compile(r"^\s+by\b", re.I)
 _FROM_AFTER = re.compile(r"^\s+from\b", re.I)  # "Kurdish party excluded from Syria peace talks": passive too
+_ENDS_CLAUSE = re.compile(r"\s*(?:[:;,.!?]|$)")  # "Talks to fail if Kurds excluded: Russian official"
 # third-person pronouns in a cue's slot, resolved to an earlier actor mention (``_antecedent``): the object
 # right after the cue ("refused to meet them"), a possessive before a body noun ("did not include his
 # government"), the subject opening the clause ("While he has not been involved", "but they were not invited")
@@ -507,12 +508,20 @@ def _subject_between(sent: _Sentence, near: dict, ms: int) -> tuple[list[str], s
     return ([], "") if pron.group("demand") else None
 
 
+def _the_subject(sent: _Sentence, subj: list[dict], ms: int, rule: str) -> tuple[list[str], str]:
+    """([actor], rule) of a subject or passive cue whose clause has the actor mentions ``subj`` before it: what
+    stands between the nearest of them and the cue (``_subject_between``), else ``_framed_subject``."""
+    between = _subject_between(sent, subj[-1], ms)
+    return between if between is not None else ([_framed_subject(sent, subj, ms)["actor"]], rule)
+
+
 def _fronted(sent: _Sentence, ms: int, me: int) -> tuple[list[str], str] | None:
     """A cue in a phrase opening the sentence, set off by a comma, frames the subject right after it ("Uninvited
     to Talks, Syrian Kurds Leave Geneva", "Left out of the summit, Europe …"); None otherwise."""
     text = sent.text
     comma = text.find(",", me)
-    if comma < 0 or sent.quote_at(ms) is not None or re.search(r"[,;:]", text[:ms]) or [m for m in sent.mentions if m["rs"] < comma]:
+    if comma < 0 or sent.quote_at(ms) is not None or re.search(r"[,;:]", text[:ms]) \
+            or any(m["rs"] < comma for m in sent.mentions):
         return None
     after = [m for m in sent.mentions if m["rs"] > comma and _words_between(text, comma, m["rs"]) <= 1]
     return ([after[0]["actor"]], "subject:fronted") if after else None
@@ -615,19 +624,14 @@ def _bind_one(cue: Cue, sent: _Sentence, ms: int, me: int, parties: list[str],
     if cue.bind == "object":
         if inside:
             return [inside[0]["actor"]], "object:inside"
-        participle = re.search(r"(?:ed|en|wn|ut|ght|pt)$", text[ms:me], re.I)
-        right_before = [m for m in sent.before(ms, lo) if _words_between(text, m["re"], ms) == 0
-                        and not text[m["re"]:ms].strip()]
-        if participle and (_PASSIVE.search(text[lo:ms]) or _BY_AFTER.match(text[me:]) or _FROM_AFTER.match(text[me:])
-                           or right_before and re.match(r"\s*(?:[:;,.!?]|$)", text[me:])):
-            # "Kyiv was sidelined", "Kurdish party excluded from the talks", "if Kurds excluded"
-            subj = _outside_aside(sent, sent.before(ms, lo), ms)  # "Kyiv was sidelined", "Europe felt blindsided"
+        if re.search(r"(?:ed|en|wn|ut|ght|pt)$", text[ms:me], re.I) and (
+                _PASSIVE.search(text[lo:ms]) or _BY_AFTER.match(text[me:]) or _FROM_AFTER.match(text[me:])
+                or _ENDS_CLAUSE.match(text, me) and any(not text[m["re"]:ms].strip() for m in sent.before(ms, lo))):
+            # "Kyiv was sidelined", "Europe felt blindsided", "Kurdish party excluded from the talks", "if Kurds excluded:"
+            subj = _outside_aside(sent, sent.before(ms, lo), ms)
             if not subj and speaker_actor and re.search(r"\b(?:we|I)\b", text[lo:ms], re.I):
                 return [speaker_actor], "subject:passive:first-person"  # “We will not be sidelined,” Kallas said
-            if not subj:
-                return [], ""
-            between = _subject_between(sent, subj[-1], ms)
-            return between if between is not None else ([_framed_subject(sent, subj, ms)["actor"]], "subject:passive")
+            return _the_subject(sent, subj, ms, "subject:passive") if subj else ([], "")
         pron = _PRONOUN_OBJECT.match(text, me) or _PRONOUN_OWNER.match(text, me)
         objs = [m for m in sent.after(me, cue.window, hi) if _participant(sent, m, me)]
         if pron and pron.group("w").lower() in ("us", "me"):
@@ -673,10 +677,7 @@ def _bind_one(cue: Cue, sent: _Sentence, ms: int, me: int, parties: list[str],
             owner = [m for m in sent.mentions if m["re"] <= rel.start()] if rel else []
             if owner:
                 return [owner[-1]["actor"]], "subject:relative"
-            between = _subject_between(sent, subj[-1], ms)
-            if between is not None:
-                return between
-            return [_framed_subject(sent, subj, ms)["actor"]], "subject"
+            return _the_subject(sent, subj, ms, "subject")
         pron = _subject_pronoun(sent, lo, ms) or _fronted(sent, ms, me)
         if pron is not None:
             return pron
