@@ -61,16 +61,17 @@ def test_at_issue_names_actors_of_the_file(tmp_path):
         score_corpus(tmp_path, tmp_path / "actors.yml", tmp_path / "gold.json", at_issue="Ukraine,Kyiv")
 
 
-@pytest.mark.parametrize("name", ["gaza", "caucasus", "iran", "libya", "yemen", "syria"])
+@pytest.mark.parametrize("name", ["gaza", "caucasus", "iran", "libya", "yemen", "syria", "istanbul"])
 def test_held_out_gold_points_into_its_articles(name):
     """The held-out corpora shipped in data/eval: every snippet and quotation of the gold is an exact substring of
     its article, a snippet has 4–15 words (a whole short headline: 4; a whole sentence of three words ends in
-    its full stop), and every actor it names is one of its actors file's."""
+    its full stop), and every actor it names is one of its actors file's (istanbul's is the bundled one)."""
     import csv
     from analysis.actors import load_actors
     base = ROOT / "data" / "eval"
     gold = json.loads((base / f"{name}_gold.json").read_text(encoding="utf-8"))
-    actors = set(load_actors(base / f"{name}_actors.yml").actors)
+    own = base / f"{name}_actors.yml"
+    actors = set(load_actors(own if own.exists() else ROOT / "data" / "actors" / "ukraine_talks.yml").actors)
     paths = {r["id"]: r["path"] for r in csv.DictReader(open(base / name / "metadata.csv", encoding="utf-8"))}
     assert set(gold["articles"]) == set(paths)
     for aid, art in gold["articles"].items():
