@@ -588,6 +588,41 @@ def test_frame_classes_sixteenth_batch(text, kw, expected):
     assert sorted(_frames("Talks\n\n" + text, **kw)) == expected
 
 
+@pytest.mark.parametrize("text,kw,expected", [
+    # (a seventeenth batch, from the blind istanbul misses, as general rules with made-up tests)
+    # "neither … nor" before a titled name negates the inclusion cue after it
+    ("Neither Qatar nor Russian President Vladimir Putin will attend the talks.", {}, [(1, "Russia", "exclusion", "explicit")]),
+    # an everyday meeting word next to "separate" is not the talks
+    ("Ghani, who arrived in Doha for a separate meeting with Qatar, spoke to reporters.", {"at_issue": ["Afghan government"]},
+     []),
+    ("Ghani arrived in Doha for talks with Qatar.", {"at_issue": ["Russia"]}, []),
+    # hesitance or reluctance before taking part is not taking part
+    ("Kabul's reluctance to attend the talks is clear.", {}, [(1, "Afghan government", "exclusion", "explicit")]),
+    # a "without" that belongs to an earlier cue ("without his involvement") does not turn a later one
+    ("Trump said nothing would move without his involvement alongside Putin.", {"at_issue": ["Russia"]}, []),
+    # a one-on-one meeting that names whom it excludes leaves out those named, not the other party
+    ("Kyiv accused Russia of demanding a one-on-one meeting, excluding Qatar.", {}, [(1, "Qatar", "exclusion", "explicit")]),
+    # "no plans for a meeting with X" leaves X out
+    ("Putin's spokesman said there were no plans for a meeting with Washington.", {},
+     [(1, "United States", "exclusion", "explicit")]),
+    # engaging in the talks, with words between; arriving at the talks (not merely in a city)
+    ("Kabul and the Taliban engaged in their first direct peace talks.", {},
+     [(1, "Afghan government", "inclusion", "explicit"), (1, "Taliban", "inclusion", "explicit")]),
+    ("The Afghan government delegation arrived at the talks on Monday.", {}, [(1, "Afghan government", "inclusion", "explicit")]),
+    ("The Afghan government delegation arrived in Doha on Monday.", {}, []),
+    # a meeting that drew diplomats from several sides includes each
+    ("The conference drew diplomats from Russia, Kyiv and Doha.", {},
+     [(1, "Qatar", "inclusion", "explicit"), (1, "Russia", "inclusion", "explicit"), (1, "Ukraine", "inclusion", "explicit")]),
+    # heading up someone's team
+    ("His deputy will head up Qatar's team at the talks.", {"at_issue": ["Qatar"]}, [(1, "Qatar", "inclusion", "explicit")]),
+    # "our" in the cue is the quoted speaker's side
+    ("“I decided to send our delegation to Doha,” Ghani said.", {"quotes": True},
+     [(1, "Afghan government", "inclusion", "explicit")]),
+])
+def test_frame_classes_seventeenth_batch(text, kw, expected):
+    assert sorted(_frames("Talks\n\n" + text, **kw)) == expected
+
+
 def test_a_participle_in_a_headline_is_passive():
     """(sixteenth batch) "X excluded from …" and "if X excluded" in a headline: X is left out, not an actor after."""
     assert _frames("Kabul excluded from talks, Russia says") == [(0, "Afghan government", "exclusion", "explicit")]

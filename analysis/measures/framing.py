@@ -40,11 +40,13 @@ _MEMBERS_OF = re.compile(r"\b(?:(?:members?|representatives?|officials?|delegate
                          r"negotiators?|team|emissar(?:y|ies))\s+of|(?:government|administration|authorities|"
                          r"leadership|officials)\s+in)\s+(?:the\s+)?$", re.I)
 NOUN_AFTER = re.compile(r"^[’']?s?\s*(?:conflict|war|crisis|settlement|issue|question|peace|invasion|front)\b", re.I)
-_NEGATION = re.compile(r"(?:\b(?:not|never|no|nothing|neither|nor|refus\w+\s+to|won[’']t|cannot)|n[’']t)\s+(?:\w+\s+){0,2}$", re.I)
+_NEGATION = re.compile(r"(?:\b(?:not|never|no|nothing|neither|nor|refus\w+\s+to|won[’']t|cannot)|n[’']t"
+                       r"|\bno\s+(?:plans?|intention|interest)\s+(?:for|to|of))\s+(?:\w+\s+){0,2}$", re.I)
 # a subject with "no" / "neither" / "nor" ("No Ukrainian officials were present", "Neither Kyiv nor Brussels was
 # invited"): the inclusion cue after it is negated
 _NO_BEFORE = re.compile(r"\b(?:no|neither|nor|none\s+of\s+(?:the\s+)?)\s+(?:(?:one|body|officials?|representatives?|"
-                        r"delegates?|envoys?|members?)\s+(?:from|of)\s+(?:the\s+)?)?(?:\w+\s+)?$", re.I)
+                        r"delegates?|envoys?|members?)\s+(?:from|of)\s+(?:the\s+)?)?"
+                        r"(?:\w+\s+|(?:(?-i:[A-Z])[\w.’'\-]*\s+){1,3})?$", re.I)  # "nor Russian President Vladimir Putin"
 # a participle cue after a form of "be" (or "feel", "remain", "get") is passive: its subject is who is framed
 _PASSIVE = re.compile(r"\b(?:be|been|being|is|are|was|were|am|feel|feels|felt|remain|remains|remained|get|gets|got|"
                       r"getting|(?:find|finds|found|finding)\s+(?:itself|themselves|himself|herself))\s+(?:(?:not|never|also|all|now|again|still|currently|effectively|increasingly|being|"
@@ -89,6 +91,8 @@ _UNLIKELY_BEFORE = re.compile(r"\b(?:difficult|hard|impossible|unlikely|unable|t
                               r"(?:\w+\s+)?$", re.I)
 _CLAUSE_GAP = re.compile(r"[,;:.!?()“”\"]|\b(?:and|but|or|then|while|before|after|until|yet)\b", re.I)
 _SEPARATE = re.compile(r"\bseparate(?:ly)?\b", re.I)
+# after a bilateral cue, an apposition that names who is left out
+_EXCLUDING_AFTER = re.compile(r"(?:\s+(?:meetings?|talks|format|negotiations|track))?\s*,?\s*(?:excluding|without)\b", re.I)
 # "invited the permanent members, Italy and Turkey, but not Greece or Egypt": those after "but not" are left out
 _BUT_NOT = re.compile(r",?\s+but\s+not\s+(?:also\s+|even\s+)?", re.I)
 # "before any negotiations with Putin could take place": an everyday meeting word after "any" is hypothetical
@@ -102,6 +106,7 @@ _WITHOUT_OF = re.compile(r"\s+(?:(?:any|the|a|prior|direct|formal)\s+){0,2}(?:me
 # an inclusion someone refuses or objects to is an exclusion ("objected to the presence of Afghan officials",
 # "the inclusion of government officials was unacceptable")
 _REFUSAL_BEFORE = re.compile(r"\b(?:object\w*\s+to|reject\w*|oppos(?:e|es|ed|ing)|refus\w*|resist\w*|block\w*|veto\w*|"
+                             r"hesitan\w*|reluctan\w*|unwilling\w*|"
                              r"rul\w+\s+out|against)\s+(?:\S+\s+){0,4}$", re.I)
 _REFUSAL_AFTER = re.compile(r"^(?:\s+\S+){0,8}?\s+(?:was|is|were|are|be|would\s+be|remains?)\s+(?:\w+\s+)?"
                             r"(?:unacceptable|ruled\s+out|rejected|refused|vetoed|blocked|turned\s+down|"
@@ -544,6 +549,8 @@ def _bind_one(cue: Cue, sent: _Sentence, ms: int, me: int, parties: list[str],
     q = sent.quote_at(ms)
     speaker_actor = q["speaker_actor"] if q else ""
     if cue.bind == "bilateral":
+        if _EXCLUDING_AFTER.match(text, me):
+            return [], ""  # "a one-on-one meeting, excluding Turkish or U.S. officials": those named are the left-out
         named = [m for m in sent.after(me, cue.window, hi) if _participant(sent, m)]
         named += [m for m in sent.before(ms, lo) if _words_between(text, m["re"], ms) <= 3 and _participant(sent, m)]
         participants = {m["actor"] for m in named}
@@ -681,7 +688,7 @@ def _bind_one(cue: Cue, sent: _Sentence, ms: int, me: int, parties: list[str],
         pron = _subject_pronoun(sent, lo, ms) or _fronted(sent, ms, me)
         if pron is not None:
             return pron
-        if speaker_actor and (re.search(r"\b(?:we|us|our)\b", text[lo:ms], re.I) or _I_BEFORE.search(text, lo, ms)
+        if speaker_actor and (re.search(r"\b(?:we|us|our)\b", text[lo:me], re.I) or _I_BEFORE.search(text, lo, ms)
                               or _US_AFTER.match(text, me, hi)):  # "The last people to find out are us."
             return [speaker_actor], "subject:first-person"
         return [], ""
@@ -735,6 +742,7 @@ def find_frames(doc: Doc, quote_rows: list[dict], actors: Actors, lexicon: Lexic
         first = len(rows)
         taken: list[tuple[int, int]] = []
         included: list[tuple[int, int]] = []
+        without_cues: list[tuple[int, int]] = []  # inclusion cues after "without", bound or not
         for cue in possible:
             detail(cue.label)
             for m in cue.regex.finditer(s.text):
@@ -750,13 +758,18 @@ def find_frames(doc: Doc, quote_rows: list[dict], actors: Actors, lexicon: Lexic
                                                  or _FROM_BEFORE.search(s.text, lo, ms)
                                                  or _UNLIKELY_BEFORE.search(s.text, lo, ms)):
                     continue
+                if cue.at_issue and cue.frame == "inclusion" and _SEPARATE.search(s.text, max(lo, ms - 12), me + 30):
+                    continue  # "arrived in Ankara for a separate meeting", "separate meetings with Moscow and Kyiv"
                 frame, kind, turned = cue.frame, cue.kind, ""
                 negated = bool(_NEGATION.search(s.text[max(0, ms - 40):ms])) or (
                     cue.frame == "inclusion" and not cue.at_issue and _no_subject(sent, lo, ms))
                 if frame == "inclusion":
                     if negated:
                         frame, kind, turned = "exclusion", "explicit", "negated:"
-                    elif _WITHOUT_BEFORE.search(s.text[lo:ms]):
+                    elif without := _WITHOUT_BEFORE.search(s.text, lo, ms):
+                        if any(without.start() < a and b <= ms for a, b in without_cues + included):
+                            continue  # "without his involvement alongside Putin": the "without" is the earlier cue's
+                        without_cues.append((ms, me))
                         frame, kind, turned = "exclusion", "explicit", "without:"
                     elif _REFUSAL_BEFORE.search(s.text[lo:ms]) or _REFUSAL_AFTER.match(s.text[me:]):
                         frame, kind, turned = "exclusion", "explicit", "refused:"
