@@ -10,6 +10,7 @@ mapped to the full name used earlier in the article.
 from __future__ import annotations
 
 import re
+import sys
 from bisect import bisect_left, insort
 from functools import lru_cache
 from dataclasses import dataclass
@@ -112,10 +113,19 @@ _OBJECT_OF = re.compile(r"\b(?:between|with|of|to|for|among|from|by|at|in|on|int
 _PLURAL_ALIAS = re.compile(r"(?:ns|ers|ists|ats|ese|Taliban)$")
 _PERSON_NOUN = re.compile(r"\b(?:officials?|diplomats?|spokes(?:man|woman|person)|sources?|aides?|negotiators?|"
                           r"representatives?|envoys?|ministers?|advis[eo]rs?)\b")
-# one person named before by a description ("the consul recalled", "the spokeswoman said"): ``Resolver._described``
-_DEFINITE_PERSON = re.compile(r"(?:the|this|that)\s+(?:[a-z\-]+\s+)?(?P<noun>diplomat|envoy|consul|ambassador|minister|"
-                              r"official|spokes(?:man|woman|person)|senator|congress(?:man|woman)|governor|mayor|"
-                              r"negotiator|advis[eo]r|aide|lawmaker|chancellor|premier)")
+# one person named before by a description ("the consul recalled", "the spokeswoman said", "the top Russian
+# diplomat pointed out"): ``Resolver._described``
+_DEFINITE_PERSON = re.compile(r"(?:the|this|that)\s+(?:[a-z\-]+\s+){0,3}?(?P<noun>diplomat|envoy|consul|ambassador|"
+                              r"minister|official|spokes(?:man|woman|person)|senator|congress(?:man|woman)|governor|"
+                              r"mayor|negotiator|advis[eo]r|aide|lawmaker|chancellor|premier)")
+# roles a description's noun also names: a foreign minister is "the top diplomat"
+_NOUN_ROLES = {"diplomat": ("foreign minister", "secretary of state", "foreign secretary", "minister of foreign affairs",
+                            "foreign affairs minister")}
+_ALWAYS = sys.maxsize
+# a role that is not the actors file's holder of it ("The former president", "the next chancellor")
+_NOT_NOW = re.compile(r"\b(?:former|ex-|late|then|next|future|previous)\b", re.I)
+# a pronoun in the object case standing alone ("according to him"): the person it points back to (``phrase``)
+_OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they"}
 _NEXT_WORD = re.compile(r" ([A-Za-z][\w’'\-]*)")
 
 
@@ -147,11 +157,21 @@ class Resolver:
 
     def __init__(self, doc: Doc, actors: Actors):
         self.doc, self.actors = doc, actors
-        # (pos, speaker, actor, gender, kind, salient): speakers and sentence subjects are salient
-        self.candidates: list[tuple[int, str, str, str, str, bool]] = []
+        # (pos, speaker, actor, gender, kind, salient until): speakers and sentence subjects are salient for the
+        # pronouns before that offset (the end of the text, or of the sentence: see below); others never (0)
+        self.candidates: list[tuple[int, str, str, str, str, int]] = []
         body_q = self._body_q = SpanLookup(doc.quote_spans)  # quotation marks of the body, read again by _group
         seen_sentences: set[int] = set()
         body = doc.body
+        described: dict[int, int] = {}  # sentence id -> its end, where a description is the subject
+        if actors.people:
+            for sent in doc.sentences:
+                if sent.section == "body" and sent.text.startswith("The ") and (found := self._role_subject(sent)):
+                    # "The Ukrainian president announced Defence Minister Rustem Umerov will lead …": the person
+                    # the subject describes is salient for the pronouns after it; a person named later in the
+                    # sentence only for a pronoun inside it ("… Mr. Trump, who …, in which he continued")
+                    described[sent.sentence_id] = sent.end
+                    self.candidates.append((sent.start, found.name, found.actor, found.gender, "person", _ALWAYS))
         for m in doc.mentions:
             if m["section"] == "body" and m["person"] and not body_q.contains(m["start"]):
                 after = _NEXT_WORD.match(body, m["end"])
@@ -160,12 +180,25 @@ class Resolver:
                 p = actors.people[m["person"]]
                 first = m["sentence_id"] not in seen_sentences
                 seen_sentences.add(m["sentence_id"])
-                self.candidates.append((m["start"], p.name, p.actor, p.gender, "person", first))
+                until = described.get(m["sentence_id"], _ALWAYS) if first else 0
+                self.candidates.append((m["start"], p.name, p.actor, p.gender, "person", until))
         self.candidates.sort()
         self.raw_names: dict[str, str] = {}
         # phrases resolved since the last ``remember`` (which changes what pronouns and surnames mean):
         # neighbouring quotations ask about the same names around them
-        self._resolved: dict[tuple[str, int, str], Speaker | None] = {}
+        self._resolved: dict[tuple[str, int, str, bool], Speaker | None] = {}
+
+    def _role_subject(self, sent):
+        """The person of the actors file a sentence's opening definite description stands for ("The Ukrainian
+        president announced …", "The Kremlin spokesman, asked …"): a role word of the actors file among the
+        first five words, followed by a verb, a comma or an adverb (a lower-case word); None otherwise."""
+        head = sent.text[:60]
+        m = self.actors.any_role().search(head.lower(), 4)
+        if not m or len(head[:m.start()].split()) > 4 or not re.match(r",|\s+[a-z]", head[m.end():]) \
+                or _NOT_NOW.search(head, 0, m.start()):
+            return None
+        phrase = head[:m.end()]
+        return self._role(phrase.lower(), self.doc.mentions_between("body", sent.start, sent.start + len(phrase)))
 
     def remember(self, pos: int, sp: Speaker) -> None:
         self._resolved.clear()
@@ -173,7 +206,7 @@ class Resolver:
             if sp.kind == "raw" and " " in sp.speaker:  # a later bare surname means this speaker
                 self.raw_names.setdefault(sp.speaker.split()[-1], sp.speaker)
             gender = self.actors.people[sp.speaker].gender if sp.speaker in self.actors.people else ""
-            insort(self.candidates, (pos, sp.speaker, sp.actor, gender, sp.kind, True))
+            insort(self.candidates, (pos, sp.speaker, sp.actor, gender, sp.kind, _ALWAYS))
 
     def pronoun(self, word: str, pos: int, section: str) -> Speaker | None:
         want = PRONOUNS[word.lower()]
@@ -192,7 +225,8 @@ class Resolver:
         in a place or body of the actors file ("Sputnik Armenia reported")."""
         best = None
         for j in range(bisect_left(self.candidates, (pos,)) - 1, -1, -1):
-            cpos, name, actor, gender, kind, is_salient = self.candidates[j]
+            cpos, name, actor, gender, kind, until = self.candidates[j]
+            is_salient = pos < until
             if want and gender and gender != want or kind == "raw" and (
                     not personal(name) or name.rsplit(None, 1)[-1] in self.actors.group_words()):
                 continue
@@ -223,22 +257,43 @@ class Resolver:
         sp = found[-2 if former else -1]
         return Speaker(sp.speaker, sp.actor, word, pos, sp.kind)
 
-    def _described(self, noun: str, word: str, pos: int, section: str) -> Speaker | None:
+    def _described(self, noun: str, word: str, pos: int, section: str, actors: set[str]) -> Speaker | None:
         """The person a definite description ("the consul", "the spokeswoman") points back to: the nearest
         person named before ``pos`` (within ``PRONOUN_LOOKBACK``) whom the noun describes — the actors file
-        gives them that role, or the noun stands as a title before their name ("Consul General Morteza Abedin
-        Varamin"). The nearest person alone is too often someone else ("the Florida senator" after Trump)."""
+        gives them that role (or one of ``_NOUN_ROLES``), or the noun stands as a title before their name
+        ("Consul General Morteza Abedin Varamin", "German Foreign Minister Johann Wadephul … The Minister"),
+        and who belongs to the ``actors`` the description names, if it names one ("the top Russian
+        diplomat"). The nearest person alone is too often someone else ("the Florida senator" after Trump)."""
         text = self.doc.section_text(section)
-        title = re.compile(r"\b" + noun + r"\s+(?:[A-Z][\w.’'\-]*\s+){0,3}$", re.I)
+        roles = (noun,) + _NOUN_ROLES.get(noun, ())
+        nouns = r"\b(?i:" + "|".join(roles) + r")\s+"
+        title = re.compile(nouns + r"(?:[A-Z][\w.’'\-]*\s+){0,3}$")
+
+        def described(person) -> bool:
+            return person is not None and any(r in " ".join([person.role, *person.role_words]).lower() for r in roles)
+        lo = max(0, pos - PRONOUN_LOOKBACK)
         for j in range(bisect_left(self.candidates, (pos,)) - 1, -1, -1):
             cpos, name, actor, gender, kind, _ = self.candidates[j]
-            if pos - cpos > PRONOUN_LOOKBACK:
+            if cpos < lo:
                 break
-            person = self.actors.people.get(name)
-            role = " ".join([person.role, *person.role_words]).lower() if person else ""
-            if noun in role or title.search(text, max(0, cpos - 60), cpos):
+            if actors and actor not in actors:
+                continue
+            if described(self.actors.people.get(name)) or title.search(text, max(0, cpos - 60), cpos):
                 return Speaker(name, actor, word, pos, kind)
-        return None
+        if section == "body":  # "Lavrov: …" (headline) / "the top Russian diplomat said" (body)
+            for m in reversed(self.doc.mentions_between("headline", 0, len(self.doc.headline))):
+                person = self.actors.people.get(m["person"]) if m["person"] else None
+                if described(person) and (not actors or person.actor in actors):
+                    return Speaker(person.name, person.actor, word, pos, "person")
+        if actors:
+            return None
+        # a titled name the actors file does not list, the last before the description
+        last = None
+        for m in re.finditer(nouns + r"(?=[A-Z])", text[lo:pos]):
+            last = m
+        name = NAME_RE.match(text, lo + last.end()) if last else None
+        plain = plain_name(name.group()) if name else None
+        return Speaker(plain, "", word, pos, "raw") if plain and personal(plain) else None
 
     def _group(self, pos: int, section: str) -> Speaker | None:
         """What "they" points back to: the nearest group named before ``pos`` (within ``PRONOUN_LOOKBACK``,
@@ -266,14 +321,16 @@ class Resolver:
             return Speaker(plain[-1].group().strip(), "", "they", pos, "raw")
         return None
 
-    def phrase(self, text: str, start: int, section: str) -> Speaker | None:
-        """Resolve a speaker phrase (text at offset start of the section)."""
-        key = (text, start, section)
+    def phrase(self, text: str, start: int, section: str, object_case: bool = False) -> Speaker | None:
+        """Resolve a speaker phrase (text at offset start of the section); ``object_case``: the phrase is the
+        object of a preposition ("according to him"), where "him", "her" and "them" are pronouns of a person
+        ("her" is not read so elsewhere: "her campaign said")."""
+        key = (text, start, section, object_case)
         if key not in self._resolved:
-            self._resolved[key] = self._phrase(text, start, section)
+            self._resolved[key] = self._phrase(text, start, section, object_case)
         return self._resolved[key]
 
-    def _phrase(self, text: str, start: int, section: str) -> Speaker | None:
+    def _phrase(self, text: str, start: int, section: str, object_case: bool = False) -> Speaker | None:
         if "(" in text:  # Rep. Jim Clyburn (D-S.C.): the party and state are not part of the name
             text = blank(PAREN_RE, text)
         raw = text.strip(_PHRASE_EDGES)  # "” he said": a closing mark is not part of the speaker
@@ -289,8 +346,9 @@ class Resolver:
         if len(words) > 1 and words[-1].lower() in ("he", "she"):  # "including one he called": the pronoun speaks
             pos += len(raw) - len(words[-1])
             raw, low, words = words[-1], words[-1].lower(), words[-1:]
-        if low in PRONOUNS:
-            return self.pronoun(low, pos, section) or Speaker(raw, "", raw, pos, "pronoun-unresolved")
+        if low in PRONOUNS or object_case and low in _OBJECT_PRONOUNS:  # "he said" / "according to him"
+            return self.pronoun(_OBJECT_PRONOUNS.get(low, low), pos, section) or \
+                Speaker(raw, "", raw, pos, "pronoun-unresolved")
         if low in ("the latter", "the former"):  # the last (the one before the last) person named before it
             return self._latter(low == "the former", raw, pos, section) or Speaker(raw, "", raw, pos, "pronoun-unresolved")
         if _DOCUMENT.match(low):  # "the statement said": whoever issued it, named just before
@@ -313,9 +371,9 @@ class Resolver:
         role = self._role(low, mentions)
         if role:
             return Speaker(role.name, role.actor, raw, pos, "person")
-        definite = _DEFINITE_PERSON.fullmatch(low) if not mentions and section != "headline" else None
-        if definite:  # "the consul recalled": the consul named before
-            found = self._described(definite.group("noun"), raw, pos, section)
+        definite = _DEFINITE_PERSON.fullmatch(low) if section != "headline" else None
+        if definite:  # "the consul recalled": the consul named before ("the top Russian diplomat": one of Russia's)
+            found = self._described(definite.group("noun"), raw, pos, section, {m["actor"] for m in mentions})
             if found:
                 return found
         if mentions and (len(words) <= 4 or not name and _PERSON_NOUN.search(low)):

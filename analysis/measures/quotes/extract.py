@@ -241,7 +241,7 @@ def _clause_row(doc: Doc, res: Resolver, s, found: tuple, taken: list):
         # unnamed source that opens the sentence, not the last person named before it
         sp, rule = res.phrase(opening, s.start, "body"), rule + "+subject"
     else:
-        sp = res.phrase(np_clean, np_start, "body")
+        sp = res.phrase(np_clean, np_start, "body", object_case=cue == "according")  # "…, according to him."
     if not sp or sp.kind == "pronoun-unresolved" and not sp.speaker:
         return None
     if sp.kind == "raw" and not sp.speaker[:1].isupper() and not _source_noun(sp.speaker):

@@ -173,7 +173,7 @@ def _before(text: str, qstart: int, sstart: int, res: Resolver, section: str):
     head = text[sstart: mark_before(text, qstart)]
     if "according" in head.lower():  # "…, according to Peskov, “…”", or a sentence opening "According to X,"
         for m in (_ACCORDING.search(head), _ACCORDING_OPEN.match(head)):
-            sp = res.phrase(m.group("np"), sstart + m.start("np"), section) if m else None
+            sp = res.phrase(m.group("np"), sstart + m.start("np"), section, object_case=True) if m else None
             if sp:
                 return sp, "according to", "before:according"
     m = _CUE_NAME_BEFORE.search(head) if head.rstrip().endswith((":", ",")) else None
@@ -329,6 +329,7 @@ def _trailing(doc: Doc, text: str, start: int, sstart: int, send: int, pstart: i
 _DETERMINERS = {"The", "A", "An", "This", "That", "These", "Those", "His", "Her", "Its", "Their", "Our", "My", "It"}
 
 
+_ACRONYM = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]{2,4}")
 _TITLE_GAP = re.compile(r"\s+(?:(?:of|the|for|and|[a-z][\w\-]*)\s+){0,3}")
 
 
@@ -336,8 +337,10 @@ def _past_titles(phrase: str, m: re.Match) -> re.Match:
     """If the name matched at the start of ``phrase`` is only titles ("Former Secretary", "Republican"),
     the name after a few more title words ("… of State Madeleine Albright", "… presidential front-runner
     Donald Trump"); else ``m``."""
-    if any(_plain(w) not in TITLE_WORDS for w in m.group().split()):
-        return m
+    words = m.group().split()
+    if any(_plain(w) not in TITLE_WORDS and not (k < len(words) - 1 and _ACRONYM.fullmatch(w))
+           for k, w in enumerate(words)):
+        return m  # (an acronym before a title is part of it: "US Secretary", "UN Secretary")
     gap = _TITLE_GAP.match(phrase, m.end())
     nxt = NAME_RE.match(phrase, gap.end()) if gap else None
     if nxt is None:
