@@ -415,8 +415,9 @@ def _frames(text, at_issue=None, quotes=False):
     ("Russia stopped working with the company in 2019.", []),
     ("Russia has expressed its intention to get involved.", [(0, "Russia", "exclusion", "demand")]),
     ("Kyiv will get involved in the talks.", [(0, "Ukraine", "inclusion", "explicit")]),
-    ("Russia doesn't want to give Kabul a voice in the talks.",  # (a voice wanted: also a demand)
-     [(0, "Afghan government", "exclusion", "demand"), (0, "Afghan government", "exclusion", "explicit")]),
+    ("Russia doesn't want to give Kabul a voice in the talks.",  # (not wanting it is a refusal: eighteenth batch;
+     # two cues, "give … a voice" and "a voice in the talks")
+     [(0, "Afghan government", "exclusion", "explicit"), (0, "Afghan government", "exclusion", "explicit")]),
     ("Talks\n\nKyiv was not invited. Washington will discuss Kyiv's possible involvement.",
      [(1, "Ukraine", "exclusion", "explicit")]),
     ("The presence of Russian troops near Kyiv worries the government.", []),
@@ -668,3 +669,38 @@ def test_an_everyday_meeting_of_an_actor_declared_at_issue_is_inclusion():
 ])
 def test_first_person_implicit_frames_bind_to_the_quoted_speaker(text, expected):
     assert _frames("Talks\n\n" + text, quotes=True) == expected
+
+
+@pytest.mark.parametrize("text,kw,expected", [
+    # (an eighteenth batch, from the blind budapest misses and false frames, as general rules with made-up tests)
+    # a demand to be "around the table" or "at that table", with a word or a quotation mark before it
+    ("Qatar and Kyiv must be ‘around the table’ at any talks.", {},
+     [(1, "Qatar", "exclusion", "demand"), (1, "Ukraine", "exclusion", "demand")]),
+    ("Then the Afghan government must also be at that table.", {}, [(1, "Afghan government", "exclusion", "demand")]),
+    # a statement or readout that leaves an actor unmentioned, or sides that did not mention it in their statements
+    ("Neither Doha nor Washington mentioned Kabul in their statements.", {},
+     [(1, "Afghan government", "exclusion", "implicit")]),
+    ("The joint statement made no mention of Kyiv.", {}, [(1, "Ukraine", "exclusion", "implicit")]),
+    ("Trump never mentioned Kabul in his speech.", {}, []),  # a speech's rhetoric is no omission from the talks
+    # a call for talks between the conflict's parties leaves neither out
+    ("Washington is pushing for direct talks between the Taliban and Kabul.", {}, []),
+    # the sides of a war are not the sides of the talks around it
+    ("Qatar wants to advance talks on the war between the Taliban and Kabul at the summit of Putin and Trump.", {}, []),
+    # not wanting someone to take part is a refusal, not a demand
+    ("The Taliban did not want the Kabul delegation to participate in the talks.", {"at_issue": ["Afghan government"]},
+     [(1, "Afghan government", "exclusion", "explicit")]),
+    # with the actors at issue declared, only they get frames of kind demand
+    ("The process requires the involvement of the leaders of Russia and the United States.", {"at_issue": ["Ukraine"]}, []),
+    ("The process requires the involvement of Kyiv.", {"at_issue": ["Ukraine"]}, [(1, "Ukraine", "exclusion", "demand")]),
+    # whether someone will attend, however long the subject: no frame
+    ("It was not clear whether Zelensky, who spoke to reporters in Kyiv late on Monday, would attend.",
+     {"at_issue": ["Ukraine"]}, []),
+    # bilateral ties are no talks format
+    ("Russia will use the summit to discuss bilateral ties with Washington.", {}, []),
+    # a separate meeting, with words between "separate" and the meeting word
+    ("After a recent (and separate) tense meeting with Zelensky, Trump left.", {"at_issue": ["Ukraine"]}, []),
+    # hearing about something in a quotation is no learning of the talks from the media
+    ("“Moscow talks as soon as it hears about missiles,” Zelensky said on social media.", {"quotes": True}, []),
+])
+def test_frame_classes_eighteenth_batch(text, kw, expected):
+    assert sorted(_frames("Talks\n\n" + text, **kw)) == expected

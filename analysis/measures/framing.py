@@ -82,7 +82,7 @@ _BACKED_BEFORE = re.compile(r"(?<![\w-])(?:back(?:s|ed|ing)?|support(?:s|ed|ing)
                             re.I)
 # an inclusion cue asked about frames nothing ("did not say whether the talks would include Ukrainian officials",
 # "a reporter inquired about Ukraine's involvement")
-_QUESTION_BEFORE = re.compile(r"\b(?:whether|if|(?:ask|inquir|enquir|question)\w*\s+(?:\w+\s+)?about)\b(?:\s+\S+){0,8}\s*$|"
+_QUESTION_BEFORE = re.compile(r"\b(?:whether|if|(?:ask|inquir|enquir|question)\w*\s+(?:\w+\s+)?about)\b(?:\s+\S+){0,12}\s*$|"
                               r"\b(?:possible|potential|eventual|prospective|hypothetical)\s+$", re.I)
 # an inclusion cue after "from" is what someone is kept from ("exclude Greece from the conference and from any role
 # in the settlement", "barred from attending"); after "difficult / unlikely to" it is not reported as happening
@@ -106,7 +106,8 @@ _WITHOUT_OF = re.compile(r"\s+(?:(?:any|the|a|prior|direct|formal)\s+){0,2}(?:me
 # an inclusion someone refuses or objects to is an exclusion ("objected to the presence of Afghan officials",
 # "the inclusion of government officials was unacceptable")
 _REFUSAL_BEFORE = re.compile(r"\b(?:object\w*\s+to|reject\w*|oppos(?:e|es|ed|ing)|refus\w*|resist\w*|block\w*|veto\w*|"
-                             r"hesitan\w*|reluctan\w*|unwilling\w*|"
+                             r"hesitan\w*|reluctan\w*|unwilling\w*|(?:did|does|do|would)\s+not\s+want|"
+                             r"(?:didn|doesn|don|wouldn)[’']t\s+want|"
                              r"rul\w+\s+out|against)\s+(?:\S+\s+){0,4}$", re.I)
 _REFUSAL_AFTER = re.compile(r"^(?:\s+\S+){0,8}?\s+(?:was|is|were|are|be|would\s+be|remains?)\s+(?:\w+\s+)?"
                             r"(?:unacceptable|ruled\s+out|rejected|refused|vetoed|blocked|turned\s+down|"
@@ -128,6 +129,8 @@ _PREPOSITION_BEFORE = re.compile(r"\b(?:to|in|at|from|into|for|of|on|with|by|nea
 _ASIDE = re.compile(r",\s+(?:\w+ed|including|along\s+with|together\s+with|joined\s+by|like|such\s+as)\s+[^,;:]{1,80},"
                     r"(?=[^,;:]*$)", re.I)
 _BETWEEN = re.compile(r"(?:\s+\S+){0,8}?\s+between\b", re.I)
+_CONFLICT_BETWEEN = re.compile(r"\b(?:war|wars|conflict|fighting|hostilities|clashes|tensions?|dispute|feud|rivalry)\s+"
+                               r"between\s+(?:the\s+)?(?:\S+\s+){0,5}$", re.I)
 _US_AFTER = re.compile(r"\s+(?:\S+\s+){0,2}?(?:are|is|was|were|will\s+be)\s+(?:we|us)\b", re.I)
 _OBJECT_RELATIVE = re.compile(r"\b(?:whose\s+\w+|whom)\s+(?:the\s+)?$", re.I)
 # gerunds after "without" that leave their object out ("without including the Kurds", "without consulting Kyiv")
@@ -663,11 +666,16 @@ def _bind_one(cue: Cue, sent: _Sentence, ms: int, me: int, parties: list[str],
     if cue.bind == "parties":  # direct talks between the conflict's parties ("talks between Kabul and the Taliban")
         # both from one coordinated group: the subject ("Kabul and the Taliban launched talks") or the object
         # ("talks between Kabul and the Taliban"), not one party on each side of the cue
-        before = [m for m in sent.before(ms, lo) if _words_between(text, m["re"], ms) <= 4 and _participant(sent, m)][-1:]
-        after = [m for m in sent.after(me, cue.window, hi) if _participant(sent, m)][:1]
+        # (not "the war between Russia and Ukraine at the summit", "talks surrounding the war between …": those
+        # are the war's sides)
+        before = [m for m in sent.before(ms, lo) if _words_between(text, m["re"], ms) <= 4 and _participant(sent, m)
+                  and not _CONFLICT_BETWEEN.search(text, max(lo, m["rs"] - 60), m["rs"])][-1:]
+        after = [m for m in sent.after(me, cue.window, hi) if _participant(sent, m)
+                 and not _CONFLICT_BETWEEN.search(text, max(me, m["rs"] - 60), m["rs"])][:1]
         # "talks on a final agreement between the Taliban and the Afghan government", "… would take place between"
         between = _BETWEEN.match(text, me, hi)
-        named = [m for m in sent.after(between.end(), 2, hi)][:1] if between else []
+        named = [m for m in sent.after(between.end(), 2, hi)][:1] \
+            if between and not _CONFLICT_BETWEEN.search(text, me, between.end()) else []
         for group in (before, after, named):
             both = sorted(set(_coordinated(sent, group)) & set(parties)) if group else []
             if len(both) >= 2:
@@ -758,8 +766,9 @@ def find_frames(doc: Doc, quote_rows: list[dict], actors: Actors, lexicon: Lexic
                                                  or _FROM_BEFORE.search(s.text, lo, ms)
                                                  or _UNLIKELY_BEFORE.search(s.text, lo, ms)):
                     continue
-                if cue.at_issue and cue.frame == "inclusion" and _SEPARATE.search(s.text, max(lo, ms - 12), me + 30):
-                    continue  # "arrived in Ankara for a separate meeting", "separate meetings with Moscow and Kyiv"
+                if cue.at_issue and cue.frame == "inclusion" and _SEPARATE.search(s.text, max(lo, ms - 25), me + 30):
+                    continue  # "arrived in Ankara for a separate meeting", "separate meetings with Moscow and Kyiv",
+                    # "a recent (and separate) tense meeting with Zelenskyy"
                 frame, kind, turned = cue.frame, cue.kind, ""
                 negated = bool(_NEGATION.search(s.text[max(0, ms - 40):ms])) or (
                     cue.frame == "inclusion" and not cue.at_issue and _no_subject(sent, lo, ms))
@@ -776,6 +785,9 @@ def find_frames(doc: Doc, quote_rows: list[dict], actors: Actors, lexicon: Lexic
                     elif not cue.at_issue and (_DEMAND.search(s.text[lo:ms]) or _DEMAND_AFTER.match(s.text[me:])
                                                or _BACKED_BEFORE.search(s.text, lo, ms)):
                         # not an everyday meeting: "insisted in their talks with the Taliban" demands nothing of them
+                        if cue.bind == "parties":
+                            continue  # a call for talks between the conflict's parties leaves neither out ("pushing
+                            # for direct talks between Ukrainian and Russian officials")
                         frame, kind, turned = "exclusion", "demand", "demand:"
                 # a meeting refused or not held leaves out the side it is with, not the one refusing it
                 # ("the Taliban refused to meet with the government")
@@ -855,9 +867,11 @@ def _at_issue(rows: list[dict], weak: set[int], declared: set[str], parties: set
     article does not put at issue: no exclusion frame and no inclusion frame of another cue bound to them alone.
     Routine meetings of the main delegations are not inclusion; a meeting with the actor kept out is. When the
     actors file names the actors at issue (``declared``, its ``at_issue`` list), only they get inclusion frames
-    ("Russia will take part" in a story about Ukraine's place at the table is the talks' routine)."""
+    ("Russia will take part" in a story about Ukraine's place at the table is the talks' routine), and only they
+    get exclusion frames of kind demand: a call for an actor whose taking part is not at issue to be involved
+    implies no absence ("the situation requires the involvement of the leaders of Russia and the United States")."""
     if declared:
-        rows = [r for r in rows if r["frame"] == "exclusion" or r["actor"] in declared]
+        rows = [r for r in rows if r["actor"] in declared or r["frame"] == "exclusion" and r["kind"] != "demand"]
     if not weak:
         return rows
     issue = (declared - parties) | {r["actor"] for r in rows
