@@ -4,7 +4,8 @@ Format (``data/actors/ukraine_talks.yml`` is a full example)::
 
     parties: [Russia, Ukraine]          # parties to the conflict (used by bilateral framing)
     at_issue: [Ukraine, Europe]         # optional: the actors whose participation the story puts at
-                                        # issue; only they get inclusion frames (default: every actor)
+                                        # issue; only they get inclusion frames and exclusion frames
+                                        # of kind demand (default: every actor)
     actors:
       Russia:
         aliases: [Russia, Russian, Kremlin, Moscow]

@@ -668,10 +668,11 @@ def _bind_one(cue: Cue, sent: _Sentence, ms: int, me: int, parties: list[str],
         # ("talks between Kabul and the Taliban"), not one party on each side of the cue
         # (not "the war between Russia and Ukraine at the summit", "talks surrounding the war between …": those
         # are the war's sides)
+        def war_side(m, start):
+            return _CONFLICT_BETWEEN.search(text, max(start, m["rs"] - 60), m["rs"])
         before = [m for m in sent.before(ms, lo) if _words_between(text, m["re"], ms) <= 4 and _participant(sent, m)
-                  and not _CONFLICT_BETWEEN.search(text, max(lo, m["rs"] - 60), m["rs"])][-1:]
-        after = [m for m in sent.after(me, cue.window, hi) if _participant(sent, m)
-                 and not _CONFLICT_BETWEEN.search(text, max(me, m["rs"] - 60), m["rs"])][:1]
+                  and not war_side(m, lo)][-1:]
+        after = [m for m in sent.after(me, cue.window, hi) if _participant(sent, m) and not war_side(m, me)][:1]
         # "talks on a final agreement between the Taliban and the Afghan government", "… would take place between"
         between = _BETWEEN.match(text, me, hi)
         named = [m for m in sent.after(between.end(), 2, hi)][:1] \
