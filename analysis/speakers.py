@@ -166,7 +166,7 @@ class Resolver:
         described: dict[int, int] = {}  # sentence id -> its end, where a description is the subject
         if actors.people:
             for sent in doc.sentences:
-                if sent.section == "body" and sent.text.startswith("The ") and (found := self._role_subject(sent)):
+                if sent.section == "body" and (found := self._role_subject(sent)):
                     # "The Ukrainian president announced Defence Minister Rustem Umerov will lead …": the person
                     # the subject describes is salient for the pronouns after it; a person named later in the
                     # sentence only for a pronoun inside it ("… Mr. Trump, who …, in which he continued")
@@ -192,8 +192,10 @@ class Resolver:
         """The person of the actors file a sentence's opening definite description stands for ("The Ukrainian
         president announced …", "The Kremlin spokesman, asked …"): a role word of the actors file among the
         first five words, followed by a verb, a comma or an adverb (a lower-case word); None otherwise."""
+        if not sent.text.startswith("The "):
+            return None
         head = sent.text[:60]
-        m = self.actors.any_role().search(head.lower(), 4)
+        m = self.actors.any_role().search(head.lower(), len("The "))
         if not m or len(head[:m.start()].split()) > 4 or not re.match(r",|\s+[a-z]", head[m.end():]) \
                 or _NOT_NOW.search(head, 0, m.start()):
             return None
