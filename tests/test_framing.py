@@ -704,3 +704,26 @@ def test_first_person_implicit_frames_bind_to_the_quoted_speaker(text, expected)
 ])
 def test_frame_classes_eighteenth_batch(text, kw, expected):
     assert sorted(_frames("Talks\n\n" + text, **kw)) == expected
+
+
+@pytest.mark.parametrize("text,kw,expected", [
+    # (a nineteenth batch, from the blind jeddah misses and false frames, as general rules with made-up tests)
+    # a non-answer about "whether" frames an actor only when it is about taking part
+    ("Doha did not say whether Trump would meet with Putin.", {}, []),
+    ("Doha did not say whether Trump would prefer that Kabul face the Taliban.", {}, []),
+    ("Doha did not say whether Kabul would attend the talks.", {}, [(1, "Afghan government", "exclusion", "explicit")]),
+    ("Doha did not say whether the talks would include Kabul.", {}, [(1, "Afghan government", "exclusion", "explicit")]),
+    # ... a statement that leaves an actor unmentioned needs no participation word
+    ("The joint statement made no mention of Kyiv.", {}, [(1, "Ukraine", "exclusion", "implicit")]),
+    # a joint statement frames its makers only when they are of two sides or more
+    ("Qatar and Doha officials issued a joint statement on Monday.", {"at_issue": ["Qatar"]}, []),
+    ("Qatar and Washington issued a joint statement on Monday.", {"at_issue": ["Qatar", "United States"]},
+     [(1, "Qatar", "inclusion", "explicit"), (1, "United States", "inclusion", "explicit")]),
+    ("Qatar signed a joint declaration with Washington on Monday.", {"at_issue": ["Qatar", "United States"]},
+     [(1, "Qatar", "inclusion", "explicit"), (1, "United States", "inclusion", "explicit")]),
+    # being part of a framework, deal, agreement or settlement, and the demand for it
+    ("Kabul insisted that Qatar be part of any final peace framework.", {}, [(1, "Qatar", "exclusion", "demand")]),
+    ("Qatar will be part of the settlement.", {"at_issue": ["Qatar"]}, [(1, "Qatar", "inclusion", "explicit")]),
+])
+def test_frame_classes_nineteenth_batch(text, kw, expected):
+    assert sorted(_frames("Talks\n\n" + text, **kw)) == expected

@@ -14,7 +14,7 @@ cue is not counted.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
 
@@ -28,7 +28,7 @@ from .base import Check, Measure, Options, sentence_texts
 
 COLUMNS = schema.FRAMING.fields
 DEFAULT_LEXICON = config.LEXICON
-BINDINGS = {"object", "subject", "possessor", "without", "bilateral", "omission", "participants", "parties"}
+BINDINGS = {"object", "subject", "possessor", "without", "bilateral", "omission", "participants", "parties", "joint"}
 ENTRY_KEYS = {"cue", "pattern", "bind", "window", "kind", "at_issue"}
 KINDS = ("explicit", "demand", "implicit")
 OBJECT_WINDOW = 6
@@ -431,8 +431,22 @@ def _coordinated(sent: _Sentence, bound: list[dict]) -> list[str]:
     return sorted({m["actor"] for m in ms if id(m) in picked})
 
 
+_WITH_AFTER = re.compile(r"\s+(?:\w+\s+){0,2}?with\s+", re.I)  # "a joint declaration (signed) with Putin"
+# what a non-answer must be about to frame an actor (``omission``): taking part
+_TAKING_PART = re.compile(r"\b(?:attend\w*|participa\w*|tak(?:e|es|ing)\s+part|join\w*|includ\w*|invit\w*|involv\w*|"
+                          r"present|members?|role|seat|part\s+of|represent\w*|come|coming|travel\w*|sen(?:d|ds|t)|"
+                          r"delegat\w*|table)\b", re.I)
+
+
 def _bind(cue: Cue, sent: _Sentence, ms: int, me: int, parties: list[str],
           object_only: bool = False, other_owner: bool = False) -> tuple[list[str], str]:
+    if cue.bind == "joint":  # a joint statement or plan: its makers, when they are of two sides or more
+        actors, rule = _bind(replace(cue, bind="subject"), sent, ms, me, parties, object_only, other_owner)
+        with_ = _WITH_AFTER.match(sent.text, me)
+        partners = [m["actor"] for m in sent.after(with_.end(), 3, len(sent.text))][:1] if with_ else []
+        makers = sorted(set(actors) | set(partners))
+        # "Costa and von der Leyen issued a joint statement": one side speaking, no one taking part with another
+        return (makers, rule) if len(makers) >= 2 else ([], "")
     actors, rule = _bind_one(cue, sent, ms, me, parties, object_only, other_owner)
     if actors and rule.split(":")[0] in ("subject", "object", "possessor", "participants", "without"):
         def distance(m):
@@ -596,9 +610,14 @@ def _bind_one(cue: Cue, sent: _Sentence, ms: int, me: int, parties: list[str],
         objs = sent.after(me + of.end(), 2, hi) if of else []
         return ([objs[0]["actor"]], "without:of") if objs else ([], "")
     if cue.bind == "omission":
+        # a non-answer about "whether" frames an actor only about taking part ("did not say whether Zelensky would attend",
+        # "whether the talks would include Ukrainian officials"), not about any plan ("did not say whether Witkoff
+        # would meet with Putin", "whether he would prefer that Democrats face Trump")
         objs = sent.after(me, 14, len(text))
         objs = [m for m in objs if m["rs"] > me]
-        return ([objs[0]["actor"]], "omission") if objs else ([], "")
+        if not objs or text[me - 7:me].lower() == "whether" and not _TAKING_PART.search(text, me, min(len(text), me + 120)):
+            return [], ""
+        return [objs[0]["actor"]], "omission"
     if cue.bind == "possessor":
         inside = [m for m in sent.mentions if ms <= m["rs"] < me and (re.match(r"[’']s?\b|s\b", text[m["re"]:m["re"] + 2])
                                                                       or _OF_BEFORE.search(text, ms, m["rs"]))]
