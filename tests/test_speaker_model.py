@@ -439,3 +439,23 @@ def test_a_former_holder_of_a_role_is_not_the_actors_files_holder():
     assert [(c[0], c[1]) for c in res.candidates] == [(doc.body.index("The Ukrainian"), "Volodymyr Zelensky")]
     assert res.phrase("her", 0, "body") is None
     assert res.phrase("her", 0, "body", object_case=True).kind == "pronoun-unresolved"
+
+
+@pytest.mark.parametrize("body,expected", [
+    # "… quoted X as saying": X speaks, not the outlet that quotes him
+    ("“My team will stay to work with our partners,” the Kiev-based news agency quoted Zelensky as saying on Friday.",
+     [("Volodymyr Zelensky", "Ukraine")]),
+    # ... and "X was quoted by … as saying"
+    ("“We will not sign just anything,” Zelensky was quoted by state television as saying.",
+     [("Volodymyr Zelensky", "Ukraine")]),
+    # a body named by an alias of the actors file keeps its actor group inside a longer phrase
+    ("According to a previous statement by the U.S. State Department, Pompeo will meet them “to advance the goal of "
+     "ending the war.”", [("State Department", "United States")]),
+])
+def test_quoted_as_saying_and_a_body_named_by_its_alias(body, expected):
+    """Twenty-third session, from the errors of the jeddah corpus (made-up sentences of each class), with the rules
+    and with the speaker model."""
+    doc = build_doc({"article_id": "a", "outlet": "o", "raw": "Title\n\n" + body}, EUROPE)
+    for model in (None, "default"):
+        assert [(q["speaker"], q["speaker_actor"]) for q in extract_quotes(doc, EUROPE, model=model)
+                if q["kind"] != "indirect"] == expected

@@ -98,6 +98,11 @@ _AFTER_CUE_NAME = re.compile(r"^(?P<cue>" + "|".join(CUE_VERBS) + r")\s+(?P<np>[
 _CUE_ENDINGS = tuple(CUE_VERBS + PARTICIPLES)  # re.search("(?:said|…)\s*$", x) <=> x.rstrip().endswith(…)
 
 
+# "…,” the agency quoted Zelensky as saying." / "…,” Salehi was quoted by state television as saying."
+_QUOTED_AS = re.compile(r"^(?:(?P<np2>[^.!?;:,“”\"«»]{1,60}?)\s+(?:was|were|is|are|has\s+been)\s+(?:quoted|cited)"
+                        r"(?:\s+by\s+[^.!?;:“”\"«»]{1,80}?)?|"
+                        r"[^.!?;:“”\"«»]{1,90}?\s+(?:quoted|cited)\s+(?P<np>[^.!?;:,“”\"«»]{1,60}?))"
+                        r"\s+as\s+(?:saying|telling|stating|writing|having\s+said)\b")
 _OPEN_ENDING = re.compile(r"[,!?…—–-][’'\s]*$")   # a quotation that leaves its sentence open: “…,” X said
 _TAIL_JOIN = re.compile(r"^\s*[,—–-]")
 _TAIL_LEAD = re.compile(r"^[\s,—–-]*")
@@ -121,6 +126,13 @@ def _after(text: str, qtext: str, qend: int, send: int, res: Resolver, section: 
     # Sen. Bernie Sanders (Vt.)): masked so that it does not end the speaker phrase
     seg_masked = _INNER_PERIOD.sub("\u00b7", seg)
     seg_clean = blank(PAREN_RE, blank(_APPOSITIVE, seg_masked[:250]))  # appositives, (D-Wis.)
+    # … quoted X as saying / X was quoted (by …) as saying: X speaks, not the outlet quoting
+    mm = _QUOTED_AS.match(seg_clean)
+    if mm:
+        g = "np" if mm.group("np") else "np2"
+        sp = res.phrase(seg[mm.start(g):mm.end(g)], tail_start + k + mm.start(g), section)
+        if sp:
+            return sp, "quoted", "after:name-cue"
     # X said
     mm = _AFTER_NAME_CUE.match(seg_clean)
     if mm and not _STOP_PHRASE.search(seg_clean[: mm.start("cue")]):
