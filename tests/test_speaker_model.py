@@ -459,3 +459,15 @@ def test_quoted_as_saying_and_a_body_named_by_its_alias(body, expected):
     for model in (None, "default"):
         assert [(q["speaker"], q["speaker_actor"]) for q in extract_quotes(doc, EUROPE, model=model)
                 if q["kind"] != "indirect"] == expected
+
+
+def test_a_source_at_the_end_of_the_quotations_own_sentence_beats_the_previous_speaker():
+    """Twenty-third session, from a budapest error (a made-up sentence of the class): a partial quotation whose own
+    sentence ends "…, The Washington Post said." is the Post's, not the previous quotation's speaker ("following")."""
+    body = ("“We made great progress,” Trump said on social media. Trump “has long courted Putin” but is growing "
+            "impatient with him, The Washington Post said.")
+    doc = build_doc({"article_id": "a", "outlet": "o", "raw": "Title\n\n" + body}, EUROPE)
+    for model in (None, "default"):
+        assert [(q["speaker"], q["rule"]) for q in extract_quotes(doc, EUROPE, model=model)
+                if q["kind"] != "indirect"] == [("Donald Trump", "after:name-cue"),
+                                                ("Washington Post", "sentence-end")]

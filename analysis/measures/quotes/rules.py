@@ -474,9 +474,19 @@ def _r_before(c: QuoteContext):
     return _before(c.text, c.start, c.sstart, c.res, c.section)
 
 
+_TRAILING_HINT = re.compile(r"\b(?:said|says|added|adds|wrote|writes|argued|noted|explained|recalled|told)\b")  # (_TRAILING's cues)
+
+
 def _r_following(c: QuoteContext):
     p = c.prev
-    return _same(p, c.start, "following") if p and p["_para"] == c.pstart and p["speaker"] else None
+    if not (p and p["_para"] == c.pstart and p["speaker"]):
+        return None
+    # "Trump “has long courted Putin” but …, The Washington Post said.": the quotation's own sentence names its
+    # source at its end (``_trailing``'s "sentence-end", with no earlier sentence of the paragraph considered)
+    if _TRAILING_HINT.search(c.text, max(c.end, c.send - 60), c.send) and \
+            _trailing(c.doc, c.text, c.start, c.sstart, c.send, c.sstart, c.res, c.section):
+        return None
+    return _same(p, c.start, "following")
 
 
 def _r_continuation(c: QuoteContext):
