@@ -382,10 +382,9 @@ class Resolver:
             # "a senior Taliban official who is privy to …": the body the person speaks for
             m = mentions[-1]
             return Speaker(m["alias"], m["actor"], raw, pos, "institution")
-        if name:  # "a previous statement by the U.S. State Department": a name that is an actor's alias is its
-            inside = {m["actor"] for m in mentions if m["text"] in name}  # actor's ("State Department")
-            return Speaker(name, inside.pop() if len(inside) == 1 and not self._is_proper_name(name, mentions) else "",
-                           raw, pos, "raw")
+        if name:  # no proper name (above): "a previous statement by the U.S. State Department" is the actor's whose
+            inside = {m["actor"] for m in mentions if m["text"] in name}  # alias the name is ("State Department")
+            return Speaker(name, inside.pop() if len(inside) == 1 else "", raw, pos, "raw")
         if len(words) <= 6 and not re.search(r"\b(?:it|this|that|there|which)\b", low) \
                 and not all(_plain(w) in NOT_NAMES for w in words):
             return Speaker(raw, mentions[-1]["actor"] if mentions else "", raw, pos, "raw")

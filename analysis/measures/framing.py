@@ -615,7 +615,7 @@ def _bind_one(cue: Cue, sent: _Sentence, ms: int, me: int, parties: list[str],
         # would meet with Putin", "whether he would prefer that Democrats face Trump")
         objs = sent.after(me, 14, len(text))
         objs = [m for m in objs if m["rs"] > me]
-        if not objs or text[me - 7:me].lower() == "whether" and not _TAKING_PART.search(text, me, min(len(text), me + 120)):
+        if not objs or text[ms:me].lower().endswith("whether") and not _TAKING_PART.search(text, me, min(len(text), me + 120)):
             return [], ""
         return [objs[0]["actor"]], "omission"
     if cue.bind == "possessor":

@@ -294,8 +294,10 @@ _TRANSCRIPT = re.compile(r"^\s*(?P<np>[A-Z][A-Z.'’\-]+(?:\s[A-Z][A-Z.'’\-]+)
 # the end of a sentence after its speaker and cue: "…, Warren said on Friday."
 SENTENCE_TAIL = (r"(?:\s+(?:on|in|at|during|last|this)(?:\s+\S+){1,3}|\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
                  r"Saturday|Sunday|yesterday|today|tonight)(?:\s+(?:morning|afternoon|evening|night))?)?\s*[.!]?\s*$")
-_TRAILING = re.compile(r"(?:^|,\s+)(?P<np>[A-Z][^,;:“”\"«»]{0,60}?)\s+(?P<cue>said|says|added|adds|wrote|writes|argued|"
-                       r"noted|explained|recalled|told (?:reporters|[A-Z]\w+))" + SENTENCE_TAIL)
+_TRAILING_CUES = r"said|says|added|adds|wrote|writes|argued|noted|explained|recalled"
+_TRAILING = re.compile(r"(?:^|,\s+)(?P<np>[A-Z][^,;:“”\"«»]{0,60}?)\s+(?P<cue>" + _TRAILING_CUES +
+                       r"|told (?:reporters|[A-Z]\w+))" + SENTENCE_TAIL)
+_TRAILING_HINT = re.compile(r"\b(?:" + _TRAILING_CUES + r"|told)\b")  # a cheap test before ``_trailing``
 
 
 def _transcript(qtext: str, start: int, res: Resolver, section: str):
@@ -472,9 +474,6 @@ def _r_after(c: QuoteContext):
 
 def _r_before(c: QuoteContext):
     return _before(c.text, c.start, c.sstart, c.res, c.section)
-
-
-_TRAILING_HINT = re.compile(r"\b(?:said|says|added|adds|wrote|writes|argued|noted|explained|recalled|told)\b")  # (_TRAILING's cues)
 
 
 def _r_following(c: QuoteContext):
