@@ -126,8 +126,9 @@ def _after(text: str, qtext: str, qend: int, send: int, res: Resolver, section: 
     # Sen. Bernie Sanders (Vt.)): masked so that it does not end the speaker phrase
     seg_masked = _INNER_PERIOD.sub("\u00b7", seg)
     seg_clean = blank(PAREN_RE, blank(_APPOSITIVE, seg_masked[:250]))  # appositives, (D-Wis.)
-    # … quoted X as saying / X was quoted (by …) as saying: X speaks, not the outlet quoting
-    mm = _QUOTED_AS.match(seg_clean)
+    # … quoted X as saying / X was quoted (by …) as saying: X speaks, not the outlet quoting (tried only where one of
+    # its two verbs stands: this runs for every quotation)
+    mm = _QUOTED_AS.match(seg_clean) if "quoted" in seg_clean or "cited" in seg_clean else None
     if mm:
         g = "np" if mm.group("np") else "np2"
         sp = res.phrase(seg[mm.start(g):mm.end(g)], tail_start + k + mm.start(g), section)
