@@ -343,3 +343,24 @@ def test_text_between_marks_that_is_no_quotation():
     rows = _extract("Ana Ruiz said that Trump “says a lot of stupid stuff,” about her rival.\n\n"
                     "— Ana Ruiz (@anaruiz) “March 9, 2016”")
     assert [r["text"] for r in rows] == ["says a lot of stupid stuff,"]
+
+
+def test_a_named_speaker_of_no_group_is_the_golds_other():
+    """Actor accuracy: a named speaker the actors file puts in no group (an analyst) matches the sidelining gold's
+    group "other"; a speaker of a group must match that group."""
+    from analysis.actors import parse_actors
+    from analysis.document import build_doc
+    from analysis.evaluate_quotes import score_article
+    from analysis.measures.quotes import extract_quotes
+    actors = parse_actors({"actors": {"Russia": {"aliases": ["Russia"], "people": [{"name": "Dmitry Peskov"}]}}})
+    body = "“Talks will take much longer than planned,” Ann Marlow said.\n\n“We are ready to talk at any time,” Peskov said."
+    doc = build_doc({"article_id": "a", "outlet": "o", "raw": "Talks\n\n" + body}, actors)
+    quotes = extract_quotes(doc, actors)
+    gold = [{"stretches": ["Talks will take much longer than planned,"], "sources": ["Ann Marlow"], "pronoun": False,
+             "actor": "other"},
+            {"stretches": ["We are ready to talk at any time,"], "sources": ["Peskov"], "pronoun": False,
+             "actor": "Russia"}]
+    r = score_article(doc, quotes, gold)["counts"]
+    assert (r["actor_pairs"], r["actor_ok"]) == (2, 2)
+    gold[0]["actor"] = "Russia"  # the analyst is no Russian speaker
+    assert score_article(doc, quotes, gold)["counts"]["actor_ok"] == 1
