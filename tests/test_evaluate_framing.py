@@ -64,7 +64,8 @@ def test_at_issue_names_actors_of_the_file(tmp_path):
 BUNDLED_ACTORS = {"istanbul", "budapest", "jeddah"}  # held-out corpora scored with the bundled actors file, not one of their own
 
 
-@pytest.mark.parametrize("name", ["gaza", "caucasus", "iran", "libya", "yemen", "syria", "istanbul", "budapest", "jeddah"])
+@pytest.mark.parametrize("name", ["gaza", "caucasus", "iran", "libya", "yemen", "syria", "istanbul", "budapest", "jeddah",
+                                  "singapore"])
 def test_held_out_gold_points_into_its_articles(name):
     """The held-out corpora shipped in data/eval: every snippet and quotation of the gold is an exact substring of
     its article, a snippet has 4–15 words (a whole short headline: 4; a whole sentence of three words ends in

@@ -727,3 +727,43 @@ def test_frame_classes_eighteenth_batch(text, kw, expected):
 ])
 def test_frame_classes_nineteenth_batch(text, kw, expected):
     assert sorted(_frames("Talks\n\n" + text, **kw)) == expected
+
+
+@pytest.mark.parametrize("text,kw,expected", [
+    # (a twentieth batch, from the blind singapore misses and false frames, as general rules with made-up tests)
+    # a decision on the talks that surprised an actor: implicit exclusion, in its active and passive forms ...
+    ("Trump's announcement of the meeting caught Kabul and Doha off guard.", {},
+     [(1, "Afghan government", "exclusion", "implicit"), (1, "Qatar", "exclusion", "implicit")]),
+    ("The decision came as a surprise to Kyiv.", {}, [(1, "Ukraine", "exclusion", "implicit")]),
+    ("Kabul was surprised by the announcement.", {}, [(1, "Afghan government", "exclusion", "implicit")]),
+    ("Officials in Kabul said they had no idea the deal was coming.", {},
+     [(1, "Afghan government", "exclusion", "implicit")]),
+    # ... only where the sentence names such a decision, and not when denied
+    ("The offensive caught Kyiv off guard.", {}, []),
+    ("Kabul was not surprised by the announcement.", {}, []),
+    # left in the dark by someone; kept in the background; outflanked
+    ("Washington will leave Kabul in the dark.", {}, [(1, "Afghan government", "exclusion", "implicit")]),
+    ("Doha is likely to remain in the background.", {}, [(1, "Qatar", "exclusion", "explicit")]),
+    ("Qatar fears being outflanked by Washington.", {}, [(1, "Qatar", "exclusion", "explicit")]),
+    # the subject of a passive gerund is the clause's subject, not a name before it in a relative clause, and
+    # not the object of the finite verb before the gerund
+    ("Kabul, which relied on Washington for years, has been absent from the talks.", {},
+     [(1, "Afghan government", "exclusion", "explicit")]),
+    ("With talks between Trump and Putin set for Friday, Kyiv sees a risk of being sidelined.", {},
+     [(1, "Ukraine", "exclusion", "explicit")]),
+    # a pronoun inside a subject cue stands for an earlier actor, not the clause's first
+    ("Washington's objection to any Taliban role, and the doubts of Qatar, kept them out of the talks.", {},
+     [(1, "Taliban", "exclusion", "explicit")]),
+    # a meeting only hoped for frames no one; the hope to take part is a demand
+    ("Kyiv hopes to hold talks with Putin.", {"at_issue": ["Ukraine"]}, []),
+    ("Qatar expressed a desire to participate in the talks.", {}, [(1, "Qatar", "exclusion", "demand")]),
+    ("Qatar appealed for a role in the talks.", {}, [(1, "Qatar", "exclusion", "demand")]),
+    # "their bilateral summit" is between every side its subject names; the source reporting it is no side
+    ("Washington and the Taliban will hold their bilateral summit on Friday, an official in Kabul said.", {},
+     [(1, "Afghan government", "exclusion", "explicit")]),
+    # a conditional taking part is not reported as happening, an aside between the "if" and the cue included
+    ("Doha would boycott the talks if Kabul, which Doha calls illegitimate, is at the table.", {},
+     [(1, "Qatar", "exclusion", "explicit")]),
+])
+def test_frame_classes_twentieth_batch(text, kw, expected):
+    assert sorted(_frames("Talks\n\n" + text, **kw)) == expected

@@ -29,7 +29,7 @@ from .base import Check, Measure, Options, sentence_texts
 COLUMNS = schema.FRAMING.fields
 DEFAULT_LEXICON = config.LEXICON
 BINDINGS = {"object", "subject", "possessor", "without", "bilateral", "omission", "participants", "parties", "joint"}
-ENTRY_KEYS = {"cue", "pattern", "bind", "window", "kind", "at_issue"}
+ENTRY_KEYS = {"cue", "pattern", "bind", "window", "kind", "at_issue", "context"}
 KINDS = ("explicit", "demand", "implicit")
 OBJECT_WINDOW = 6
 ADJACENT = 30  # characters around an exclusion cue within which an inclusion cue of the same actor is its own
@@ -69,7 +69,8 @@ _DEMAND = re.compile(r"\b(?:must|should|needs?\s+to|has\s+to|have\s+to|ought\s+t
                      r"essential|indispensable|only\s+possible|wants?|wanted|seek\w*|sought|ask\w*\s+for|scrambl\w*\s+to|"
                      r"struggl\w*\s+to|fight\w*\s+for|fought\s+for|lobb\w*\s+for|vie\w*\s+for|vying\s+for|"
                      r"dictat(?:e|es)|requir(?:e|es|ed|ing)|deserv(?:e|es|ed)|eager\s+to|keen\s+to|ready\s+to|willing\s+to|"
-                     r"(?:express|stat|declar)\w*\s+(?:its|their|his|her)\s+(?:intention|desire|wish)\s+to)\b"
+                     r"(?:express|stat|declar|voic)\w*\s+(?:(?:its|their|his|her|a|the)\s+)?(?:\w+\s+)?(?:hope|intention|desire|wish)\s+to|"
+                     r"hop(?:e|es|ed|ing)\s+to|appeal\w*)\b"
                      r"(?:\s+\S+){0,8}\s*$", re.I)
 # ... or a demand that follows it ("Kyiv's direct involvement is essential")
 _DEMAND_AFTER = re.compile(r"^(?:\s+[^\s,;:.]+){0,10}?\s+(?:is|are|was|remains?|would\s+be|will\s+be)\s+(?:\w+\s+)?"
@@ -91,12 +92,18 @@ _UNLIKELY_BEFORE = re.compile(r"\b(?:difficult|hard|impossible|unlikely|unable|t
                               r"(?:\w+\s+)?$", re.I)
 _CLAUSE_GAP = re.compile(r"[,;:.!?()“”\"]|\b(?:and|but|or|then|while|before|after|until|yet)\b", re.I)
 _SEPARATE = re.compile(r"\bseparate(?:ly)?\b", re.I)
+# an attribution closing the sentence: ", the official from Seoul's presidential office said." / ", Peskov told reporters."
+_SAID_TAIL = re.compile(r",\s+[^,;:“”\"]{2,80}?\s+(?:said|says|told\s+[\w ]{2,30}?|reported|added|noted)"
+                        r"(?:\s+(?:on\s+)?\w+day)?\s*[.!?]?\s*$")
+_THEIR_BEFORE_CUE = re.compile(r"\btheir\s+(?:\w+\s+)?$", re.I)
 # after a bilateral cue, an apposition that names who is left out
 _EXCLUDING_AFTER = re.compile(r"(?:\s+(?:meetings?|talks|format|negotiations|track))?\s*,?\s*(?:excluding|without)\b", re.I)
 # "invited the permanent members, Italy and Turkey, but not Greece or Egypt": those after "but not" are left out
 _BUT_NOT = re.compile(r",?\s+but\s+not\s+(?:also\s+|even\s+)?", re.I)
 # "before any negotiations with Putin could take place": an everyday meeting word after "any" is hypothetical
 _ANY_BEFORE = re.compile(r"\bany\s+$", re.I)
+# ... and so is one that is only wished for ("Moon again expressed hope to hold such a meeting", "wants to meet Putin")
+_WISH_BEFORE = re.compile(r"\b(?:hop(?:e|es|ed|ing)|wish(?:es|ed|ing)?|wants?|wanted|eager|keen|desire)\s+to\s+(?:\w+\s+)?$", re.I)
 # "without Kyiv's participation / involvement / consent": the inclusion cue is an exclusion
 _WITHOUT_BEFORE = re.compile(r"\bwithout\s+(?:\S+\s+){0,3}$", re.I)
 # "without" + a noun of taking part or having a say + "of / from": the actor after it is left out
@@ -117,8 +124,9 @@ _BY_AFTER = re.compile(r"^\s+by\b", re.I)
 _FROM_AFTER = re.compile(r"^\s+from\b", re.I)  # "Kurdish party excluded from Syria peace talks": passive too
 _ENDS_CLAUSE = re.compile(r"\s*(?:[:;,.!?]|$)")  # "Talks to fail if Kurds excluded: Russian official"
 # third-person pronouns in a cue's slot, resolved to an earlier actor mention (``_antecedent``): the object
-# right after the cue ("refused to meet them"), a possessive before a body noun ("did not include his
+# right after the cue ("refused to meet them") or inside it ("kept them out of"), a possessive before a body noun ("did not include his
 # government"), the subject opening the clause ("While he has not been involved", "but they were not invited")
+_PRONOUN_IN_CUE = re.compile(r"\s(?P<w>them|him|her)\s", re.I)  # "kept them out of": inside a subject cue
 _PRONOUN_OBJECT = re.compile(r"\s+(?:\w+\s+)?(?P<w>them|him|her|us|me)\b(?!\s*[’']s\b)", re.I)
 _PRONOUN_OWNER = re.compile(r"\s+(?:\w+\s+)?(?P<w>his|her|their)\s+(?:own\s+)?(?:government|administration|country|"
                             r"delegation|team|negotiators|representatives|officials|envoys?|leaders?)\b", re.I)
@@ -126,7 +134,8 @@ _PRONOUN_SUBJECT = re.compile(r"^[\s,;:—–-]*(?:(?:while|but|and|although|tho
                               r"that|even|still)\s+)*(?P<w>he|she|they)\s+(?:\S+\s+){0,5}$", re.I)
 _PREPOSITION_BEFORE = re.compile(r"\b(?:to|in|at|from|into|for|of|on|with|by|near|over|about)\s+(?:the\s+)?$", re.I)
 # an aside between commas opened by a participle or "including" / "along with", closed before the cue
-_ASIDE = re.compile(r",\s+(?:\w+ed|including|along\s+with|together\s+with|joined\s+by|like|such\s+as)\s+[^,;:]{1,80},"
+_ASIDE = re.compile(r",\s+(?:\w+ed|including|along\s+with|together\s+with|joined\s+by|like|such\s+as|which|who|whose)\s+"
+                    r"[^,;:]{1,80},"
                     r"(?=[^,;:]*$)", re.I)
 _BETWEEN = re.compile(r"(?:\s+\S+){0,8}?\s+between\b", re.I)
 _CONFLICT_BETWEEN = re.compile(r"\b(?:war|wars|conflict|fighting|hostilities|clashes|tensions?|dispute|feud|rivalry)\s+"
@@ -152,6 +161,7 @@ class Cue:
     window: int = OBJECT_WINDOW
     kind: str = "explicit"
     at_issue: bool = False  # counted only for actors the article frames elsewhere ("met with Zelensky")
+    context: re.Pattern | None = None  # the sentence must also match this ("the announcement ... caught Seoul off guard")
     needs: frozenset | None = None  # lower-case strings one of which every match contains (None: unknown)
 
     def __post_init__(self):
@@ -278,7 +288,8 @@ def load_lexicon(path) -> Lexicon:
             at_issue = e.get("at_issue", False)
             if not isinstance(at_issue, bool):
                 raise ConfigError(f"{where}: at_issue must be true or false")
-            cues.append(Cue(frame, e["cue"], rx, e["bind"], window, kind, at_issue))
+            context = check_pattern(e["context"], f"{where}: context") if "context" in e else None
+            cues.append(Cue(frame, e["cue"], rx, e["bind"], window, kind, at_issue, context))
     if not cues:
         raise ConfigError(f"{path}: no cues (give 'exclusion' and/or 'inclusion' entries)")
     return Lexicon(str(path), cues)
@@ -318,7 +329,7 @@ class _Sentence:
         self.quotes = quotes[sent.section].overlapping(sent.start, sent.end)
         self.gender = gender or {}
 
-    def antecedent(self, word: str, before: int) -> dict | None:
+    def antecedent(self, word: str, before: int, skip: dict | None = None) -> dict | None:
         """The mention a third-person pronoun points back to: the nearest earlier mention in this sentence
         (before ``before``), not after a preposition, of a person of that gender for he/him/his (she/her),
         of a group (not a person) for they/them/their; None when there is none. Only within the sentence: across sentences the
@@ -331,8 +342,8 @@ class _Sentence:
             g = "m" if w in ("he", "him", "his") else "f"
             fits = lambda m: m["person"] and self.gender.get(m["person"], g) == g  # noqa: E731
         # not a place or an object of a preposition ("sent envoys to Doha, but they ...")
-        here = [m for m in self.mentions if m["re"] <= before and fits(m) and not _PREPOSITION_BEFORE.search(
-            self.text, 0, m["rs"])]
+        here = [m for m in self.mentions if m["re"] <= before and fits(m) and m is not skip
+                and not _PREPOSITION_BEFORE.search(self.text, 0, m["rs"])]
         return max(here, key=lambda m: m["rs"]) if here else None
 
     @cached_property
@@ -489,11 +500,22 @@ def _framed_subject(sent: _Sentence, subj: list[dict], ms: int) -> dict:
     """The subject mention a subject (or passive) cue frames, of the mentions ``subj`` before it in its clause:
     the nearest, unless it is the object of a preposition inside the noun phrase of an earlier one, with no verb
     between them by TextBlob's tagger ("the Tunisian ambassador to Germany was not invited": Tunisia), or the cue
-    is a passive gerund after a preposition (then the clause's first: "Greek Prime Minister Calls Merkel Over
-    Being Left Out": Greece)."""
+    is a passive gerund after a preposition (then the subject of the clause's finite verb: "Greek Prime Minister
+    Calls Merkel Over Being Left Out": Greece)."""
     text = sent.text
     if _GERUND_PASSIVE.search(text, 0, ms):
-        return subj[0]
+        # the subject of the clause's finite verb: the last mention a finite verb follows before the next mention
+        # ("…, China sees a danger of being outflanked": China; "Greek Prime Minister Calls Merkel Over Being Left
+        # Out": Greece); the clause's first mention when the tagger finds none
+        # (a verb right after "to" is no finite verb: "called Merkel … to complain about being omitted")
+        tags = sent.tags
+        finite = [at for i, (at, tag) in enumerate(tags) if tag in ("VBZ", "VBD", "VBP", "VBN", "MD")
+                  and not (i and tags[i - 1][1] == "TO")]
+        ends = [m["rs"] for m in subj[1:]] + [ms]
+        verbed = [i for i, (m, end) in enumerate(zip(subj, ends)) if any(m["re"] <= at < end for at in finite)]
+        if not verbed:
+            return subj[0]
+        subj = subj[:verbed[-1] + 1]  # then as any subject ("the Tunisian ambassador to Germany expressed …")
     near = subj[-1]
     if len(subj) > 1 and _PREPOSITION_BEFORE.search(text, 0, near["rs"]):
         prev = subj[-2]
@@ -568,7 +590,10 @@ def _bind_one(cue: Cue, sent: _Sentence, ms: int, me: int, parties: list[str],
     if cue.bind == "bilateral":
         if _EXCLUDING_AFTER.match(text, me):
             return [], ""  # "a one-on-one meeting, excluding Turkish or U.S. officials": those named are the left-out
-        named = [m for m in sent.after(me, cue.window, hi) if _participant(sent, m)]
+        # not in an attribution that ends the sentence ("… hold their bilateral summit, the official from Seoul's
+        # presidential office said.": the source of the report is no side of the summit)
+        said = _SAID_TAIL.search(text, me, hi)
+        named = [m for m in sent.after(me, cue.window, said.start() if said else hi) if _participant(sent, m)]
         named += [m for m in sent.before(ms, lo) if _words_between(text, m["re"], ms) <= 3 and _participant(sent, m)]
         participants = {m["actor"] for m in named}
         if not participants:
@@ -576,6 +601,9 @@ def _bind_one(cue: Cue, sent: _Sentence, ms: int, me: int, parties: list[str],
             if q is not None or not subj:
                 return [], ""
             participants = {subj[-1]["actor"]}
+            if _THEIR_BEFORE_CUE.search(text, lo, ms):  # "Trump and North Korean leader Kim … hold their bilateral
+                # summit": every side of the subject
+                participants |= set(_coordinated(sent, [m for m in subj if _gap(text, m, subj[-1]) <= 2]))
             rule = "bilateral:implied"
         else:
             rule = "bilateral:named"
@@ -704,6 +732,11 @@ def _bind_one(cue: Cue, sent: _Sentence, ms: int, me: int, parties: list[str],
     if cue.bind == "subject":
         if inside:
             return [inside[0]["actor"]], "subject:inside"
+        pin = _PRONOUN_IN_CUE.search(text, ms, me)
+        if pin:  # "… ultimately kept them out of the talks": whom the pronoun stands for, not the clause's first actor
+            first = next((m for m in sent.mentions if m["rs"] >= lo), None)
+            ante = sent.antecedent(pin.group("w"), pin.start("w"), skip=first)
+            return ([ante["actor"]], "subject:pronoun-object") if ante else ([], "")
         subj = _outside_aside(sent, sent.before(ms, lo), ms)
         if subj:
             # "Ghani, whose government the Taliban have kept out of the process": the subject of an object
@@ -773,16 +806,19 @@ def find_frames(doc: Doc, quote_rows: list[dict], actors: Actors, lexicon: Lexic
         without_cues: list[tuple[int, int]] = []  # inclusion cues after "without", bound or not
         for cue in possible:
             detail(cue.label)
+            if cue.context is not None and not cue.context.search(s.text):
+                continue
             for m in cue.regex.finditer(s.text):
                 ms, me = m.start(), m.end()
                 if cue.frame == "inclusion" and any(a < me and ms < b for a, b in taken):
                     continue  # inside an exclusion cue ("minimize Ukraine's role in these discussions")
                 if cue.at_issue and any(a < me and ms < b for a, b in included):
                     continue  # an everyday word inside a stronger inclusion cue ("sent a delegation to the talks")
-                if cue.at_issue and (_ANY_BEFORE.search(s.text, 0, ms) or sent.verb_before_with(ms, me)):
+                if cue.at_issue and (_ANY_BEFORE.search(s.text, 0, ms) or _WISH_BEFORE.search(s.text, max(0, ms - 40), ms)
+                                     or sent.verb_before_with(ms, me)):
                     continue
                 lo = sent.clause_bounds(ms)[0] if cue.frame == "inclusion" else 0
-                if cue.frame == "inclusion" and (_QUESTION_BEFORE.search(s.text[lo:ms])
+                if cue.frame == "inclusion" and (_QUESTION_BEFORE.search(_ASIDE.sub(",", s.text[lo:ms]))
                                                  or _FROM_BEFORE.search(s.text, lo, ms)
                                                  or _UNLIKELY_BEFORE.search(s.text, lo, ms)):
                     continue
