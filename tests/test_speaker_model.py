@@ -471,3 +471,17 @@ def test_a_source_at_the_end_of_the_quotations_own_sentence_beats_the_previous_s
         assert [(q["speaker"], q["rule"]) for q in extract_quotes(doc, EUROPE, model=model)
                 if q["kind"] != "indirect"] == [("Donald Trump", "after:name-cue"),
                                                 ("Washington Post", "sentence-end")]
+
+
+@pytest.mark.parametrize("marks", [("“", "”"), ('"', '"')])
+def test_a_pronoun_after_a_quotation_is_not_a_name_inside_it(marks):
+    """Twenty-fourth session, from a singapore error (a made-up sentence of the class): in "“Germany also has to wait,
+    …,” he said" the sentence's subject is not read from the quotation's own words ("Germany"): "he" is the
+    previous speaker."""
+    o, c = marks
+    body = (f"{o}Berlin is getting what it wants without a public role,{c} said Dan Pitt, an analyst. "
+            f"{o}Berlin also has to be patient with Moscow, Germany is likely to stay in the background,{c} he said.")
+    doc = build_doc({"article_id": "a", "outlet": "o", "raw": "Title\n\n" + body}, EUROPE)
+    for model in (None, "default"):
+        assert [q["speaker"] for q in extract_quotes(doc, EUROPE, model=model) if q["kind"] != "indirect"] == \
+            ["Dan Pitt", "Dan Pitt"]

@@ -374,10 +374,15 @@ def _sentence_subject(text: str, start: int, sstart: int, res: Resolver, section
     return named_subject(text, mark_before(text, start), sstart, res, section)
 
 
+_QUOTED_WORDS = re.compile(r"“[^“”]*”|\"[^\"“”]*\"")
+
+
 def named_subject(text: str, end: int, sstart: int, res: Resolver, section: str):
     """The named subject of the sentence starting at ``sstart``, read from its words before ``end`` (a
     quotation's opening mark, a cue, a pronoun): ``(Speaker, "", "sentence-subject")`` or None."""
     head = blank(PAREN_RE, text[sstart:end])
+    if "“" in head or '"' in head:  # a quotation's own words are not the sentence's subject ("“China also has to …,” he said")
+        head = blank(_QUOTED_WORDS, head)
     pos = 0
     for seg in head.split(","):
         stripped = seg.strip()
