@@ -758,6 +758,8 @@ def test_frame_classes_nineteenth_batch(text, kw, expected):
     ("Kyiv hopes to hold talks with Putin.", {"at_issue": ["Ukraine"]}, []),
     ("Qatar expressed a desire to participate in the talks.", {}, [(1, "Qatar", "exclusion", "demand")]),
     ("Qatar appealed for a role in the talks.", {}, [(1, "Qatar", "exclusion", "demand")]),
+    ("Qatar and Kyiv were eager to have a role in the summit.", {},
+     [(1, "Qatar", "exclusion", "demand"), (1, "Ukraine", "exclusion", "demand")]),
     # "their bilateral summit" is between every side its subject names; the source reporting it is no side
     ("Washington and the Taliban will hold their bilateral summit on Friday, an official in Kabul said.", {},
      [(1, "Afghan government", "exclusion", "explicit")]),
