@@ -95,7 +95,6 @@ _SEPARATE = re.compile(r"\bseparate(?:ly)?\b", re.I)
 # an attribution closing the sentence: ", the official from Seoul's presidential office said." / ", Peskov told reporters."
 _SAID_TAIL = re.compile(r",\s+[^,;:“”\"]{2,80}?\s+(?:said|says|told\s+[\w ]{2,30}?|reported|added|noted)"
                         r"(?:\s+(?:on\s+)?\w+day)?\s*[.!?]?\s*$")
-_THEIR_BEFORE_CUE = re.compile(r"\btheir\s+(?:\w+\s+)?$", re.I)
 # after a bilateral cue, an apposition that names who is left out
 _EXCLUDING_AFTER = re.compile(r"(?:\s+(?:meetings?|talks|format|negotiations|track))?\s*,?\s*(?:excluding|without)\b", re.I)
 # "invited the permanent members, Italy and Turkey, but not Greece or Egypt": those after "but not" are left out
@@ -149,6 +148,8 @@ _I_BEFORE = re.compile(r"\bI\s+(?:\w+\s+)?$")  # "“I received an invitation”
 _OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$", re.I)
 # a possessive pronoun right before an inclusion noun
 _THEIR_BEFORE = re.compile(r"\b(?:their|its|his|her)\s+(?:\w+\s+)?$", re.I)
+# ... and "their" alone before a bilateral cue ("hold their bilateral summit": every side of the subject's)
+_THEIR_BEFORE_CUE = re.compile(r"\btheir\s+(?:\w+\s+)?$", re.I)
 _CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:but|while|though|although|whereas)\b|,\s+(?=\w+ing\b)")
 
 
