@@ -65,7 +65,7 @@ BUNDLED_ACTORS = {"istanbul", "budapest", "jeddah"}  # held-out corpora scored w
 
 
 @pytest.mark.parametrize("name", ["gaza", "caucasus", "iran", "libya", "yemen", "syria", "istanbul", "budapest", "jeddah",
-                                  "singapore"])
+                                  "singapore", "congo"])
 def test_held_out_gold_points_into_its_articles(name):
     """The held-out corpora shipped in data/eval: every snippet and quotation of the gold is an exact substring of
     its article, a snippet has 4–15 words (a whole short headline: 4; a whole sentence of three words ends in
