@@ -485,3 +485,31 @@ def test_a_pronoun_after_a_quotation_is_not_a_name_inside_it(marks):
     for model in (None, "default"):
         assert [q["speaker"] for q in extract_quotes(doc, EUROPE, model=model) if q["kind"] != "indirect"] == \
             ["Dan Pitt", "Dan Pitt"]
+
+
+CONGO = parse_actors({"actors": {
+    "Rwanda": {"aliases": ["Rwanda", "Rwandan", "Kigali"],
+               "people": [{"name": "Paul Kagame", "role": "President of Rwanda", "gender": "m"}]},
+    "Rebels": {"aliases": ["M23"], "people": [{"name": "Lawrence Kanyuka", "role": "rebel spokesperson", "gender": "m"}]},
+    "Kenya": {"aliases": ["Kenya", "Kenyan", "State House"],
+              "people": [{"name": "William Ruto", "role": "President of Kenya", "gender": "m"}]}}})
+
+
+def test_a_body_and_role_words_before_a_name_and_a_sides_leader_described():
+    """Twenty-fifth session, from the congo errors (made-up sentences of the classes): the person after a body
+    and lower-case role words speaks, not the body ("M23 spokesperson Lawrence Kanyuka retorted …", "what she
+    called" after "State House spokesperson Jane Doe"), also a person the actors file does not list; "the
+    Rwandan president" is the actors file's president of the side it names, though the file gives no role words
+    (a bare "the president" is left to role words, and "the former Kenyan president" is no one of the file)."""
+    body = ("M23 spokesperson Lawrence Kanyuka retorted that “nobody from our side was at the summit in Nairobi.” "
+            "State House spokesperson Jane Doe told reporters that the two leaders will sign what she called "
+            "“a fair and lasting settlement for the region.”\n\n"
+            "Kagame thanked the mediators on Monday. On Tuesday, the Rwandan president said “we are ready to sign the "
+            "agreement next week.”\n\n"
+            "On Wednesday, the former Kenyan president said “we have seen many such agreements fail before.”")
+    for model in (None, "default"):
+        doc = build_doc({"article_id": "a", "outlet": "o", "raw": "Title\n\n" + body}, CONGO)
+        got = [(q["speaker"], q["speaker_actor"]) for q in extract_quotes(doc, CONGO, model=model)
+               if q["kind"] != "indirect"]
+        assert got[:3] == [("Lawrence Kanyuka", "Rebels"), ("Jane Doe", "Kenya"), ("Paul Kagame", "Rwanda")], got
+        assert got[3][0] != "William Ruto", got

@@ -6,13 +6,13 @@ to canonical speakers by ``speakers.Resolver``. Each rule returns ``(Speaker, cu
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Callable
 
 from ... import config
 from ...document import Doc
 from ...errors import ConfigError, read_yaml
-from ...speakers import NAME_RE, PAREN_RE, PRONOUNS, TITLE_WORDS, Resolver, Speaker, _plain, blank
+from ...speakers import NAME_RE, PAREN_RE, PRONOUNS, TITLE_WORDS, Resolver, Speaker, _plain, blank, personal
 from ...text import mark_after, mark_before
 
 def _reporting_lexicon(path=config.REPORTING) -> dict:
@@ -346,6 +346,9 @@ _DETERMINERS = {"The", "A", "An", "This", "That", "These", "Those", "His", "Her"
 
 _ACRONYM = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]{2,4}")
 _TITLE_GAP = re.compile(r"\s+(?:(?:of|the|for|and|[a-z][\w\-]*)\s+){0,3}")
+# lower-case role words between a body and a person's name ("White House spokesperson Karoline Leavitt", "M23
+# spokesperson Lawrence Kanyuka", "Trump adviser Kellyanne Conway"): the last of them a title word
+_ROLE_GAP = re.compile(r"\s+(?:(?!and\b|or\b)[a-z][\w\-]*\s+){0,2}(?P<title>[a-z][\w\-]*)\s+(?=[A-Z])")
 
 
 def _past_titles(phrase: str, m: re.Match) -> re.Match:
@@ -355,7 +358,13 @@ def _past_titles(phrase: str, m: re.Match) -> re.Match:
     words = m.group().split()
     if any(_plain(w) not in TITLE_WORDS and not (k < len(words) - 1 and _ACRONYM.fullmatch(w))
            for k, w in enumerate(words)):
-        return m  # (an acronym before a title is part of it: "US Secretary", "UN Secretary")
+        # (an acronym before a title is part of it: "US Secretary", "UN Secretary")
+        role = _ROLE_GAP.match(phrase, m.end())
+        if role and role.group("title") in TITLE_WORDS:  # "White House spokesperson Karoline Leavitt": the person
+            nxt = NAME_RE.match(phrase, role.end())
+            if nxt and personal(nxt.group()) and any(_plain(w) not in TITLE_WORDS for w in nxt.group().split()):
+                return nxt
+        return m
     gap = _TITLE_GAP.match(phrase, m.end())
     nxt = NAME_RE.match(phrase, gap.end()) if gap else None
     if nxt is None:
@@ -394,7 +403,13 @@ def named_subject(text: str, end: int, sstart: int, res: Resolver, section: str)
             after = stripped[m.end():].lstrip()
             if not after or not after[0].islower():
                 return None
-            sp = res.phrase(m.group(), sstart + pos + seg.index(stripped) + m.start(), section)
+            at = sstart + pos + seg.index(stripped)
+            sp = res.phrase(m.group(), at + m.start(), section)
+            if sp and sp.kind == "raw" and not sp.actor and m.start() > 0:
+                # "State House spokesperson Jane Doe": a person the actors file does not list speaks for the body
+                bodies = {b["actor"] for b in res.doc.mentions_between(section, at, at + m.start()) if not b["person"]}
+                if len(bodies) == 1:
+                    sp = replace(sp, actor=bodies.pop())
             if sp and sp.kind in ("person", "raw", "institution"):
                 return sp, "", "sentence-subject"
             return None
