@@ -769,3 +769,31 @@ def test_frame_classes_nineteenth_batch(text, kw, expected):
 ])
 def test_frame_classes_twentieth_batch(text, kw, expected):
     assert sorted(_frames("Talks\n\n" + text, **kw)) == expected
+
+
+@pytest.mark.parametrize("text,kw,expected", [
+    # (a twenty-first batch, from the blind congo misses and false frames, as general rules with made-up tests)
+    # nouns of absence: non-participation, an omission (not the omission of a thing)
+    ("The Taliban's non-participation leaves the talks hollow.", {}, [(1, "Taliban", "exclusion", "explicit")]),
+    ("Doubts over Kabul omission from the deal grew.", {}, [(1, "Afghan government", "exclusion", "explicit")]),
+    ("The plan's omission of security guarantees for Ukraine worried Kyiv.", {}, []),
+    # neither present nor …; no one from an actor at the meeting (not no one from it commenting on one)
+    ("Kabul was neither present nor bound by the accord.", {}, [(1, "Afghan government", "exclusion", "explicit")]),
+    ("There was no one from Kabul at the summit in Doha.", {}, [(1, "Afghan government", "exclusion", "explicit")]),
+    ("No one from Kabul commented on the summit.", {}, []),
+    # learning of a decision from the media: implicit exclusion; not from a press conference
+    ("Kabul learned about the deal on social media.", {}, [(1, "Afghan government", "exclusion", "implicit")]),
+    ("Kabul learned about the deal at a press conference in Doha.", {}, []),
+    # not intending to recognise an actor as a negotiating partner (not a refusal to recognise a result)
+    ("Kabul does not intend to recognize the Taliban as a negotiating partner.", {},
+     [(1, "Taliban", "exclusion", "explicit")]),
+    ("Kabul does not recognize the Taliban victory.", {}, []),
+    # an aside opened by an adverb and a participle is not the subject; a dateline is no actor
+    ("The Taliban, reportedly backed by Qatar, said they had not received an invitation to the talks.", {},
+     [(1, "Taliban", "exclusion", "explicit")]),
+    ("Kabul — Ukraine was not invited to the talks.", {}, [(1, "Ukraine", "exclusion", "explicit")]),
+    # talks between two parties rejected by someone else leave neither party out
+    ("The Russian envoy rejected the talks between Kabul and the Taliban.", {}, []),
+])
+def test_frame_classes_twenty_first_batch(text, kw, expected):
+    assert sorted(_frames("Talks\n\n" + text, **kw)) == expected

@@ -133,7 +133,7 @@ _PRONOUN_SUBJECT = re.compile(r"^[\s,;:—–-]*(?:(?:while|but|and|although|tho
                               r"that|even|still)\s+)*(?P<w>he|she|they)\s+(?:\S+\s+){0,5}$", re.I)
 _PREPOSITION_BEFORE = re.compile(r"\b(?:to|in|at|from|into|for|of|on|with|by|near|over|about)\s+(?:the\s+)?$", re.I)
 # an aside between commas opened by a participle or "including" / "along with", closed before the cue
-_ASIDE = re.compile(r",\s+(?:\w+ed|including|along\s+with|together\s+with|joined\s+by|like|such\s+as|which|who|whose)\s+"
+_ASIDE = re.compile(r",\s+(?:(?:\w+ly\s+)?\w+ed|including|along\s+with|together\s+with|joined\s+by|like|such\s+as|which|who|whose)\s+"
                     r"[^,;:]{1,80},"
                     r"(?=[^,;:]*$)", re.I)
 _BETWEEN = re.compile(r"(?:\s+\S+){0,8}?\s+between\b", re.I)
@@ -321,12 +321,19 @@ def pos_tags(text: str) -> list[tuple[int, str]]:
     return out
 
 
+# a dateline opening a sentence ("Kinshasa — The …", "SEOUL, May 28 (Yonhap) -- South Korean …"): a place, never
+# an actor framed by the sentence
+_DATELINE = re.compile(r"(?-i:[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,2})(?:,\s+[^—–.;]{1,40}?)?\s+(?:—|–|--)\s+(?-i:[A-Z])")
+
+
 class _Sentence:
     def __init__(self, doc: Doc, sent, mentions: list[dict], quotes: dict[str, SpanLookup],
                  gender: dict[str, str] | None = None):
         self.doc, self.s = doc, sent
         self.text = sent.text
-        self.mentions = [dict(m, rs=m["start"] - sent.start, re=m["end"] - sent.start) for m in mentions]
+        dateline = _DATELINE.match(sent.text)
+        self.mentions = [dict(m, rs=m["start"] - sent.start, re=m["end"] - sent.start) for m in mentions
+                         if not dateline or m["end"] - sent.start > dateline.end()]
         self.quotes = quotes[sent.section].overlapping(sent.start, sent.end)
         self.gender = gender or {}
 
@@ -838,6 +845,9 @@ def find_frames(doc: Doc, quote_rows: list[dict], actors: Actors, lexicon: Lexic
                         without_cues.append((ms, me))
                         frame, kind, turned = "exclusion", "explicit", "without:"
                     elif _REFUSAL_BEFORE.search(s.text[lo:ms]) or _REFUSAL_AFTER.match(s.text[me:]):
+                        if cue.bind == "parties":
+                            continue  # talks between two parties refused or rejected leave neither out ("the rebel
+                            # leader rejected the talks between Congolese and Rwandan officials")
                         frame, kind, turned = "exclusion", "explicit", "refused:"
                     elif not cue.at_issue and (_DEMAND.search(s.text[lo:ms]) or _DEMAND_AFTER.match(s.text[me:])
                                                or _BACKED_BEFORE.search(s.text, lo, ms)):
