@@ -845,17 +845,15 @@ def find_frames(doc: Doc, quote_rows: list[dict], actors: Actors, lexicon: Lexic
                         without_cues.append((ms, me))
                         frame, kind, turned = "exclusion", "explicit", "without:"
                     elif _REFUSAL_BEFORE.search(s.text[lo:ms]) or _REFUSAL_AFTER.match(s.text[me:]):
-                        if cue.bind == "parties":
-                            continue  # talks between two parties refused or rejected leave neither out ("the rebel
-                            # leader rejected the talks between Congolese and Rwandan officials")
                         frame, kind, turned = "exclusion", "explicit", "refused:"
                     elif not cue.at_issue and (_DEMAND.search(s.text[lo:ms]) or _DEMAND_AFTER.match(s.text[me:])
                                                or _BACKED_BEFORE.search(s.text, lo, ms)):
                         # not an everyday meeting: "insisted in their talks with the Taliban" demands nothing of them
-                        if cue.bind == "parties":
-                            continue  # a call for talks between the conflict's parties leaves neither out ("pushing
-                            # for direct talks between Ukrainian and Russian officials")
                         frame, kind, turned = "exclusion", "demand", "demand:"
+                    if cue.bind == "parties" and turned in ("refused:", "demand:"):
+                        continue  # talks between the conflict's parties called for or rejected leave neither out
+                        # ("pushing for direct talks between Ukrainian and Russian officials", "the rebel leader
+                        # rejected the talks between Congolese and Rwandan officials")
                 # a meeting refused or not held leaves out the side it is with, not the one refusing it
                 # ("the Taliban refused to meet with the government")
                 bound, rule = _bind(cue, sent, ms, me, actors.parties, object_only=bool(turned),
