@@ -189,6 +189,7 @@ class Resolver:
                 self.candidates.append((m["start"], p.name, p.actor, p.gender, "person", until))
         self.candidates.sort()
         self.raw_names: dict[str, str] = {}
+        self.raw_actors: dict[str, str] = {}  # a raw name's actor group where it was first given one
         # phrases resolved since the last ``remember`` (which changes what pronouns and surnames mean):
         # neighbouring quotations ask about the same names around them
         self._resolved: dict[tuple[str, int, str, bool], Speaker | None] = {}
@@ -212,6 +213,8 @@ class Resolver:
         if sp.kind in ("person", "raw") and sp.speaker and sp.speaker[0].isupper():
             if sp.kind == "raw" and " " in sp.speaker:  # a later bare surname means this speaker
                 self.raw_names.setdefault(sp.speaker.split()[-1], sp.speaker)
+            if sp.kind == "raw" and sp.actor:  # "German Chancellor Olaf Scholz said …", then "Scholz added": Europe's
+                self.raw_actors.setdefault(sp.speaker, sp.actor)
             gender = self.actors.people[sp.speaker].gender if sp.speaker in self.actors.people else ""
             insort(self.candidates, (pos, sp.speaker, sp.actor, gender, sp.kind, _ALWAYS))
 
@@ -374,7 +377,7 @@ class Resolver:
         if name and self._is_proper_name(name, mentions):
             # "German Chancellor Olaf Scholz": a name in the text wins over a role of the actors file
             actors = {m["actor"] for m in mentions}
-            return Speaker(name, actors.pop() if len(actors) == 1 else "", raw, pos, "raw")
+            return Speaker(name, actors.pop() if len(actors) == 1 else self.raw_actors.get(name, ""), raw, pos, "raw")
         role = self._role(low, mentions)
         if role:
             return Speaker(role.name, role.actor, raw, pos, "person")
@@ -390,7 +393,7 @@ class Resolver:
             return Speaker(m["alias"], m["actor"], raw, pos, "institution")
         if name:  # no proper name (above): "a previous statement by the U.S. State Department" is the actor's whose
             inside = {m["actor"] for m in mentions if m["text"] in name}  # alias the name is ("State Department")
-            return Speaker(name, inside.pop() if len(inside) == 1 else "", raw, pos, "raw")
+            return Speaker(name, inside.pop() if len(inside) == 1 else self.raw_actors.get(name, ""), raw, pos, "raw")
         if len(words) <= 6 and not re.search(r"\b(?:it|this|that|there|which)\b", low) \
                 and not all(_plain(w) in NOT_NAMES for w in words):
             return Speaker(raw, mentions[-1]["actor"] if mentions else "", raw, pos, "raw")

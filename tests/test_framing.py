@@ -797,3 +797,34 @@ def test_frame_classes_twentieth_batch(text, kw, expected):
 ])
 def test_frame_classes_twenty_first_batch(text, kw, expected):
     assert sorted(_frames("Talks\n\n" + text, **kw)) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # (a twenty-second batch, from made-up sentences in the style of the bundled story's later rounds, as general
+    # rules; the reserved events' articles were not read)
+    # "without its participation": the nearest body before the pronoun is left out
+    ("Kyiv said it would reject any deal reached without its participation.", [(1, "Ukraine", "exclusion", "explicit")]),
+    # leaving out X (active, the object after it); pushed / moved to the sidelines; sidestepping a named actor
+    ("Washington and Russia held talks in Doha, leaving out Kabul.", [(1, "Afghan government", "exclusion", "explicit")]),
+    ("Kabul has been pushed to the sidelines.", [(1, "Afghan government", "exclusion", "explicit")]),
+    ("The proposal sidesteps Kabul.", [(1, "Afghan government", "exclusion", "explicit")]),
+    ("The envoy sidestepped questions about Kabul.", []),
+    # on the menu rather than at the table: excluded, and the table is not an inclusion
+    ("Kabul risks being on the menu rather than at the table.", [(1, "Afghan government", "exclusion", "explicit")]),
+    # "nor any …" coordinates
+    ("Neither the Taliban nor any Kabul officials were represented at the meeting.",
+     [(1, "Afghan government", "exclusion", "explicit"), (1, "Taliban", "exclusion", "explicit")]),
+    # kept out of an alliance, or not invited to join one, is not kept out of talks
+    ("The plan would permanently exclude Kyiv from NATO.", []),
+    ("Kyiv was not invited to join NATO at the summit.", []),
+    ("Kyiv was excluded from the talks in Doha.", [(1, "Ukraine", "exclusion", "explicit")]),
+    # "an updated framework after talks" informs no one afterwards; "briefed after the talks" does
+    ("Washington and Kabul agreed on an updated framework after talks in Doha.", []),
+    ("Kabul was briefed after the talks.", [(1, "Afghan government", "exclusion", "implicit")]),
+    # presented to someone as a fait accompli: the recipient (implicit)
+    ("The deal was presented to Ghani as a fait accompli.", [(1, "Afghan government", "exclusion", "implicit")]),
+    # "did not know what X would be doing at the table" reports no one taking part
+    ("Ghani said he did not know what Kabul would be doing at the negotiating table.", []),
+])
+def test_frame_classes_twenty_second_batch(text, expected):
+    assert sorted(_frames("Talks\n\n" + text)) == expected

@@ -513,3 +513,18 @@ def test_a_body_and_role_words_before_a_name_and_a_sides_leader_described():
                if q["kind"] != "indirect"]
         assert got[:3] == [("Lawrence Kanyuka", "Rebels"), ("Jane Doe", "Kenya"), ("Paul Kagame", "Rwanda")], got
         assert got[3][0] != "William Ruto", got
+
+
+def test_an_unlisted_person_keeps_the_group_first_given_to_them():
+    """Twenty-sixth session (made-up sentences): a person the actors file does not list takes the group of the
+    body named before their name ("State House spokesperson Jane Doe"), and keeps it when only the surname comes
+    back, in a quotation or in reported speech ("Doe added that …"); another unlisted person stays without one."""
+    body = ("“The talks will resume in Nairobi,” State House spokesperson Jane Doe said on Monday.\n\n"
+            "Doe added that the two delegations had agreed on a timetable for the next round.\n\n"
+            "“We are hopeful about the outcome,” Doe said.\n\n"
+            "“Nothing has been agreed yet,” said John Roe, a lawyer in Goma.")
+    for model in (None, "default"):
+        doc = build_doc({"article_id": "a", "outlet": "o", "raw": "Title\n\n" + body}, CONGO)
+        got = [(q["kind"], q["speaker"], q["speaker_actor"]) for q in extract_quotes(doc, CONGO, model=model)]
+        assert got == [("direct", "Jane Doe", "Kenya"), ("indirect", "Jane Doe", "Kenya"),
+                       ("direct", "Jane Doe", "Kenya"), ("direct", "John Roe", "")], got

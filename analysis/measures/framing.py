@@ -62,7 +62,7 @@ _COORDINATION = re.compile(r"^(?:\s+(?:leaders?|officials?|envoys?|diplomats?|de
                            r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)|"
                            r"(?:,\s*)?(?:along\s+with|together\s+with|as\s+well\s+as)\s+(?:(?:leaders?|officials?|"
                            r"representatives?|envoys?|delegations?|ministers?)\s+(?:from|of)\s+)?)"
-                           r"(?:(?:the|other|its|their|both|key|top|\w+[’']s)\s+)?$", re.I)
+                           r"(?:(?:the|other|its|their|both|key|top|any|\w+[’']s)\s+)?$", re.I)
 # an inclusion cue reported as a demand or condition implies absence: exclusion of kind demand
 _DEMAND = re.compile(r"\b(?:must|should|needs?\s+to|has\s+to|have\s+to|ought\s+to|cannot\s+\w+\s+without|need\s+for|"
                      r"necessity\s+of|insist\w*|demand\w*|call\w*\s+for|push\w*\s+for|press\w*\s+for|urg\w+|"
@@ -84,6 +84,7 @@ _BACKED_BEFORE = re.compile(r"(?<![\w-])(?:back(?:s|ed|ing)?|support(?:s|ed|ing)
 # an inclusion cue asked about frames nothing ("did not say whether the talks would include Ukrainian officials",
 # "a reporter inquired about Ukraine's involvement")
 _QUESTION_BEFORE = re.compile(r"\b(?:whether|if|(?:ask|inquir|enquir|question)\w*\s+(?:\w+\s+)?about)\b(?:\s+\S+){0,12}\s*$|"
+                              r"\b(?:know|knows|knew|see|sees|saw|understand|understands|imagine|wonder\w*)\s+what\b(?:\s+\S+){0,8}\s*$|"
                               r"\b(?:possible|potential|eventual|prospective|hypothetical)\s+$", re.I)
 # an inclusion cue after "from" is what someone is kept from ("exclude Greece from the conference and from any role
 # in the settlement", "barred from attending"); after "difficult / unlikely to" it is not reported as happening
@@ -340,11 +341,11 @@ class _Sentence:
     def antecedent(self, word: str, before: int, skip: dict | None = None) -> dict | None:
         """The mention a third-person pronoun points back to: the nearest earlier mention in this sentence
         (before ``before``), not after a preposition, of a person of that gender for he/him/his (she/her),
-        of a group (not a person) for they/them/their; None when there is none. Only within the sentence: across sentences the
+        of a group (not a person) for they/them/their/its; None when there is none. Only within the sentence: across sentences the
         nearest name is too often not the referent (measured: "While he has not been involved" three
         sentences after the president it means, one after the envoy it does not)."""
         w = word.lower()
-        if w in ("they", "them", "their"):
+        if w in ("they", "them", "their", "its"):
             fits = lambda m: not m["person"]  # noqa: E731
         else:
             g = "m" if w in ("he", "him", "his") else "f"
@@ -626,7 +627,7 @@ def _bind_one(cue: Cue, sent: _Sentence, ms: int, me: int, parties: list[str],
         return left_out, rule
     if cue.bind == "without":
         tail = text[me:hi]
-        pm = re.match(r"\s+(?:(?:the|any|its|their|our)\s+)?(?P<w>us|our|we|me|my|them|their|him|his|her)\b", tail, re.I)
+        pm = re.match(r"\s+(?:(?:the|any|its|their|our)\s+)?(?P<w>us|our|we|me|my|them|their|its|him|his|her)\b", tail, re.I)
         if pm:
             w = pm.group("w").lower()
             if w in ("us", "our", "we", "me", "my") and speaker_actor:
@@ -635,6 +636,8 @@ def _bind_one(cue: Cue, sent: _Sentence, ms: int, me: int, parties: list[str],
                 subj = next((m for m in sent.mentions if m["rs"] < ms), None)
                 if subj:
                     return [subj["actor"]], "without:their"
+            if w == "its" and (owner := sent.antecedent(w, ms)):  # "would not recognise any deal made without
+                return [owner["actor"]], "without:its"  # its participation": the nearest group before it
             return [], ""
         gerund = re.match(r"\s+(\w+ing)\b", tail)
         if gerund and gerund.group(1).lower() not in _TAKING_IN:
