@@ -134,11 +134,15 @@ _OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they"}
 _NEXT_WORD = re.compile(r" ([A-Za-z][\w’'\-]*)")
 
 
+_NAME_PARTICLES = {"de", "van", "von", "der", "la", "al", "bin", "ibn", "da", "di", "du", "le", "ben"}
+
+
 @lru_cache(maxsize=8192)
 def personal(name: str) -> bool:
     """Could a raw name be a person ("he" may mean him)? Not an acronym (USSR, CNN, D.C), a lower-case
     phrase, or a body or place ("Geneva International Peace Research Institute")."""
     words = [w.rstrip(".") for w in name.replace(".", ". ").split()]
+    words = words[:1] + [w for w in words[1:-1] if w not in _NAME_PARTICLES] + words[-1:]  # "Faisal bin Farhan"
     return bool(words) and all(w[:1].isupper() and not (len(w) > 1 and w.isupper()) for w in words) \
         and any(len(w) > 1 for w in words) and _plain(words[-1]) not in ORG_WORDS  # D.C: initials only
 
@@ -217,6 +221,15 @@ class Resolver:
                 self.raw_actors.setdefault(sp.speaker, sp.actor)
             gender = self.actors.people[sp.speaker].gender if sp.speaker in self.actors.people else ""
             insort(self.candidates, (pos, sp.speaker, sp.actor, gender, sp.kind, _ALWAYS))
+
+    def subject(self, pos: int, name: str, actors: set[str]) -> None:
+        """A person the actors file does not list, named as the subject of reported speech at ``pos``: a salient
+        antecedent for the pronouns after it, of either gender, with the group of the one body named before
+        the name in its phrase ("Ukraine's deputy foreign minister Mariana Betsa")."""
+        actor = actors.pop() if len(actors) == 1 else ""
+        if actor:
+            self.raw_actors.setdefault(name, actor)
+        insort(self.candidates, (pos, name, actor, "", "raw", _ALWAYS))
 
     def pronoun(self, word: str, pos: int, section: str) -> Speaker | None:
         want = PRONOUNS[word.lower()]

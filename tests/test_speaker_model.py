@@ -528,3 +528,19 @@ def test_an_unlisted_person_keeps_the_group_first_given_to_them():
         got = [(q["kind"], q["speaker"], q["speaker_actor"]) for q in extract_quotes(doc, CONGO, model=model)]
         assert got == [("direct", "Jane Doe", "Kenya"), ("indirect", "Jane Doe", "Kenya"),
                        ("direct", "Jane Doe", "Kenya"), ("direct", "John Roe", "")], got
+
+
+def test_a_pronoun_after_reported_speech_of_an_unlisted_person_points_to_them():
+    """Twenty-sixth session (made-up sentences): the named subject of reported speech that the actors file does
+    not list ("Saudi Foreign Minister Prince Faisal bin Farhan said the kingdom …") is who "he" means in the next
+    quotation, not the speaker quoted before; a name with a lower-case particle ("bin") can be a person."""
+    body = ("“We will sign next week,” Kagame said on Monday.\n\n"
+            "Saudi Foreign Minister Prince Faisal bin Farhan said the kingdom was ready to host further talks. "
+            "“We are honoured to help,” he said.\n\n"
+            "State House spokesperson Jane Doe said the region would support the accord. “This is a good day,” "
+            "she said.")
+    for model in (None, "default"):
+        doc = build_doc({"article_id": "a", "outlet": "o", "raw": "Title\n\n" + body}, CONGO)
+        got = [(q["speaker"], q["speaker_actor"]) for q in extract_quotes(doc, CONGO, model=model)
+               if q["kind"] != "indirect"]
+        assert got == [("Paul Kagame", "Rwanda"), ("Prince Faisal bin Farhan", ""), ("Jane Doe", "Kenya")], got

@@ -37,7 +37,7 @@ import re
 from ... import schema
 from ...actors import Actors
 from ...document import Doc
-from ...speakers import NAME_RE, NOT_NAMES, PAREN_RE, TITLE_WORDS, Resolver, blank
+from ...speakers import NAME_RE, NOT_NAMES, PAREN_RE, TITLE_WORDS, Resolver, blank, personal, plain_name
 from ...text import DOUBLE_MARK, SpanLookup, count_words, mark_after
 from .candidates import Candidate, History, collect
 from .model import MIN_WORDS_UNCUED, SpeakerModel, alone_key, choose, speaker_model
@@ -79,6 +79,7 @@ def extract_quotes(doc: Doc, actors: Actors, model: SpeakerModel | None | str = 
     if model == "default":
         model = speaker_model()
     res = Resolver(doc, actors)
+    clauses = _reporting_subjects(doc, res)
     alone = model.alone if model is not None else {}
 
     def decides_alone(rule: str, speaker) -> str | None:  # the first rule's answer needs no model
@@ -144,7 +145,7 @@ def extract_quotes(doc: Doc, actors: Actors, model: SpeakerModel | None | str = 
             prev_para_end_quote = row if not tail or _END_PUNCT.fullmatch(tail) else (
                 row if found and rule.startswith("after") else None)
         if section == "body":
-            rows.extend(_indirect(doc, res, rows))
+            rows.extend(_indirect(doc, res, rows, clauses))
     rows.sort(key=lambda r: (r["section"] != "headline", r["start"], r["end"]))
     out = []
     for i, r in enumerate(rows, start=1):
@@ -189,7 +190,31 @@ _RELATIVE = re.compile(r"(?:which|that|who|whom|whose|what)\b", re.I)
 _COORDINATED = re.compile(r"(?:^|\s)(?:and|but)(?:\s+(?:then|also|later|again))?$")
 
 
-def _indirect(doc: Doc, res: Resolver, direct_rows: list[dict]) -> list[dict]:
+def _reporting_subjects(doc: Doc, res: Resolver) -> dict[int, list[tuple]]:
+    """The candidate clauses of reported speech of every body sentence (``_reported_clauses``, by sentence id),
+    read before the quotations: a person the actors file does not list who is the named subject of one, in a
+    sentence without quotation marks ("Saudi Foreign Minister Prince Faisal bin Farhan said the kingdom …"), is
+    a salient antecedent for the pronouns after it (“We are honoured,” he said.), as a speaker is."""
+    out = {}
+    for s in doc.sentences:
+        if s.section != "body":
+            continue
+        found = out[s.sentence_id] = list(_reported_clauses(s.text))
+        if s.in_quote or not found:
+            continue
+        rule, _cue, np, np_at = found[0][:4]
+        if rule == "indirect:trailing":
+            continue
+        name = plain_name(np)
+        if not name or " " not in name or not personal(name) or not np.endswith(name):
+            continue
+        at = s.start + np_at + len(np) - len(name)
+        if not any(m["person"] for m in doc.mentions_between("body", at, at + len(name))):
+            res.subject(at, name, {m["actor"] for m in doc.mentions_between("body", s.start + np_at, at)})
+    return out
+
+
+def _indirect(doc: Doc, res: Resolver, direct_rows: list[dict], clauses: dict[int, list[tuple]]) -> list[dict]:
     """Reported speech: X said (that) … (rule ``indirect:name-cue``), X, a …, said … (``indirect:appositive``),
     …, X said. (``indirect:trailing``), X did …, and said … (``indirect:coordinated``), X, who said …
     (``indirect:relative``), 46 percent of voters said … (``indirect:share``). In a sentence with
@@ -200,7 +225,7 @@ def _indirect(doc: Doc, res: Resolver, direct_rows: list[dict]) -> list[dict]:
     for s in doc.sentences:
         if s.section != "body":
             continue
-        for found in _reported_clauses(s.text):
+        for found in clauses[s.sentence_id]:
             held = _clause_row(doc, res, s, found, taken)
             if held is not None:
                 row, sp = held
