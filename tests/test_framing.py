@@ -825,6 +825,9 @@ def test_frame_classes_twenty_first_batch(text, kw, expected):
     ("The deal was presented to Ghani as a fait accompli.", [(1, "Afghan government", "exclusion", "implicit")]),
     # "did not know what X would be doing at the table" reports no one taking part
     ("Ghani said he did not know what Kabul would be doing at the negotiating table.", []),
+    # saying one will not negotiate / talk with an actor leaves it out (not the one refusing)
+    ("Washington said it would not negotiate with the Taliban.", [(1, "Taliban", "exclusion", "explicit")]),
+    ("The Taliban are not willing to talk directly with Kabul.", [(1, "Afghan government", "exclusion", "explicit")]),
 ])
 def test_frame_classes_twenty_second_batch(text, expected):
     assert sorted(_frames("Talks\n\n" + text)) == expected
