@@ -507,12 +507,18 @@ def test_a_body_and_role_words_before_a_name_and_a_sides_leader_described():
             "Kagame thanked the mediators on Monday. On Tuesday, the Rwandan president said “we are ready to sign the "
             "agreement next week.”\n\n"
             "On Wednesday, the former Kenyan president said “we have seen many such agreements fail before.”")
-    for model in (None, "default"):
-        doc = build_doc({"article_id": "a", "outlet": "o", "raw": "Title\n\n" + body}, CONGO)
-        got = [(q["speaker"], q["speaker_actor"]) for q in extract_quotes(doc, CONGO, model=model)
-               if q["kind"] != "indirect"]
+    for got in _congo_speakers(body, direct=True):
         assert got[:3] == [("Lawrence Kanyuka", "Rebels"), ("Jane Doe", "Kenya"), ("Paul Kagame", "Rwanda")], got
         assert got[3][0] != "William Ruto", got
+
+
+def _congo_speakers(body: str, direct: bool = False):
+    """(kind, speaker, speaker_actor) of each quotation of ``body`` with the CONGO actors (``direct``: (speaker,
+    speaker_actor) of the quotations in marks only), by the rules alone and by the shipped model."""
+    doc = build_doc({"article_id": "a", "outlet": "o", "raw": "Title\n\n" + body}, CONGO)
+    return [[(q["speaker"], q["speaker_actor"]) if direct else (q["kind"], q["speaker"], q["speaker_actor"])
+             for q in extract_quotes(doc, CONGO, model=model) if not direct or q["kind"] != "indirect"]
+            for model in (None, "default")]
 
 
 def test_an_unlisted_person_keeps_the_group_first_given_to_them():
@@ -523,9 +529,7 @@ def test_an_unlisted_person_keeps_the_group_first_given_to_them():
             "Doe added that the two delegations had agreed on a timetable for the next round.\n\n"
             "“We are hopeful about the outcome,” Doe said.\n\n"
             "“Nothing has been agreed yet,” said John Roe, a lawyer in Goma.")
-    for model in (None, "default"):
-        doc = build_doc({"article_id": "a", "outlet": "o", "raw": "Title\n\n" + body}, CONGO)
-        got = [(q["kind"], q["speaker"], q["speaker_actor"]) for q in extract_quotes(doc, CONGO, model=model)]
+    for got in _congo_speakers(body):
         assert got == [("direct", "Jane Doe", "Kenya"), ("indirect", "Jane Doe", "Kenya"),
                        ("direct", "Jane Doe", "Kenya"), ("direct", "John Roe", "")], got
 
@@ -539,8 +543,5 @@ def test_a_pronoun_after_reported_speech_of_an_unlisted_person_points_to_them():
             "“We are honoured to help,” he said.\n\n"
             "State House spokesperson Jane Doe said the region would support the accord. “This is a good day,” "
             "she said.")
-    for model in (None, "default"):
-        doc = build_doc({"article_id": "a", "outlet": "o", "raw": "Title\n\n" + body}, CONGO)
-        got = [(q["speaker"], q["speaker_actor"]) for q in extract_quotes(doc, CONGO, model=model)
-               if q["kind"] != "indirect"]
+    for got in _congo_speakers(body, direct=True):
         assert got == [("Paul Kagame", "Rwanda"), ("Prince Faisal bin Farhan", ""), ("Jane Doe", "Kenya")], got
