@@ -390,7 +390,7 @@ class Resolver:
         if name and self._is_proper_name(name, mentions):
             # "German Chancellor Olaf Scholz": a name in the text wins over a role of the actors file
             actors = {m["actor"] for m in mentions}
-            return Speaker(name, actors.pop() if len(actors) == 1 else self.raw_actors.get(name, ""), raw, pos, "raw")
+            return self._raw(name, actors, raw, pos)
         role = self._role(low, mentions)
         if role:
             return Speaker(role.name, role.actor, raw, pos, "person")
@@ -406,11 +406,16 @@ class Resolver:
             return Speaker(m["alias"], m["actor"], raw, pos, "institution")
         if name:  # no proper name (above): "a previous statement by the U.S. State Department" is the actor's whose
             inside = {m["actor"] for m in mentions if m["text"] in name}  # alias the name is ("State Department")
-            return Speaker(name, inside.pop() if len(inside) == 1 else self.raw_actors.get(name, ""), raw, pos, "raw")
+            return self._raw(name, inside, raw, pos)
         if len(words) <= 6 and not re.search(r"\b(?:it|this|that|there|which)\b", low) \
                 and not all(_plain(w) in NOT_NAMES for w in words):
             return Speaker(raw, mentions[-1]["actor"] if mentions else "", raw, pos, "raw")
         return None
+
+    def _raw(self, name: str, groups: set[str], raw: str, pos: int) -> Speaker:
+        """A name the actors file does not list, as a speaker: of the one group its phrase names, else of the group
+        it was first given in the article (``raw_actors``: "Scholz added" after "German Chancellor Olaf Scholz")."""
+        return Speaker(name, groups.pop() if len(groups) == 1 else self.raw_actors.get(name, ""), raw, pos, "raw")
 
     def _joint(self, raw: str, pos: int, section: str) -> Speaker | None:
         """Several speakers named together ("Canada and Mexico", "Merz, Macron and Starmer") stay several:

@@ -33,6 +33,8 @@ Kinds: ``direct`` (speech in quotation marks), ``partial`` (a fragment inside na
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from itertools import chain
 
 from ... import schema
 from ...actors import Actors
@@ -190,19 +192,22 @@ _RELATIVE = re.compile(r"(?:which|that|who|whom|whose|what)\b", re.I)
 _COORDINATED = re.compile(r"(?:^|\s)(?:and|but)(?:\s+(?:then|also|later|again))?$")
 
 
-def _reporting_subjects(doc: Doc, res: Resolver) -> dict[int, list[tuple]]:
-    """The candidate clauses of reported speech of every body sentence (``_reported_clauses``, by sentence id),
-    read before the quotations: a person the actors file does not list who is the named subject of one, in a
-    sentence without quotation marks ("Saudi Foreign Minister Prince Faisal bin Farhan said the kingdom …"), is
-    a salient antecedent for the pronouns after it (“We are honoured,” he said.), as a speaker is."""
+def _reporting_subjects(doc: Doc, res: Resolver) -> dict[int, Iterator[tuple]]:
+    """The candidate clauses of reported speech of every body sentence (``_reported_clauses``, by sentence id, for
+    ``_indirect``: the first read here, the others only when ``_indirect`` asks for them), read before the
+    quotations: a person the actors file does not list who is the named subject of the first, in a sentence
+    without quotation marks ("Saudi Foreign Minister Prince Faisal bin Farhan said the kingdom …"), is a salient
+    antecedent for the pronouns after it (“We are honoured,” he said.), as a speaker is."""
     out = {}
     for s in doc.sentences:
         if s.section != "body":
             continue
-        found = out[s.sentence_id] = list(_reported_clauses(s.text))
-        if s.in_quote or not found:
+        clauses = _reported_clauses(s.text)
+        first = next(clauses, None)
+        out[s.sentence_id] = chain((first,), clauses) if first else iter(())
+        if s.in_quote or not first:
             continue
-        rule, _cue, np, np_at = found[0][:4]
+        rule, _cue, np, np_at = first[:4]
         if rule == "indirect:trailing":
             continue
         name = plain_name(np)
@@ -214,7 +219,7 @@ def _reporting_subjects(doc: Doc, res: Resolver) -> dict[int, list[tuple]]:
     return out
 
 
-def _indirect(doc: Doc, res: Resolver, direct_rows: list[dict], clauses: dict[int, list[tuple]]) -> list[dict]:
+def _indirect(doc: Doc, res: Resolver, direct_rows: list[dict], clauses: dict[int, Iterator[tuple]]) -> list[dict]:
     """Reported speech: X said (that) … (rule ``indirect:name-cue``), X, a …, said … (``indirect:appositive``),
     …, X said. (``indirect:trailing``), X did …, and said … (``indirect:coordinated``), X, who said …
     (``indirect:relative``), 46 percent of voters said … (``indirect:share``). In a sentence with
