@@ -21,9 +21,11 @@ from .text import SpanLookup
 
 PRONOUN_LOOKBACK = 600  # characters: a salient speaker this close wins over a later passing mention
 PRONOUNS = {"he": "m", "she": "f", "they": "", "we": "", "i": ""}
+# lower-case words inside a name ("Faisal bin Farhan", "Ursula von der Leyen")
+_PARTICLES = "de|van|von|der|la|al|bin"
 # a name: capitalised words, initials, and dotted abbreviations inside it ("The U.S. Embassy", not "The U" + "S.")
 NAME_RE = re.compile(r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof|Rev)\.\s)?[A-Z][\w’'\-.]*"
-                   r"(?:\s(?:de|van|von|der|la|al|bin)?\s?(?:(?:Sen|Rep|Gov|Gen|Dr|Mr|Mrs|Ms|Lt|Col|Del|St|Jr|[A-Z])\.(?=\s[A-Z])|"
+                   r"(?:\s(?:" + _PARTICLES + r")?\s?(?:(?:Sen|Rep|Gov|Gen|Dr|Mr|Mrs|Ms|Lt|Col|Del|St|Jr|[A-Z])\.(?=\s[A-Z])|"
                    r"(?:[A-Z]\.){2,}|[A-Z][\w’'\-]*))*")
 PAREN_RE = re.compile(r"\s*\([^()]{1,40}\)")
 
@@ -103,7 +105,7 @@ _MODIFIES = re.compile(r"\s+(?!(?:and|or|nor|of|in|at|on|for|to|from|with|by|who
 _JOINT_HINT = re.compile(r"\sand\s")
 _CONJUNCT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 _CONJUNCT_SHAPE = re.compile(r"^(?:[Tt]he\s+)?(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.\s)?[A-Z][\w’'.\-]*"
-                             r"(?:\s+(?:de|van|von|der|la|al|bin)?\s?[A-Z][\w’'.\-]*){0,3}$")
+                             r"(?:\s+(?:" + _PARTICLES + r")?\s?[A-Z][\w’'.\-]*){0,3}$")
 # a group "they" can mean: an alias before a plural body noun, or a plural alias itself
 _GROUP_NOUN = re.compile(r"\s+(?P<noun>leaders|officials|diplomats|ministers|negotiators|governments|delegations|"
                          r"allies|countries|nations|capitals|lawmakers|envoys|representatives)\b")
@@ -134,7 +136,7 @@ _OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they"}
 _NEXT_WORD = re.compile(r" ([A-Za-z][\w’'\-]*)")
 
 
-_NAME_PARTICLES = {"de", "van", "von", "der", "la", "al", "bin", "ibn", "da", "di", "du", "le", "ben"}
+_NAME_PARTICLES = {*_PARTICLES.split("|"), "ibn", "da", "di", "du", "le", "ben"}  # (a raw phrase may hold more)
 
 
 @lru_cache(maxsize=8192)
