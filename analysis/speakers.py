@@ -119,10 +119,10 @@ _PERSON_NOUN = re.compile(r"\b(?:officials?|diplomats?|spokes(?:man|woman|person
 # diplomat pointed out"): ``Resolver._described``
 _DEFINITE_PERSON = re.compile(r"(?:the|this|that)\s+(?:[a-z\-]+\s+){0,3}?(?P<noun>diplomat|envoy|consul|ambassador|"
                               r"minister|official|spokes(?:man|woman|person)|senator|congress(?:man|woman)|governor|"
-                              r"mayor|negotiator|advis[eo]r|aide|lawmaker|chancellor|premier)")
+                              r"mayor|negotiator|advis[eo]r|aide|lawmaker|chancellor|premier|president)")
 # a description of a country's or a body's leader ("the Rwandan president", "the Russian leader"): read as
 # ``_DEFINITE_PERSON`` only when it names the side, whose person of that role it then is (a bare "the president"
-# is left to the actors file's role words)
+# is the actors file's role words' if they give one, else the nearest person named before whose role it is)
 _DEFINITE_LEADER = re.compile(r"(?:the|this|that)\s+(?:[a-z\-]+\s+){1,2}?(?P<noun>president|leader|prime\s+minister|"
                               r"emir|king|coordinator)")
 # roles a description's noun also names: a foreign minister is "the top diplomat"
@@ -294,8 +294,9 @@ class Resolver:
         nouns = r"\b(?i:" + "|".join(roles) + r")\s+"
         title = re.compile(nouns + r"(?:[A-Z][\w.’'\-]*\s+){0,3}$")
 
-        def described(person) -> bool:
-            return person is not None and any(r in " ".join([person.role, *person.role_words]).lower() for r in roles)
+        def described(person) -> bool:  # a vice president is not "the president"
+            return person is not None and any(r in re.sub(r"\bvice[\s-]+\w+", "", " ".join([person.role, *person.role_words]).lower())
+                                              for r in roles)
         lo = max(0, pos - PRONOUN_LOOKBACK)
         for j in range(bisect_left(self.candidates, (pos,)) - 1, -1, -1):
             cpos, name, actor, gender, kind, _ = self.candidates[j]

@@ -831,3 +831,60 @@ def test_frame_classes_twenty_first_batch(text, kw, expected):
 ])
 def test_frame_classes_twenty_second_batch(text, expected):
     assert sorted(_frames("Talks\n\n" + text)) == expected
+
+
+@pytest.mark.parametrize("text,kw,expected", [
+    # (a twenty-third batch: the classes the blind manama corpus missed, written as made-up sentences of other
+    # stories; each with a case it must not take)
+    # cold-shouldered (passive, with "from"), given / getting the cold shoulder
+    ("Kabul officials say they have been cold-shouldered from the talks in Doha.", {},
+     [(1, "Afghan government", "exclusion", "explicit")]),
+    ("Washington gave Kabul the cold shoulder.", {}, [(1, "Afghan government", "exclusion", "explicit")]),
+    ("Kabul got the cold shoulder at the summit.", {}, [(1, "Afghan government", "exclusion", "explicit")]),
+    # boycotting a workshop, forum or event, and the passive "boycotted by"; not a boycott of goods
+    ("The Afghan government boycotted the workshop in Doha.", {}, [(1, "Afghan government", "exclusion", "explicit")]),
+    ("The forum was boycotted by the Taliban.", {}, [(1, "Taliban", "exclusion", "explicit")]),
+    ("The Taliban boycotted Afghan goods.", {}, []),
+    # a gathering lacking an actor's delegations; not any lack
+    ("The gathering in Doha lacks official Kabul or Taliban delegations.", {},
+     [(1, "Afghan government", "exclusion", "explicit"), (1, "Taliban", "exclusion", "explicit")]),
+    ("The country lacks oil.", {}, []),
+    # "there was no X representative"; not "there was no doubt"
+    ("There was no Afghan government representative.", {}, [(1, "Afghan government", "exclusion", "explicit")]),
+    ("There was no doubt that Kabul would object.", {}, []),
+    # "… but no (government) officials": the side named after "no", else the sender
+    ("Kabul would send businessmen but no government officials.", {}, [(1, "Afghan government", "exclusion", "explicit")]),
+    ("Washington invited businessmen but no Kabul officials.", {}, [(1, "Afghan government", "exclusion", "explicit")]),
+    # yet to see / not shown the draft (implicit)
+    ("Kabul had yet to see a draft of the agreement.", {}, [(1, "Afghan government", "exclusion", "implicit")]),
+    ("Ghani has not been shown the plan.", {}, [(1, "Afghan government", "exclusion", "implicit")]),
+    # the lack of X's involvement is exclusion, not inclusion
+    ("The plan is likely to fail given the lack of Afghan government involvement.", {"at_issue": ["Afghan government"]},
+     [(1, "Afghan government", "exclusion", "explicit")]),
+    # whoever might take part takes no part; a side's journalists are not the side
+    ("Any Kabul official who would take part would be a traitor.", {"at_issue": ["Afghan government"]}, []),
+    ("Kabul journalists were allowed to attend the talks.", {"at_issue": ["Afghan government"]}, []),
+    ("Kabul officials were allowed to attend the talks.", {"at_issue": ["Afghan government"]},
+     [(1, "Afghan government", "inclusion", "explicit")]),
+    # represented at a workshop
+    ("Kabul will be represented at the workshop in Doha.", {"at_issue": ["Afghan government"]},
+     [(1, "Afghan government", "inclusion", "explicit")]),
+])
+def test_frame_classes_twenty_third_batch(text, kw, expected):
+    assert sorted(_frames("Talks\n\n" + text, **kw)) == expected
+
+
+def test_a_headline_of_no_officials_invited_frames_them_as_passive():
+    # "No X officials invited to …": the participle right after the "no" subject is passive (no auxiliary)
+    assert _frames("No Afghan government officials invited to Doha talks\n\nThe talks began on Monday.") == \
+        [(0, "Afghan government", "exclusion", "explicit")]
+    assert _frames("Kabul cold-shouldered from Doha talks\n\nThe talks began on Monday.") == \
+        [(0, "Afghan government", "exclusion", "explicit")]
+
+
+def test_a_quoted_speakers_own_body_unnamed_is_the_speakers_side():
+    # “The government was not consulted,” Ghani said: his government (the clause opens with the body)
+    assert _frames("Talks\n\n“The government was not consulted about the talks,” Ghani said.", quotes=True) == \
+        [(1, "Afghan government", "exclusion", "implicit")]
+    # in the journalist's voice no one is named
+    assert _frames("Talks\n\nThe government was not consulted about the talks.") == []

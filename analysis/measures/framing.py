@@ -39,7 +39,10 @@ _VENUE_AFTER = re.compile(r"\s*(?:peace\s+)?(?:talks|negotiations|summit|meeting
 _MEMBERS_OF = re.compile(r"\b(?:(?:members?|representatives?|officials?|delegates?|delegations?|envoys?|leaders?|"
                          r"negotiators?|team|emissar(?:y|ies))\s+of|(?:government|administration|authorities|"
                          r"leadership|officials)\s+in)\s+(?:the\s+)?$", re.I)
-NOUN_AFTER = re.compile(r"^[’']?s?\s*(?:conflict|war|crisis|settlement|issue|question|peace|invasion|front)\b", re.I)
+# ... or its journalists ("Israeli journalists were allowed to attend": the press is not the actor taking part)
+NOUN_AFTER = re.compile(r"^[’']?s?\s*(?:conflict|war|crisis|settlement|issue|question|peace|invasion|front|journalists?|"
+                        r"reporters?|correspondents?|media|newspapers?|news\s+agenc(?:y|ies)|"
+                        r"press(?!\s+(?:secretary|service|office|officer|aide|attach[eé])))\b", re.I)
 _NEGATION = re.compile(r"(?:\b(?:not|never|no|nothing|neither|nor|refus\w+\s+to|won[’']t|cannot)|n[’']t"
                        r"|\bno\s+(?:plans?|intention|interest)\s+(?:for|to|of))\s+(?:\w+\s+){0,2}$", re.I)
 # a subject with "no" / "neither" / "nor" ("No Ukrainian officials were present", "Neither Kyiv nor Brussels was
@@ -85,7 +88,9 @@ _BACKED_BEFORE = re.compile(r"(?<![\w-])(?:back(?:s|ed|ing)?|support(?:s|ed|ing)
 # "a reporter inquired about Ukraine's involvement")
 _QUESTION_BEFORE = re.compile(r"\b(?:whether|if|(?:ask|inquir|enquir|question)\w*\s+(?:\w+\s+)?about)\b(?:\s+\S+){0,12}\s*$|"
                               r"\b(?:know|knows|knew|see|sees|saw|understand|understands|imagine|wonder\w*)\s+what\b(?:\s+\S+){0,8}\s*$|"
-                              r"\b(?:possible|potential|eventual|prospective|hypothetical)\s+$", re.I)
+                              r"\b(?:possible|potential|eventual|prospective|hypothetical)\s+$|"
+                              # ... and one of whoever might do it ("Any Palestinian who would take part would be …")
+                              r"\b(?:any(?:one|body)?|whoever)\b(?:\s+[^\s,;:]+){0,3}?\s+(?:who|that)\s+(?:\w+\s+){0,2}$", re.I)
 # an inclusion cue after "from" is what someone is kept from ("exclude Greece from the conference and from any role
 # in the settlement", "barred from attending"); after "difficult / unlikely to" it is not reported as happening
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:(?:any|a|an|the|further|future)\s+)?$", re.I)
@@ -105,7 +110,7 @@ _ANY_BEFORE = re.compile(r"\bany\s+$", re.I)
 # ... and so is one that is only wished for ("Moon again expressed hope to hold such a meeting", "wants to meet Putin")
 _WISH_BEFORE = re.compile(r"\b(?:hop(?:e|es|ed|ing)|wish(?:es|ed|ing)?|wants?|wanted|eager|keen|desire)\s+to\s+(?:\w+\s+)?$", re.I)
 # "without Kyiv's participation / involvement / consent": the inclusion cue is an exclusion
-_WITHOUT_BEFORE = re.compile(r"\bwithout\s+(?:\S+\s+){0,3}$", re.I)
+_WITHOUT_BEFORE = re.compile(r"\b(?:without|(?P<lack>lack\s+of|lacking))\s+(?:\S+\s+){0,3}$", re.I)  # "the lack of Kyiv's involvement"
 # "without" + a noun of taking part or having a say + "of / from": the actor after it is left out
 _WITHOUT_OF = re.compile(r"\s+(?:(?:any|the|a|prior|direct|formal)\s+){0,2}(?:mention|input|consultation|knowledge|"
                          r"consent|approval|say|representatives?|delegates?|delegations?|officials?|envoys?)\s+"
@@ -145,7 +150,13 @@ _OBJECT_RELATIVE = re.compile(r"\b(?:whose\s+\w+|whom)\s+(?:the\s+)?$", re.I)
 # gerunds after "without" that leave their object out ("without including the Kurds", "without consulting Kyiv")
 _TAKING_IN = {"including", "involving", "consulting", "inviting", "informing", "asking", "hearing", "notifying",
               "briefing", "having", "being", "engaging", "letting", "allowing", "bringing", "telling", "coordinating"}
-_I_BEFORE = re.compile(r"\bI\s+(?:\w+\s+)?$")  # "“I received an invitation”": the quoted speaker
+_I_BEFORE = re.compile(r"\bI\s+(?:\w+\s+)?$")
+# a quoted speaker's own body named without its actor opens the clause ("“The cabinet wasn't consulted,” he said")
+_OWN_BODY = re.compile(r"^[\s“”\"‘’']*the\s+(?:cabinet|government|leadership|administration|presidency|delegation|"
+                       r"negotiating\s+team)(?:\s+\S+){0,3}\s*$", re.I)
+# a headline-like clause opened by "no": the participle right after its subject is passive ("No Israeli govt.
+# officials invited to Bahrain workshop")
+_NO_HEAD = re.compile(r"^\W*(?:but\s+)?no\s+(?:[^\s,;:]+\s+){1,4}$", re.I)  # "“I received an invitation”": the quoted speaker
 _OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$", re.I)
 # a possessive pronoun right before an inclusion noun
 _THEIR_BEFORE = re.compile(r"\b(?:their|its|his|her)\s+(?:\w+\s+)?$", re.I)
@@ -491,7 +502,9 @@ def _bind(cue: Cue, sent: _Sentence, ms: int, me: int, parties: list[str],
 def _outside_aside(sent: _Sentence, subj: list[dict], ms: int) -> list[dict]:
     """The subject candidates before a cue without those inside an aside between commas that closes before it
     ("Ukrainian officials, backed by key European allies, are continuing to press for a seat": Ukraine, not
-    Europe); all of them when nothing else is left."""
+    Europe); all of them when nothing else is left. A mention that only modifies a noun ("Israeli journalists
+    were allowed to attend", "the Ukraine war") is no subject."""
+    subj = [m for m in subj if not NOUN_AFTER.match(sent.text[m["re"]:])]
     aside = _ASIDE.search(sent.text, 0, ms)
     if not aside:
         return subj
@@ -694,7 +707,7 @@ def _bind_one(cue: Cue, sent: _Sentence, ms: int, me: int, parties: list[str],
             return [inside[0]["actor"]], "object:inside"
         if re.search(r"(?:ed|en|wn|ut|ght|pt)$", text[ms:me], re.I) and (
                 _PASSIVE.search(text[lo:ms]) or _BY_AFTER.match(text[me:]) or _FROM_AFTER.match(text[me:])
-                or _ENDS_CLAUSE.match(text, me) and any(not text[m["re"]:ms].strip() for m in sent.before(ms, lo))):
+                or _NO_HEAD.match(text, sent.clause_bounds(ms)[0], ms) or _ENDS_CLAUSE.match(text, me) and any(not text[m["re"]:ms].strip() for m in sent.before(ms, lo))):
             # "Kyiv was sidelined", "Europe felt blindsided", "Kurdish party excluded from the talks", "if Kurds excluded:"
             subj = _outside_aside(sent, sent.before(ms, lo), ms)
             if not subj and speaker_actor and re.search(r"\b(?:we|I)\b", text[lo:ms], re.I):
@@ -763,6 +776,8 @@ def _bind_one(cue: Cue, sent: _Sentence, ms: int, me: int, parties: list[str],
         if speaker_actor and (re.search(r"\b(?:we|us|our)\b", text[lo:me], re.I) or _I_BEFORE.search(text, lo, ms)
                               or _US_AFTER.match(text, me, hi)):  # "The last people to find out are us."
             return [speaker_actor], "subject:first-person"
+        if speaker_actor and _OWN_BODY.match(text, lo, ms):
+            return [speaker_actor], "subject:own-body"
         return [], ""
     return [], ""
 
@@ -846,7 +861,7 @@ def find_frames(doc: Doc, quote_rows: list[dict], actors: Actors, lexicon: Lexic
                         if any(without.start() < a and b <= ms for a, b in without_cues + included):
                             continue  # "without his involvement alongside Putin": the "without" is the earlier cue's
                         without_cues.append((ms, me))
-                        frame, kind, turned = "exclusion", "explicit", "without:"
+                        frame, kind, turned = "exclusion", "explicit", "lack:" if without.group("lack") else "without:"
                     elif _REFUSAL_BEFORE.search(s.text[lo:ms]) or _REFUSAL_AFTER.match(s.text[me:]):
                         frame, kind, turned = "exclusion", "explicit", "refused:"
                     elif not cue.at_issue and (_DEMAND.search(s.text[lo:ms]) or _DEMAND_AFTER.match(s.text[me:])
@@ -860,7 +875,7 @@ def find_frames(doc: Doc, quote_rows: list[dict], actors: Actors, lexicon: Lexic
                 # a meeting refused or not held leaves out the side it is with, not the one refusing it
                 # ("the Taliban refused to meet with the government")
                 bound, rule = _bind(cue, sent, ms, me, actors.parties, object_only=bool(turned),
-                                    other_owner=turned in ("without:", "refused:"))
+                                    other_owner=turned in ("without:", "lack:", "refused:"))
                 if not bound:
                     continue
                 rule = turned + rule

@@ -177,7 +177,9 @@ _TRAILING_INDIRECT = re.compile(
 # "Kasich (who has 25 delegates) said …"
 _APPOSITIVE_INDIRECT = re.compile(
     r"^(?:(?:But|And|Still|Yet|Now),?\s+)?(?P<np>[A-Z][\w’'.\-]*(?:\s+[\w’'.\-]+){0,6}?)"
-    r"(?:,\s+(?:(?P<name>(?:[A-Z][\w’'.\-]*\s+){1,3}[A-Z][\w’'.\-]*)|[RDI]-[A-Z][\w.]*|[a-z0-9][^,;:«»()]{1,200}?)"
+    r"(?:,\s+(?:(?P<name>(?:[A-Z][\w’'.\-]*\s+){1,3}[A-Z][\w’'.\-]*)|[RDI]-[A-Z][\w.]*|[a-z0-9][^,;:«»()]{1,200}?|"
+    # "Daud Abdullah, Director of Middle East Monitor, says" / "One pastor …, Darran Whiting of Liberty Baptist Church, said"
+    r"(?P<titled>(?:[A-Z][\w’'.\-]*\s+){1,3})(?:of|for|at)\s+[^,;:«»()]{1,100}?)"
     r"(?:,\s+[^,;:«»()]{2,100}?){0,2},(?:''|[”\"])?|\s+(?:--|—|–)\s+[^—–;:«»]{2,200}?\s+(?:--|—|–)|\s+\([^()]{2,120}\))\s+"
     + _CUE + AFTER_CUE)
 
@@ -405,7 +407,13 @@ def _named_in_apposition(m: re.Match, group: str) -> tuple[str, int]:
     np = m.group(group)
     if "name" in m.re.groupindex and m.group("name") and _source_noun(np):
         return m.group("name"), m.start("name")
+    titled = m.group("titled") if "titled" in m.re.groupindex else None
+    if titled and _DESCRIPTION.match(np) and sum(w.strip(".").lower() not in TITLE_WORDS for w in titled.split()) >= 2:
+        return titled.strip(), m.start("titled")  # a description's person, named with an affiliation, speaks
     return np, m.start(group)
+
+
+_DESCRIPTION = re.compile(r"(?:One|A|An|The|Another|Two|Three|Some)\s")
 
 
 _CLAUSE_BREAK = re.compile(r",\s+(?:although|though|while|whereas|even as|to which)\b|;\s")

@@ -207,6 +207,9 @@ def _before(text: str, qstart: int, sstart: int, res: Resolver, section: str):
         left = head[:cue_m.start()]
         left = _TRAILING_ADVERBS.sub("", left)
         cut = _after_last(left, _NP_CUTS)
+        semi = _NAME_AFTER_SEMICOLON.search(left, cut)
+        if semi:
+            cut = semi.start("np")
         np, np_start = left[cut:], sstart + cut
         if np.strip() == "who" and "," in left:  # "The US President, who initially said “…”": the antecedent
             ante = left[:left.rstrip().rfind(",")]
@@ -236,6 +239,9 @@ _LATTER = ("the latter", "the former")
 _CLAUSE_CUTS = (" that ", " and ", " but ", " while ", " when ", " what ", " whether ", " because ", "; ")
 # where the speaker phrase before a cue starts: after the last of these ("…, and Peskov said")
 _NP_CUTS = (",", " that ", " and ", " but ", " while ", " as ", " when ", " what ", " whether ")
+# a name alone after a semicolon is the speaker phrase ("…; Abbas claims PA ready to …, “…”")
+_NAME_AFTER_SEMICOLON = re.compile(r";\s+(?P<np>(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.\s)?[A-Z][\w’'.\-]*"
+                                   r"(?:\s+[A-Z][\w’'.\-]*){0,3})\s*$")
 
 
 def _after_last(text: str, marks) -> int:
