@@ -874,6 +874,41 @@ def test_frame_classes_twenty_third_batch(text, kw, expected):
     assert sorted(_frames("Talks\n\n" + text, **kw)) == expected
 
 
+@pytest.mark.parametrize("text,kw,expected", [
+    # (a twenty-fourth batch: the classes the blind normandy corpus missed, scored with the bundled actors file;
+    # made-up sentences of another story, each class with a case it must not take)
+    # not joining / ready to join a process, with no one after the verb: its subject
+    ("Washington is not willing to join the Doha process.", {}, [(1, "United States", "exclusion", "explicit")]),
+    ("Washington won't join the Doha process.", {}, [(1, "United States", "exclusion", "explicit")]),
+    ("Kabul is ready to join the negotiations.", {"at_issue": ["Afghan government"]},
+     [(1, "Afghan government", "exclusion", "demand")]),
+    # ... but not those refusing to allow someone else to join
+    ("Kabul did not attend the talks since Qatar and Russia have refused to allow them join the discussions.", {},
+     [(1, "Afghan government", "exclusion", "explicit")]),
+    # efforts to involve an actor in the talks: a demand; refusing to allow it in, or to add it to the talks
+    ("Kabul will do everything possible to involve Washington in the talks.", {"at_issue": ["United States"]},
+     [(1, "United States", "exclusion", "demand")]),
+    ("Qatar and Russia refused to allow Washington in.", {}, [(1, "United States", "exclusion", "explicit")]),
+    ("Qatar rejected a proposal to add Kabul to the talks.", {}, [(1, "Afghan government", "exclusion", "explicit")]),
+    # ruling out a dialogue with someone leaves that side out, not the one ruling it out
+    ("The Taliban rule out engaging in a direct dialogue with the Afghan government.", {},
+     [(1, "Afghan government", "exclusion", "explicit")]),
+    # intending to invite, or reports suggesting someone might take part, are no demands
+    ("Trump said he intends to invite Ghani to the White House.", {"at_issue": ["Afghan government"]},
+     [(1, "Afghan government", "inclusion", "explicit")]),
+    ("A lasting peace is only possible with Kabul at the negotiating table.", {"at_issue": ["Afghan government"]},
+     [(1, "Afghan government", "exclusion", "demand")]),
+])
+def test_frame_classes_twenty_fourth_batch(text, kw, expected):
+    assert sorted(_frames("Talks\n\n" + text, **kw)) == expected
+
+
+def test_a_headline_participle_before_in_is_passive_and_us_is_no_pronoun():
+    # "X Sidelined in US-Y Talks": the name right before the participle is framed; "US" is the country, not "us"
+    assert _frames("Kabul Sidelined in US-Taliban Talks\n\nThe talks began on Monday.") == \
+        [(0, "Afghan government", "exclusion", "explicit")]
+
+
 def test_a_headline_of_no_officials_invited_frames_them_as_passive():
     # "No X officials invited to …": the participle right after the "no" subject is passive (no auxiliary)
     assert _frames("No Afghan government officials invited to Doha talks\n\nThe talks began on Monday.") == \

@@ -73,11 +73,13 @@ _DEMAND = re.compile(r"\b(?:must|should|needs?\s+to|has\s+to|have\s+to|ought\s+t
                      r"struggl\w*\s+to|fight\w*\s+for|fought\s+for|lobb\w*\s+for|vie\w*\s+for|vying\s+for|"
                      r"dictat(?:e|es)|requir(?:e|es|ed|ing)|deserv(?:e|es|ed)|eager\s+to|keen\s+to|ready\s+to|willing\s+to|"
                      r"(?:express|stat|declar|voic)\w*\s+(?:(?:its|their|his|her|a|the)\s+)?(?:\w+\s+)?(?:hope|intention|desire|wish)\s+to|"
-                     r"hop(?:e|es|ed|ing)\s+to|appeal\w*)\b"
+                     r"hop(?:e|es|ed|ing)\s+to|appeal\w*|desire|propos(?:e|es|ing)|proposed\s+(?:to|that)|proposal\s+(?:to|that|for)|"
+                     r"(?<!\bwas\s)(?<!\bwere\s)(?<!\bbeen\s)(?<!\bbe\s)ask(?:s|ed|ing)?(?=\s+(?:\S+\s+){1,4}?to\b)|"
+                     r"do\s+everything(?:\s+possible)?|tr(?:y|ies|ied|ying)\s+to)\b"
                      r"(?:\s+\S+){0,8}\s*$", re.I)
 # ... or a demand that follows it ("Kyiv's direct involvement is essential")
-_DEMAND_AFTER = re.compile(r"^(?:\s+[^\s,;:.]+){0,10}?\s+(?:is|are|was|remains?|would\s+be|will\s+be)\s+(?:\w+\s+)?"
-                           r"(?:essential|indispensable|necessary|crucial|vital|needed|required|a\s+must|"
+_DEMAND_AFTER = re.compile(r"^(?:\s+[^\s,;:.]+){0,10}?\s+(?:is|are|was|remains?|(?:would|will|could|can|should|might|may)\s+be)\s+(?:\w+\s+)?"
+                           r"(?:essential|indispensable|necessary|crucial|vital|needed|required|a\s+must|beneficial|useful|helpful|"
                            r"a\s+(?:pre-?condition|prerequisite)|key|imperative)\b", re.I)
 # ... or is the object of backing or ensuring it ("Russia has backed the participation of the Kurds", "to ensure
 # Kurds' participation"; not "the Saudi-backed opposition will participate")
@@ -126,13 +128,19 @@ _REFUSAL_AFTER = re.compile(r"^(?:\s+\S+){0,8}?\s+(?:was|is|were|are|be|would\s+
                             r"not\s+(?:acceptable|allowed|possible))\b", re.I)
 # an object cue followed by "by" is passive ("Afghan Leader Blindsided by U.S. Meeting"): the subject is framed
 _BY_AFTER = re.compile(r"^\s+by\b", re.I)
-_FROM_AFTER = re.compile(r"^\s+from\b", re.I)  # "Kurdish party excluded from Syria peace talks": passive too
+_FROM_AFTER = re.compile(r"^\s+from\b", re.I)
+_IN_AFTER = re.compile(r"\s+(?:in|at)\b", re.I)
+# only auxiliaries, negations and wishes between an actor and the verb it is the subject of ("the United States is not
+# yet willing to join", "Kyiv is ready to join", "the US won't join")
+_OWN_VERB_BETWEEN = re.compile(r"(?:\s+(?:is|are|was|were|will|would|wo|can|could|should|shall|must|may|might|did|does|do|has|"
+                               r"have|had|be|been|not|\w*n[’']t|never|yet|also|still|now|formally|officially|ready|willing|"
+                               r"eager|keen|prepared|going|want\w*|hop\w*|plan\w*|intend\w*|to))*\s*$", re.I)  # "Kurdish party excluded from Syria peace talks": passive too
 _ENDS_CLAUSE = re.compile(r"\s*(?:[:;,.!?]|$)")  # "Talks to fail if Kurds excluded: Russian official"
 # third-person pronouns in a cue's slot, resolved to an earlier actor mention (``_antecedent``): the object
 # right after the cue ("refused to meet them") or inside it ("kept them out of"), a possessive before a body noun ("did not include his
 # government"), the subject opening the clause ("While he has not been involved", "but they were not invited")
 _PRONOUN_IN_CUE = re.compile(r"\s(?P<w>them|him|her)\s", re.I)  # "kept them out of": inside a subject cue
-_PRONOUN_OBJECT = re.compile(r"\s+(?:\w+\s+)?(?P<w>them|him|her|us|me)\b(?!\s*[’']s\b)", re.I)
+_PRONOUN_OBJECT = re.compile(r"\s+(?:\w+\s+)?(?P<w>them|him|her|(?-i:us)|me)\b(?!\s*[’']s\b)", re.I)  # not "US"
 _PRONOUN_OWNER = re.compile(r"\s+(?:\w+\s+)?(?P<w>his|her|their)\s+(?:own\s+)?(?:government|administration|country|"
                             r"delegation|team|negotiators|representatives|officials|envoys?|leaders?)\b", re.I)
 _PRONOUN_SUBJECT = re.compile(r"^[\s,;:—–-]*(?:(?:while|but|and|although|though|since|because|as|if|when|so|yet|now|"
@@ -470,7 +478,7 @@ _TAKING_PART = re.compile(r"\b(?:attend\w*|participa\w*|tak(?:e|es|ing)\s+part|j
 
 
 def _bind(cue: Cue, sent: _Sentence, ms: int, me: int, parties: list[str],
-          object_only: bool = False, other_owner: bool = False) -> tuple[list[str], str]:
+          object_only: bool = False, other_owner: bool = False, subject_too: bool = False) -> tuple[list[str], str]:
     if cue.bind == "joint":  # a joint statement or plan: its makers, when they are of two sides or more
         actors, rule = _bind(replace(cue, bind="subject"), sent, ms, me, parties, object_only, other_owner)
         with_ = _WITH_AFTER.match(sent.text, me)
@@ -478,7 +486,7 @@ def _bind(cue: Cue, sent: _Sentence, ms: int, me: int, parties: list[str],
         makers = sorted(set(actors) | set(partners))
         # "Costa and von der Leyen issued a joint statement": one side speaking, no one taking part with another
         return (makers, rule) if len(makers) >= 2 else ([], "")
-    actors, rule = _bind_one(cue, sent, ms, me, parties, object_only, other_owner)
+    actors, rule = _bind_one(cue, sent, ms, me, parties, object_only, other_owner, subject_too)
     if actors and rule.split(":")[0] in ("subject", "object", "possessor", "participants", "without"):
         def distance(m):
             return max(ms - m["re"], m["rs"] - me, 0)
@@ -604,7 +612,7 @@ def _subject_pronoun(sent: _Sentence, lo: int, ms: int) -> tuple[list[str], str]
 
 
 def _bind_one(cue: Cue, sent: _Sentence, ms: int, me: int, parties: list[str],
-              object_only: bool = False, other_owner: bool = False) -> tuple[list[str], str]:
+              object_only: bool = False, other_owner: bool = False, subject_too: bool = False) -> tuple[list[str], str]:
     lo, hi = sent.clause_bounds(ms)
     text = sent.text
     q = sent.quote_at(ms)
@@ -683,14 +691,17 @@ def _bind_one(cue: Cue, sent: _Sentence, ms: int, me: int, parties: list[str],
             objs = sent.after(me, 5, hi)
             if objs:
                 return [objs[0]["actor"]], "possessor:of"
-            if re.match(r"\s+of\s+(?:the|a|an|its|their)\s", text[me:]):
-                return [], ""  # "the participation of the …": whoever it names is no actor, not the clause's subject
+            if re.match(r"\s+of\s+(?:the|a|an|its|their|new|other|more|all|\w+ly)\s", text[me:]):
+                return [], ""  # "the participation of the …", "the involvement of new participants": whoever it
+                # names is no actor, not the clause's subject
         agent = _BY_AFTER.match(text[me:]) if re.search(r"ed$", text[ms:me], re.I) else None
         objs = sent.after(me + agent.end(), 3, hi) if agent else []
         if objs:  # "the meeting will be attended by Zelensky": the agent of the passive
             return [objs[0]["actor"]], "possessor:by"
         if other_owner and _THEIR_BEFORE.search(text, lo, ms):
             return [], ""  # "Turkey was against their attendance": someone named before this sentence
+        if re.search(r"\bwe\s+(?:[^\s,;:]+\s+){0,4}$", text[lo:ms], re.I):  # "… the Europeans is that we are ready to
+            return ([speaker_actor], "possessor:first-person") if speaker_actor else ([], "")  # participate"
         subj = _outside_aside(sent, sent.before(ms, lo), ms)
         if subj:
             return [subj[-1]["actor"]], "subject"
@@ -707,7 +718,10 @@ def _bind_one(cue: Cue, sent: _Sentence, ms: int, me: int, parties: list[str],
             return [inside[0]["actor"]], "object:inside"
         if re.search(r"(?:ed|en|wn|ut|ght|pt)$", text[ms:me], re.I) and (
                 _PASSIVE.search(text[lo:ms]) or _BY_AFTER.match(text[me:]) or _FROM_AFTER.match(text[me:])
-                or _NO_HEAD.match(text, sent.clause_bounds(ms)[0], ms) or _ENDS_CLAUSE.match(text, me) and any(not text[m["re"]:ms].strip() for m in sent.before(ms, lo))):
+                or _NO_HEAD.match(text, sent.clause_bounds(ms)[0], ms)
+                # "if Kurds excluded:", "Europeans Sidelined in US-Iran Talks": the name right before the participle
+                or (_ENDS_CLAUSE.match(text, me) or _IN_AFTER.match(text, me))
+                and any(not text[m["re"]:ms].strip() for m in sent.before(ms, lo))):
             # "Kyiv was sidelined", "Europe felt blindsided", "Kurdish party excluded from the talks", "if Kurds excluded:"
             subj = _outside_aside(sent, sent.before(ms, lo), ms)
             if not subj and speaker_actor and re.search(r"\b(?:we|I)\b", text[lo:ms], re.I):
@@ -730,7 +744,12 @@ def _bind_one(cue: Cue, sent: _Sentence, ms: int, me: int, parties: list[str],
                 and not _NO_BEFORE.search(text, max(me, m["rs"] - 30), m["rs"])  # "with no Ukrainian officials"
                 and not _VENUE_AFTER.match(text, m["re"])][:1]  # "join the EU summit": the venue takes no part
         if object_only:
-            return ([objs[0]["actor"]], "participants:object") if objs else ([], "")
+            if objs:
+                return [objs[0]["actor"]], "participants:object"
+            # "the US won't join the Normandy process", "the US is ready to join the negotiations": with no one
+            # after the cue, the one not joining (or asking to) is its subject
+            own = subj and _OWN_VERB_BETWEEN.match(text, subj[0]["re"], ms)  # not "… refused to allow them join"
+            return ([subj[0]["actor"]], "participants:subject") if subject_too and own else ([], "")
         return (sorted({m["actor"] for m in subj + objs}), "participants") if subj or objs else ([], "")
     if cue.bind == "parties" and _SEPARATE.search(text, lo, hi):
         return [], ""  # "Serraj and Haftar meet international leaders in separate meetings": not with each other
@@ -756,6 +775,10 @@ def _bind_one(cue: Cue, sent: _Sentence, ms: int, me: int, parties: list[str],
     if cue.bind == "subject":
         if inside:
             return [inside[0]["actor"]], "subject:inside"
+        if other_owner and (with_ := re.match(r"\s+with\b", text[me:])):
+            # "rule out engaging in a direct dialogue with the separatists": who it is with, not the one refusing
+            objs = sent.after(me + with_.end(), 3, hi)
+            return ([objs[0]["actor"]], "subject:with") if objs else ([], "")
         pin = _PRONOUN_IN_CUE.search(text, ms, me)
         if pin:  # "… ultimately kept them out of the talks": whom the pronoun stands for, not the clause's first actor
             first = next((m for m in sent.mentions if m["rs"] >= lo), None)
@@ -875,7 +898,8 @@ def find_frames(doc: Doc, quote_rows: list[dict], actors: Actors, lexicon: Lexic
                 # a meeting refused or not held leaves out the side it is with, not the one refusing it
                 # ("the Taliban refused to meet with the government")
                 bound, rule = _bind(cue, sent, ms, me, actors.parties, object_only=bool(turned),
-                                    other_owner=turned in ("without:", "lack:", "refused:"))
+                                    other_owner=turned in ("without:", "lack:", "refused:"),
+                                    subject_too=turned in ("negated:", "demand:"))
                 if not bound:
                     continue
                 rule = turned + rule
