@@ -119,12 +119,14 @@ _PERSON_NOUN = re.compile(r"\b(?:officials?|diplomats?|spokes(?:man|woman|person
 # diplomat pointed out"): ``Resolver._described``
 _DEFINITE_PERSON = re.compile(r"(?:the|this|that)\s+(?:[a-z\-]+\s+){0,3}?(?P<noun>diplomat|envoy|consul|ambassador|"
                               r"minister|official|spokes(?:man|woman|person)|senator|congress(?:man|woman)|governor|"
-                              r"mayor|negotiator|advis[eo]r|aide|lawmaker|chancellor|premier|president)")
+                              r"mayor|negotiator|advis[eo]r|aide|lawmaker|chancellor|premier)")
 # a description of a country's or a body's leader ("the Rwandan president", "the Russian leader"): read as
-# ``_DEFINITE_PERSON`` only when it names the side, whose person of that role it then is (a bare "the president"
-# is the actors file's role words' if they give one, else the nearest person named before whose role it is)
+# ``_DEFINITE_PERSON`` only when it names the side, whose person of that role it then is; a bare "the president"
+# (``_DEFINITE_PRESIDENT``) is the actors file's role words' if they give one, else the nearest person named before
+# whose role it is; neither when it is not the holder now ("the former president", ``_NOT_NOW``)
 _DEFINITE_LEADER = re.compile(r"(?:the|this|that)\s+(?:[a-z\-]+\s+){1,2}?(?P<noun>president|leader|prime\s+minister|"
                               r"emir|king|coordinator)")
+_DEFINITE_PRESIDENT = re.compile(r"(?:the|this|that)\s+(?:[a-z\-]+\s+){0,3}?(?P<noun>president)")
 # roles a description's noun also names: a foreign minister is "the top diplomat"
 _NOUN_ROLES = {"diplomat": ("foreign minister", "secretary of state", "foreign secretary", "minister of foreign affairs",
                             "foreign affairs minister")}
@@ -398,7 +400,7 @@ class Resolver:
         if role:
             return Speaker(role.name, role.actor, raw, pos, "person")
         definite = None if section == "headline" else _DEFINITE_PERSON.fullmatch(low) or (
-            mentions and not _NOT_NOW.search(low) and _DEFINITE_LEADER.fullmatch(low))
+            not _NOT_NOW.search(low) and (mentions and _DEFINITE_LEADER.fullmatch(low) or _DEFINITE_PRESIDENT.fullmatch(low)))
         if definite:  # "the consul recalled": the consul named before ("the top Russian diplomat": one of Russia's)
             found = self._described(definite.group("noun"), raw, pos, section, {m["actor"] for m in mentions})
             if found:
