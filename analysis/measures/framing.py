@@ -128,13 +128,13 @@ _REFUSAL_AFTER = re.compile(r"^(?:\s+\S+){0,8}?\s+(?:was|is|were|are|be|would\s+
                             r"not\s+(?:acceptable|allowed|possible))\b", re.I)
 # an object cue followed by "by" is passive ("Afghan Leader Blindsided by U.S. Meeting"): the subject is framed
 _BY_AFTER = re.compile(r"^\s+by\b", re.I)
-_FROM_AFTER = re.compile(r"^\s+from\b", re.I)
+_FROM_AFTER = re.compile(r"^\s+from\b", re.I)  # "Kurdish party excluded from Syria peace talks": passive too
 _IN_AFTER = re.compile(r"\s+(?:in|at)\b", re.I)
 # only auxiliaries, negations and wishes between an actor and the verb it is the subject of ("the United States is not
 # yet willing to join", "Kyiv is ready to join", "the US won't join")
-_OWN_VERB_BETWEEN = re.compile(r"(?:\s+(?:is|are|was|were|will|would|wo|can|could|should|shall|must|may|might|did|does|do|has|"
+_OWN_VERB_BETWEEN = re.compile(r"(?:\s+(?:is|are|was|were|will|would|can|could|should|shall|must|may|might|did|does|do|has|"
                                r"have|had|be|been|not|\w*n[’']t|never|yet|also|still|now|formally|officially|ready|willing|"
-                               r"eager|keen|prepared|going|want\w*|hop\w*|plan\w*|intend\w*|to))*\s*$", re.I)  # "Kurdish party excluded from Syria peace talks": passive too
+                               r"eager|keen|prepared|going|want\w*|hop\w*|plan\w*|intend\w*|to))*\s*$", re.I)
 _ENDS_CLAUSE = re.compile(r"\s*(?:[:;,.!?]|$)")  # "Talks to fail if Kurds excluded: Russian official"
 # third-person pronouns in a cue's slot, resolved to an earlier actor mention (``_antecedent``): the object
 # right after the cue ("refused to meet them") or inside it ("kept them out of"), a possessive before a body noun ("did not include his
@@ -158,13 +158,13 @@ _OBJECT_RELATIVE = re.compile(r"\b(?:whose\s+\w+|whom)\s+(?:the\s+)?$", re.I)
 # gerunds after "without" that leave their object out ("without including the Kurds", "without consulting Kyiv")
 _TAKING_IN = {"including", "involving", "consulting", "inviting", "informing", "asking", "hearing", "notifying",
               "briefing", "having", "being", "engaging", "letting", "allowing", "bringing", "telling", "coordinating"}
-_I_BEFORE = re.compile(r"\bI\s+(?:\w+\s+)?$")
+_I_BEFORE = re.compile(r"\bI\s+(?:\w+\s+)?$")  # "“I received an invitation”": the quoted speaker
 # a quoted speaker's own body named without its actor opens the clause ("“The cabinet wasn't consulted,” he said")
 _OWN_BODY = re.compile(r"^[\s“”\"‘’']*the\s+(?:cabinet|government|leadership|administration|presidency|delegation|"
                        r"negotiating\s+team)(?:\s+\S+){0,3}\s*$", re.I)
 # a headline-like clause opened by "no": the participle right after its subject is passive ("No Israeli govt.
 # officials invited to Bahrain workshop")
-_NO_HEAD = re.compile(r"^\W*(?:but\s+)?no\s+(?:[^\s,;:]+\s+){1,4}$", re.I)  # "“I received an invitation”": the quoted speaker
+_NO_HEAD = re.compile(r"^\W*(?:but\s+)?no\s+(?:[^\s,;:]+\s+){1,4}$", re.I)
 _OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$", re.I)
 # a possessive pronoun right before an inclusion noun
 _THEIR_BEFORE = re.compile(r"\b(?:their|its|his|her)\s+(?:\w+\s+)?$", re.I)
@@ -477,16 +477,17 @@ _TAKING_PART = re.compile(r"\b(?:attend\w*|participa\w*|tak(?:e|es|ing)\s+part|j
                           r"delegat\w*|table)\b", re.I)
 
 
-def _bind(cue: Cue, sent: _Sentence, ms: int, me: int, parties: list[str],
-          object_only: bool = False, other_owner: bool = False, subject_too: bool = False) -> tuple[list[str], str]:
+def _bind(cue: Cue, sent: _Sentence, ms: int, me: int, parties: list[str], turned: str = "") -> tuple[list[str], str]:
+    """The actors a cue matched at ``ms:me`` frames, and the rule that bound them; ``turned`` is how an inclusion cue
+    became an exclusion ("negated:", "without:", "lack:", "refused:", "demand:"; "" for none)."""
     if cue.bind == "joint":  # a joint statement or plan: its makers, when they are of two sides or more
-        actors, rule = _bind(replace(cue, bind="subject"), sent, ms, me, parties, object_only, other_owner)
+        actors, rule = _bind(replace(cue, bind="subject"), sent, ms, me, parties, turned)
         with_ = _WITH_AFTER.match(sent.text, me)
         partners = [m["actor"] for m in sent.after(with_.end(), 3, len(sent.text))][:1] if with_ else []
         makers = sorted(set(actors) | set(partners))
         # "Costa and von der Leyen issued a joint statement": one side speaking, no one taking part with another
         return (makers, rule) if len(makers) >= 2 else ([], "")
-    actors, rule = _bind_one(cue, sent, ms, me, parties, object_only, other_owner, subject_too)
+    actors, rule = _bind_one(cue, sent, ms, me, parties, turned)
     if actors and rule.split(":")[0] in ("subject", "object", "possessor", "participants", "without"):
         def distance(m):
             return max(ms - m["re"], m["rs"] - me, 0)
@@ -611,8 +612,14 @@ def _subject_pronoun(sent: _Sentence, lo: int, ms: int) -> tuple[list[str], str]
     return ([ante["actor"]], "subject:pronoun") if ante else ([], "")
 
 
-def _bind_one(cue: Cue, sent: _Sentence, ms: int, me: int, parties: list[str],
-              object_only: bool = False, other_owner: bool = False, subject_too: bool = False) -> tuple[list[str], str]:
+def _bind_one(cue: Cue, sent: _Sentence, ms: int, me: int, parties: list[str], turned: str = "") -> tuple[list[str], str]:
+    # a meeting refused or not held leaves out the side it is with, not the one refusing it ("the Taliban refused to
+    # meet with the government"): an inclusion cue turned binds its object only; one that someone else's absence
+    # turned ("without", "lack of", a refusal) is not owned by the clause's subject; one negated or demanded with no
+    # one after it frames its subject ("the US won't join the process")
+    object_only = bool(turned)
+    other_owner = turned in ("without:", "lack:", "refused:")
+    subject_too = turned in ("negated:", "demand:")
     lo, hi = sent.clause_bounds(ms)
     text = sent.text
     q = sent.quote_at(ms)
@@ -895,11 +902,7 @@ def find_frames(doc: Doc, quote_rows: list[dict], actors: Actors, lexicon: Lexic
                         continue  # talks between the conflict's parties called for or rejected leave neither out
                         # ("pushing for direct talks between Ukrainian and Russian officials", "the rebel leader
                         # rejected the talks between Congolese and Rwandan officials")
-                # a meeting refused or not held leaves out the side it is with, not the one refusing it
-                # ("the Taliban refused to meet with the government")
-                bound, rule = _bind(cue, sent, ms, me, actors.parties, object_only=bool(turned),
-                                    other_owner=turned in ("without:", "lack:", "refused:"),
-                                    subject_too=turned in ("negated:", "demand:"))
+                bound, rule = _bind(cue, sent, ms, me, actors.parties, turned)
                 if not bound:
                     continue
                 rule = turned + rule
