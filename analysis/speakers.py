@@ -59,6 +59,7 @@ september october november december
 one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty hundred thousand
 million billion first second third fourth fifth last next
 nothing everything something anything nobody everybody somebody anybody everyone someone anyone none
+western eastern northern southern
 """.split())
 
 
@@ -87,7 +88,7 @@ ORG_WORDS = frozenset("""
 institute university college school academy center centre council committee commission department ministry
 office agency bureau service services party union association foundation fund bank group corporation company
 inc corp ltd news times post journal press network television radio tv channel magazine daily herald tribune
-government administration parliament congress senate assembly court army forces police embassy consulate
+government administration parliament congress senate assembly court army force forces police embassy consulate
 organization organisation alliance coalition federation league movement campaign board authority
 city state states republic kingdom island islands county province region river mountain street square
 """.split())
@@ -127,10 +128,19 @@ _DEFINITE_PERSON = re.compile(r"(?:the|this|that)\s+(?:[a-z\-]+\s+){0,3}?(?P<nou
 _DEFINITE_LEADER = re.compile(r"(?:the|this|that)\s+(?:[a-z\-]+\s+){1,2}?(?P<noun>president|leader|prime\s+minister|"
                               r"emir|king|coordinator)")
 _DEFINITE_PRESIDENT = re.compile(r"(?:the|this|that)\s+(?:[a-z\-]+\s+){0,3}?(?P<noun>president)")
+# the head of a body named by its kind ("the head of the department said", "the chief of the delegation"): the
+# nearest person named before who heads one, a minister, director, secretary, chief or head (``_NOUN_ROLES``)
+_DEFINITE_HEAD = re.compile(r"(?:the|this|that)\s+(?P<noun>head|chief)\s+of\s+(?:the|his|her|its)\s+(?:[a-z\-]+\s+){0,2}?"
+                            r"(?:department|ministry|agency|office|delegation|mission|service|team|diplomacy)")
 # roles a description's noun also names: a foreign minister is "the top diplomat"
 _NOUN_ROLES = {"diplomat": ("foreign minister", "secretary of state", "foreign secretary", "minister of foreign affairs",
-                            "foreign affairs minister")}
+                            "foreign affairs minister"),
+               # "the United Kingdom leader": a head of state or government of the side the description names
+               "leader": ("president", "prime minister", "chancellor", "premier", "emir", "king"),
+               "head": ("minister", "director", "secretary", "chief", "leader"),
+               "chief": ("minister", "director", "secretary", "head", "leader")}
 _ALWAYS = sys.maxsize
+_WORDS = re.compile(r"[a-z]+")
 # a role that is not the actors file's holder of it ("The former president", "the next chancellor")
 _NOT_NOW = re.compile(r"\b(?:former|ex-|late|then|next|future|previous)\b", re.I)
 # a pronoun in the object case standing alone ("according to him"): the person it points back to (``phrase``)
@@ -148,7 +158,8 @@ def personal(name: str) -> bool:
     words = [w.rstrip(".") for w in name.replace(".", ". ").split()]
     words = words[:1] + [w for w in words[1:-1] if w not in _NAME_PARTICLES] + words[-1:]  # "Faisal bin Farhan"
     return bool(words) and all(w[:1].isupper() and not (len(w) > 1 and w.isupper()) for w in words) \
-        and any(len(w) > 1 for w in words) and _plain(words[-1]) not in ORG_WORDS  # D.C: initials only
+        and any(len(w) > 1 for w in words) and _plain(words[-1]) not in ORG_WORDS \
+        and _plain(words[-1]) not in NOT_NAMES  # D.C: initials only; "Air Force Two" no person
 
 
 def blank(rx: re.Pattern, text: str) -> str:
@@ -214,7 +225,8 @@ class Resolver:
                 or _NOT_NOW.search(head, 0, m.start()):
             return None
         phrase = head[:m.end()]
-        return self._role(phrase.lower(), self.doc.mentions_between("body", sent.start, sent.start + len(phrase)))
+        return self._role(phrase.lower(), self.doc.mentions_between("body", sent.start, sent.start + len(phrase)),
+                          sent.start)
 
     def remember(self, pos: int, sp: Speaker) -> None:
         self._resolved.clear()
@@ -243,7 +255,13 @@ class Resolver:
             return self._group(pos, section)
         if word.lower() in ("we", "i"):
             return None
-        return self._antecedent(want, word, pos)
+        found = self._antecedent(want, word, pos)
+        if found is None and section == "body":  # "Ryabkov welcomed …" (headline) / "“…,” he said." (body)
+            for m in reversed(self.doc.mentions_between("headline", 0, len(self.doc.headline))):
+                person = self.actors.people.get(m["person"]) if m["person"] else None
+                if person and person.gender == want:
+                    return Speaker(person.name, person.actor, word, pos, "person")
+        return found
 
     def _antecedent(self, want: str, word: str, pos: int) -> Speaker | None:
         """The person ``word`` (he, she, "the diplomat") points back to: the nearest candidate before ``pos``
@@ -300,12 +318,13 @@ class Resolver:
             return person is not None and any(r in re.sub(r"\bvice[\s-]+\w+", "", " ".join([person.role, *person.role_words]).lower())
                                               for r in roles)
         lo = max(0, pos - PRONOUN_LOOKBACK)
+        body_q = self._body_q if section == "body" else None
         for j in range(bisect_left(self.candidates, (pos,)) - 1, -1, -1):
             cpos, name, actor, gender, kind, _ = self.candidates[j]
             if cpos < lo:
                 break
-            if actors and actor not in actors:
-                continue
+            if actors and actor not in actors or body_q is not None and body_q.contains(cpos):
+                continue  # another side's person, or one a quotation names ("… with President Putin …," the president added)
             if described(self.actors.people.get(name)) or title.search(text, max(0, cpos - 60), cpos):
                 return Speaker(name, actor, word, pos, kind)
         if section == "body":  # "Lavrov: …" (headline) / "the top Russian diplomat said" (body)
@@ -396,10 +415,10 @@ class Resolver:
             # "German Chancellor Olaf Scholz": a name in the text wins over a role of the actors file
             actors = {m["actor"] for m in mentions}
             return self._raw(name, actors, raw, pos)
-        role = self._role(low, mentions)
+        role = self._role(low, mentions, pos, section)
         if role:
             return Speaker(role.name, role.actor, raw, pos, "person")
-        definite = None if section == "headline" else _DEFINITE_PERSON.fullmatch(low) or (
+        definite = None if section == "headline" else _DEFINITE_PERSON.fullmatch(low) or _DEFINITE_HEAD.fullmatch(low) or (
             not _NOT_NOW.search(low) and (mentions and _DEFINITE_LEADER.fullmatch(low) or _DEFINITE_PRESIDENT.fullmatch(low)))
         if definite:  # "the consul recalled": the consul named before ("the top Russian diplomat": one of Russia's)
             found = self._described(definite.group("noun"), raw, pos, section, {m["actor"] for m in mentions})
@@ -479,14 +498,36 @@ class Resolver:
         return any(w not in TITLE_WORDS and w not in ORG_WORDS and w not in NOT_NAMES and w not in covered
                    for w in words)
 
-    def _role(self, low: str, mentions: list[dict]):
+    def _role(self, low: str, mentions: list[dict], pos: int | None = None, section: str = "body"):
         if not self.actors.any_role().search(low):
             return None
         actor_hint = {m["actor"] for m in mentions}
-        for person, rx in self.actors.role_patterns():
-            if rx.search(low) and (not actor_hint or person.actor in actor_hint):
-                if actor_hint or low.startswith(("the ", "his ", "her ", "its ")):
-                    return person
+        found = [person for person, rx in self.actors.role_patterns()
+                 if rx.search(low) and (not actor_hint or person.actor in actor_hint)]
+        if not found or not actor_hint and not low.startswith(("the ", "his ", "her ", "its ")):
+            return None
+        if actor_hint or len({p.name for p in found}) == 1:
+            return found[0]
+        return self._one_of(found, low, pos, section)
+
+    def _one_of(self, found: list, low: str, pos: int | None, section: str):
+        """One of several people a role word names, no side named ("the president", "the Democratic presidential
+        nominee"): the one whose role shares another word of the phrase (the Democratic nominee), else the one
+        named nearest before ``pos`` outside quotation marks ("… with President Putin …," the president added:
+        not Putin); None if neither tells (no longer the first of the file)."""
+        people = {p.name: p for p in found}
+        words = set(_WORDS.findall(low)) - NOT_NAMES
+        score = {n: len(words & set(_WORDS.findall(p.role.lower()))) for n, p in people.items()}
+        top = max(score.values())
+        tied = [n for n in people if score[n] == top]
+        if len(tied) == 1 and top > min(score.values()):
+            return people[tied[0]]
+        if pos is None:
+            return None
+        body_q = self._body_q if section == "body" else None
+        for m in reversed(self.doc.mentions_between(section, 0, pos)):
+            if m["person"] in tied and (body_q is None or not body_q.contains(m["start"])):
+                return people[m["person"]]
         return None
 
     def _name(self, raw: str) -> str | None:

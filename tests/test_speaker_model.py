@@ -584,3 +584,61 @@ def test_reported_speech_with_a_titled_apposition_and_a_name_after_a_semicolon()
     for got in _both_speakers(body, PRESIDENTS):
         assert got == [("indirect", "Jean Dupont", ""), ("direct", "Jean Dupont", ""), ("indirect", "Jane Roe", ""),
                        ("partial", "Paul Kagame", "Rwanda")], got
+
+
+SUMMIT = parse_actors({"actors": {
+    "Chile": {"aliases": ["Chile", "Chilean", "Santiago"],
+              "people": [{"name": "Ana Rojas", "role": "President of Chile", "role_words": ["president", "leader"],
+                          "gender": "f"},
+                         {"name": "Luis Vega", "role": "Foreign Minister of Chile", "role_words": ["foreign minister"],
+                          "gender": "m"}]},
+    "Peru": {"aliases": ["Peru", "Peruvian", "Lima"],
+             "people": [{"name": "Marta Quispe", "role": "President of Peru", "role_words": ["president", "leader"],
+                         "gender": "f"}]},
+    "Andes": {"aliases": ["Bolivia", "Bolivian", "Ecuador", "Ecuadorian"],
+              "people": [{"name": "Jorge Mamani", "role": "Prime Minister of Bolivia", "role_words": ["prime minister"],
+                          "gender": "m"}]}}})
+
+
+def test_a_role_word_several_sides_share_is_the_nearest_holder_named_outside_quotations():
+    """Twenty-eighth session, from the blind paris errors (made-up sentences of the class): "the president" when
+    two presidents of the actors file share that role word is no longer the first of the file (Rojas) but the
+    nearest one named before — and a name inside a quotation is not the narrator's antecedent ("… with President
+    Rojas …," the president added: Quispe, who spoke it); a description of a place's leader is that side's head
+    of government ("the Bolivian leader" -> the prime minister Mamani)."""
+    body = ("Peruvian President Marta Quispe spoke with reporters on Monday.\n\n"
+            "“Much of the call was about the border with President Rojas and her ministers,” Quispe said.\n\n"
+            "“We are very much on track,” the president added.\n\n"
+            "Bolivian Prime Minister Jorge Mamani joined the talks later. “This is not a moment for more talk. "
+            "It is time to act,” the Bolivian leader said.")
+    for got in _both_speakers(body, SUMMIT, direct=True):
+        assert got == [("Marta Quispe", "Peru"), ("Marta Quispe", "Peru"), ("Jorge Mamani", "Andes")], got
+
+
+def test_praise_cues_the_head_of_a_body_a_headline_person_and_a_coordinated_he():
+    """Twenty-eighth session, from the blind paris and normandy errors (made-up sentences): "hailed" is a cue
+    ("the Chilean president hailed “…”"); "the head of the department said" is the minister named before it; a
+    "he" with no man named in the body is the man of the headline; "X said he and Y agreed to “…”" is X's
+    (the pronoun of the coordinated subject, not Y); "the speaker of the Ministry of Foreign Affairs, Name, said"
+    gives the name; "Air Force Two" and "Western" are no speakers."""
+    body = ("During the session, the Chilean president hailed “a very important opportunity for convergence” "
+            "between the allies, following the upheavals in the Western camp.\n\n"
+            "In May, Chilean Foreign Minister Luis Vega spoke about the treaty. “Undoubtedly, a treaty will be very "
+            "useful for the whole region,” the head of the department said.\n\n"
+            "Vega on national radio said he and Quispe agreed to the ceasefire “with an understanding that talks "
+            "resume at once.”\n\n"
+            "“The issue of the border was also discussed,” the speaker of the Ministry of Foreign Affairs, Elena "
+            "Soto, said in a comment.")
+    for got in _both_speakers(body, SUMMIT, direct=True):
+        assert got == [("Ana Rojas", "Chile"), ("Luis Vega", "Chile"), ("Luis Vega", "Chile"),
+                       ("Elena Soto", "")], got
+    doc = build_doc({"article_id": "a", "outlet": "o",
+                     "raw": "Bolivian Prime Minister Jorge Mamani welcomed the idea of a summit\n\n"
+                            "It is reported by the state news agency.\n\n"
+                            "“With these approaches, the summit has nothing to do with us,” he said."}, SUMMIT)
+    assert [(q["speaker"], q["speaker_actor"]) for q in extract_quotes(doc, SUMMIT, model="default")] == \
+        [("Jorge Mamani", "Andes")]
+    body = ("Speaking before the call from Air Force Two, Foreign Minister Luis Vega told reporters that “we want to "
+            "see outcomes.”\n\n“We realize there is a bit of an impasse here, and we will say so to everyone.”")
+    for got in _both_speakers(body, SUMMIT, direct=True):
+        assert got == [("Luis Vega", "Chile")] * 2, got

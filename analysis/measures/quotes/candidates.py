@@ -15,7 +15,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ...speakers import NAME_RE, PRONOUNS, TITLE_WORDS, Speaker, personal
+from ...speakers import NAME_RE, NOT_NAMES, PRONOUNS, TITLE_WORDS, Speaker, _plain, personal
 from ...text import SpanLookup
 from .rules import _CUE_RE, QuoteContext, previous_sentence
 
@@ -105,7 +105,8 @@ def collect(c: QuoteContext, answers: list[tuple[str, tuple]], history: History,
         add(sp, cue, rule, family, first=i == 0)
     for phrase, pos in _context_names(c, quoted):
         sp = c.res.phrase(phrase, pos, c.section)
-        if sp and sp.kind in ("person", "raw"):  # a place or body named nearby is rarely the speaker
+        if sp and sp.kind in ("person", "raw") and _plain(sp.speaker.rsplit(None, 1)[-1]) not in NOT_NAMES:
+            # a place or body named nearby is rarely the speaker, nor is "Air Force Two" or "Monday"
             add(sp, "", "context", "context")
     for r in history.recent:
         add(Speaker(r["speaker"], r["speaker_actor"], r["speaker_mention"], r["start"], "same"), r["cue"],

@@ -163,7 +163,7 @@ _APPOSED_NAME = re.compile(r"\s*(?P<name>[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]
 _ROLE_HEADS = {"spokesperson", "spokesman", "spokeswoman", "minister", "ambassador", "envoy", "secretary", "adviser",
                "advisor", "official", "director", "chief", "head", "president", "chairman", "chair", "representative",
                "negotiator", "commander", "leader", "aide", "diplomat", "analyst", "expert", "professor", "editor",
-               "correspondent", "governor", "mayor", "senator", "general"}
+               "correspondent", "governor", "mayor", "senator", "general", "speaker"}
 
 
 def _name_after_role(role: str, rest: str) -> re.Match | None:
@@ -171,7 +171,8 @@ def _name_after_role(role: str, rest: str) -> re.Match | None:
     ``_ROLE_HEADS``: "Another Houthi official, Abdulmalik Alejri," / "Foreign Office Spokesperson, Maria
     Adebahr," (the match's group ``name``); None otherwise."""
     named = _APPOSED_NAME.match(rest)
-    return named if named and role.split() and role.split()[-1].lower().strip(".") in _ROLE_HEADS else None
+    words = role.split(" of ", 1)[0].split()  # "the speaker of the Ministry of Foreign Affairs": its head, speaker
+    return named if named and words and words[-1].lower().strip(".") in _ROLE_HEADS else None
 
 
 # "According to the US Embassy, the aim was to “…”": the source opening the sentence speaks its quotation
@@ -211,6 +212,9 @@ def _before(text: str, qstart: int, sstart: int, res: Resolver, section: str):
         if semi:
             cut = semi.start("np")
         np, np_start = left[cut:], sstart + cut
+        with_pronoun = _PRONOUN_AND.search(left, 0, cut)
+        if with_pronoun:  # "Trump said he and Putin agreed to “…”": the one "he" is, who reports it
+            np, np_start = with_pronoun.group("p"), sstart + with_pronoun.start("p")
         if np.strip() == "who" and "," in left:  # "The US President, who initially said “…”": the antecedent
             ante = left[:left.rstrip().rfind(",")]
             cut = _after_last(ante, (",",) + _CLAUSE_CUTS)
@@ -236,6 +240,8 @@ _NONSUBJECT = re.compile(r"^(?:who|which|whose|whom|where|a|an|the|one|at|in|on|
                          r"since|when|while|if|because|until|amid|asked|after|earlier|later|yesterday|today|tonight|last|next|this|"
                          r"[a-z]+ly\b)\b")
 _LATTER = ("the latter", "the former")
+# a subject of "he" or "she" and someone, cut at its "and" by ``_NP_CUTS``
+_PRONOUN_AND = re.compile(r"\b(?P<p>[Hh]e|[Ss]he)\s+and\s+$")
 _CLAUSE_CUTS = (" that ", " and ", " but ", " while ", " when ", " what ", " whether ", " because ", "; ")
 # where the speaker phrase before a cue starts: after the last of these ("…, and Peskov said")
 _NP_CUTS = (",", " that ", " and ", " but ", " while ", " as ", " when ", " what ", " whether ")
