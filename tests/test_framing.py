@@ -923,3 +923,37 @@ def test_a_quoted_speakers_own_body_unnamed_is_the_speakers_side():
         [(1, "Afghan government", "exclusion", "implicit")]
     # in the journalist's voice no one is named
     assert _frames("Talks\n\nThe government was not consulted about the talks.") == []
+
+
+@pytest.mark.parametrize("text,kw,expected", [
+    # (a twenty-fifth batch: the classes the blind paris corpus missed, scored with the bundled actors file;
+    # made-up sentences of another story, each class with a case it must not take)
+    # leaving someone on the sidelines: whom it leaves there
+    ("The two tracks appeared to leave Kabul on the sidelines.", {}, [(1, "Afghan government", "exclusion", "explicit")]),
+    # "with X now fully involved": X takes part; involved in the war is no taking part
+    ("Qatar said that was no longer the case, with Kabul now fully involved in the process.",
+     {"at_issue": ["Afghan government"]}, [(1, "Afghan government", "inclusion", "explicit")]),
+    ("Officials said, with Kabul involved in the war, no talks could start.", {"at_issue": ["Afghan government"]}, []),
+    # several sides coming together, or talks held between a list of them
+    ("For the first time, the Taliban, the Americans and Kyiv came together.", {"at_issue": ["Ukraine"]},
+     [(1, "Ukraine", "inclusion", "explicit")]),
+    # (a party's everyday meeting is routine, as with every at_issue cue)
+    ("For the first time, the Taliban, the Americans and Kabul came together.", {"at_issue": ["Afghan government"]}, []),
+    ("Ghani urged the nation to come together to support the army.", {"at_issue": ["Afghan government"]}, []),
+    ("Qatar praised talks held between Kyiv, Russia, and the United States.",
+     {"at_issue": ["Ukraine"]}, [(1, "Ukraine", "inclusion", "explicit")]),
+    # ... but two sides meeting are the "talks between the parties" cue's, not this list's
+    ("Qatar praised talks held between Washington and Kabul.", {"at_issue": ["Afghan government"]}, []),
+    # joining another side's officials for meetings: both take part
+    ("Taliban envoys joined other senior Afghan government officials for hours of separate meetings.",
+     {"at_issue": ["Afghan government"]},
+     [(1, "Afghan government", "inclusion", "explicit")]),
+    # a negotiation framed as mainly between two others leaves the parties out
+    ("Trump framed the deal as a negotiation primarily between Washington and the Taliban.", {},
+     [(1, "Afghan government", "exclusion", "explicit")]),
+    # around the same table
+    ("Kabul is now discussing peace around the same table.", {"at_issue": ["Afghan government"]},
+     [(1, "Afghan government", "inclusion", "explicit")]),
+])
+def test_frame_classes_twenty_fifth_batch(text, kw, expected):
+    assert sorted(_frames("Talks\n\n" + text, **kw)) == expected

@@ -687,7 +687,8 @@ def _bind_one(cue: Cue, sent: _Sentence, ms: int, me: int, parties: list[str], t
         return [objs[0]["actor"]], "omission"
     if cue.bind == "possessor":
         inside = [m for m in sent.mentions if ms <= m["rs"] < me and (re.match(r"[’']s?\b|s\b", text[m["re"]:m["re"] + 2])
-                                                                      or _OF_BEFORE.search(text, ms, m["rs"]))]
+                                                                      or _OF_BEFORE.search(text, ms, m["rs"])
+                                                                      or text.startswith("with ", ms))]  # "with X involved"
         if inside:
             return [inside[0]["actor"]], "possessor"
         before = [m for m in sent.before(ms, lo) if _words_between(text, m["re"], ms) <= 1
