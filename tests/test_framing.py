@@ -957,3 +957,18 @@ def test_a_quoted_speakers_own_body_unnamed_is_the_speakers_side():
 ])
 def test_frame_classes_twenty_fifth_batch(text, kw, expected):
     assert sorted(_frames("Talks\n\n" + text, **kw)) == expected
+
+
+def test_a_plan_drafted_by_two_sides_leaves_the_parties_out():
+    # a plan drawn up, hashed out or negotiated behind closed doors by two sides: the party not among them (implicit)
+    assert _frames("Talks\n\nThe plan was drawn up by Washington and Taliban officials.") == \
+        [(1, "Afghan government", "exclusion", "implicit")]
+    assert _frames("Talks\n\nWashington and the Taliban hashed out the framework in secret.") == \
+        [(1, "Afghan government", "exclusion", "implicit")]
+    # not any text two people wrote
+    assert _frames("Talks\n\nThe letter was written by Ghani and sent to Trump.") == []
+    # with the actors at issue named, only they are left out by such a one-sided format (not the Taliban here)
+    assert _frames("Talks\n\nThe framework was drafted by Kabul and Washington in Doha.",
+                   at_issue=["Afghan government"]) == []
+    assert _frames("Talks\n\nThe framework was drafted by Kabul and Washington in Doha.") == \
+        [(1, "Taliban", "exclusion", "implicit")]

@@ -980,9 +980,12 @@ def _at_issue(rows: list[dict], weak: set[int], declared: set[str], parties: set
     actors file names the actors at issue (``declared``, its ``at_issue`` list), only they get inclusion frames
     ("Russia will take part" in a story about Ukraine's place at the table is the talks' routine), and only they
     get exclusion frames of kind demand: a call for an actor whose taking part is not at issue to be involved
-    implies no absence ("the situation requires the involvement of the leaders of Russia and the United States")."""
-    if declared:
-        rows = [r for r in rows if r["actor"] in declared or r["frame"] == "exclusion" and r["kind"] != "demand"]
+    implies no absence ("the situation requires the involvement of the leaders of Russia and the United States"),
+    and only they are left out by an implicit two-sided frame (a plan "drafted by Ukrainian and American
+    negotiators" does not frame Russia as kept out)."""
+    if declared:  # nor does a one-sided format (implicit: "one-on-one", "drafted by A and B") leave out the others
+        rows = [r for r in rows if r["actor"] in declared or r["frame"] == "exclusion" and r["kind"] != "demand"
+                and not (r["kind"] == "implicit" and r["rule"].startswith("bilateral"))]
     if not weak:
         return rows
     issue = (declared - parties) | {r["actor"] for r in rows
