@@ -257,11 +257,17 @@ class Resolver:
             return None
         found = self._antecedent(want, word, pos)
         if found is None and section == "body":  # "Ryabkov welcomed …" (headline) / "“…,” he said." (body)
-            for m in reversed(self.doc.mentions_between("headline", 0, len(self.doc.headline))):
-                person = self.actors.people.get(m["person"]) if m["person"] else None
-                if person and person.gender == want:
-                    return Speaker(person.name, person.actor, word, pos, "person")
+            return self._headline_person(lambda person: person.gender == want, word, pos)
         return found
+
+    def _headline_person(self, fits, word: str, pos: int) -> Speaker | None:
+        """The last person of the actors file named in the headline for whom ``fits(person)`` holds, as the
+        speaker ``word`` at ``pos`` of the body stands for; None if there is none."""
+        for m in reversed(self.doc.mentions_between("headline", 0, len(self.doc.headline))):
+            person = self.actors.people.get(m["person"]) if m["person"] else None
+            if person is not None and fits(person):
+                return Speaker(person.name, person.actor, word, pos, "person")
+        return None
 
     def _antecedent(self, want: str, word: str, pos: int) -> Speaker | None:
         """The person ``word`` (he, she, "the diplomat") points back to: the nearest candidate before ``pos``
@@ -328,10 +334,10 @@ class Resolver:
             if described(self.actors.people.get(name)) or title.search(text, max(0, cpos - 60), cpos):
                 return Speaker(name, actor, word, pos, kind)
         if section == "body":  # "Lavrov: …" (headline) / "the top Russian diplomat said" (body)
-            for m in reversed(self.doc.mentions_between("headline", 0, len(self.doc.headline))):
-                person = self.actors.people.get(m["person"]) if m["person"] else None
-                if described(person) and (not actors or person.actor in actors):
-                    return Speaker(person.name, person.actor, word, pos, "person")
+            found = self._headline_person(lambda person: described(person) and (not actors or person.actor in actors),
+                                          word, pos)
+            if found:
+                return found
         if actors:
             return None
         # a titled name the actors file does not list, the last before the description
@@ -498,7 +504,7 @@ class Resolver:
         return any(w not in TITLE_WORDS and w not in ORG_WORDS and w not in NOT_NAMES and w not in covered
                    for w in words)
 
-    def _role(self, low: str, mentions: list[dict], pos: int | None = None, section: str = "body"):
+    def _role(self, low: str, mentions: list[dict], pos: int, section: str = "body"):
         if not self.actors.any_role().search(low):
             return None
         actor_hint = {m["actor"] for m in mentions}
@@ -510,7 +516,7 @@ class Resolver:
             return found[0]
         return self._one_of(found, low, pos, section)
 
-    def _one_of(self, found: list, low: str, pos: int | None, section: str):
+    def _one_of(self, found: list, low: str, pos: int, section: str):
         """One of several people a role word names, no side named ("the president", "the Democratic presidential
         nominee"): the one whose role shares another word of the phrase (the Democratic nominee), else the one
         named nearest before ``pos`` outside quotation marks ("… with President Putin …," the president added:
@@ -522,8 +528,6 @@ class Resolver:
         tied = [n for n in people if score[n] == top]
         if len(tied) == 1 and top > min(score.values()):
             return people[tied[0]]
-        if pos is None:
-            return None
         body_q = self._body_q if section == "body" else None
         for m in reversed(self.doc.mentions_between(section, 0, pos)):
             if m["person"] in tied and (body_q is None or not body_q.contains(m["start"])):
