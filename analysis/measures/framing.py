@@ -83,16 +83,18 @@ _DEMAND_AFTER = re.compile(r"^(?:\s+[^\s,;:.]+){0,10}?\s+(?:is|are|was|remains?|
                            r"a\s+(?:pre-?condition|prerequisite)|key|imperative)\b", re.I)
 # ... or is the object of backing or ensuring it ("Russia has backed the participation of the Kurds", "to ensure
 # Kurds' participation"; not "the Saudi-backed opposition will participate")
-_BACKED_BEFORE = re.compile(r"(?<![\w-])(?:back(?:s|ed|ing)?|support(?:s|ed|ing)?|favou?r(?:s|ed|ing)?|ensur(?:e|es|ed|ing)|"
+_BACKED_BEFORE = re.compile(r"(?<![\w-])(?:back(?:s|ed|ing)?|support(?:s|ed|ing)?|favou?r(?:s|ed|ing)?|in\s+favou?r\s+of|ensur(?:e|es|ed|ing)|"
                             r"guarantee(?:s|d)?|secur(?:e|es|ed|ing))\s+(?:(?:the|a|an|their|its|his|her|\w+[’']s?)\s+){0,2}$",
                             re.I)
 # an inclusion cue asked about frames nothing ("did not say whether the talks would include Ukrainian officials",
 # "a reporter inquired about Ukraine's involvement")
 _QUESTION_BEFORE = re.compile(r"\b(?:whether|if|(?:ask|inquir|enquir|question)\w*\s+(?:\w+\s+)?about)\b(?:\s+\S+){0,12}\s*$|"
                               r"\b(?:know|knows|knew|see|sees|saw|understand|understands|imagine|wonder\w*)\s+what\b(?:\s+\S+){0,8}\s*$|"
-                              r"\b(?:possible|potential|eventual|prospective|hypothetical)\s+$|"
                               # ... and one of whoever might do it ("Any Palestinian who would take part would be …")
                               r"\b(?:any(?:one|body)?|whoever)\b(?:\s+[^\s,;:]+){0,3}?\s+(?:who|that)\s+(?:\w+\s+){0,2}$", re.I)
+# ... and so is one of a possible taking part ("Russia's eventual participation"), unless it is called for ("pointed to a
+# need for Russia's eventual participation": a demand)
+_HYPOTHETICAL_BEFORE = re.compile(r"\b(?:possible|potential|eventual|prospective|hypothetical)\s+$", re.I)
 # an inclusion cue after "from" is what someone is kept from ("exclude Greece from the conference and from any role
 # in the settlement", "barred from attending"); after "difficult / unlikely to" it is not reported as happening
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:(?:any|a|an|the|further|future)\s+)?$", re.I)
@@ -106,7 +108,11 @@ _SAID_TAIL = re.compile(r",\s+[^,;:“”\"]{2,80}?\s+(?:said|says|told\s+[\w ]{
 # after a bilateral cue, an apposition that names who is left out
 _EXCLUDING_AFTER = re.compile(r"(?:\s+(?:meetings?|talks|format|negotiations|track))?\s*,?\s*(?:excluding|without)\b", re.I)
 # "invited the permanent members, Italy and Turkey, but not Greece or Egypt": those after "but not" are left out
-_BUT_NOT = re.compile(r",?\s+but\s+not\s+(?:also\s+|even\s+)?", re.I)
+_BUT_NOT = re.compile(r",?\s+but\s+(?P<w>not|no)\s+(?:also\s+|even\s+)?", re.I)
+# ... or after those gathered, counted or named as a group ("officials from some 40 countries – but not Russia",
+# "World leaders join peace summit – but no Russia or China")
+_GATHERED = re.compile(r"\b(?:countries|nations|states|delegations|governments|leaders|officials|participants|"
+                       r"representatives|envoys|ministers|join\w*|attend\w*|gather\w*|conven\w*|invit\w*)\b", re.I)
 # "before any negotiations with Putin could take place": an everyday meeting word after "any" is hypothetical
 _ANY_BEFORE = re.compile(r"\bany\s+$", re.I)
 # ... and so is one that is only wished for ("Moon again expressed hope to hold such a meeting", "wants to meet Putin")
@@ -122,7 +128,7 @@ _WITHOUT_OF = re.compile(r"\s+(?:(?:any|the|a|prior|direct|formal)\s+){0,2}(?:me
 _REFUSAL_BEFORE = re.compile(r"\b(?:object\w*\s+to|reject\w*|oppos(?:e|es|ed|ing)|refus\w*|resist\w*|block\w*|veto\w*|"
                              r"hesitan\w*|reluctan\w*|unwilling\w*|(?:did|does|do|would)\s+not\s+want|"
                              r"(?:didn|doesn|don|wouldn)[’']t\s+want|"
-                             r"rul\w+\s+out|against)\s+(?:\S+\s+){0,4}$", re.I)
+                             r"(?<!\bnot\s)(?<!n[’']t\s)(?<!\bnever\s)rul\w+\s+out|against)\s+(?:\S+\s+){0,4}$", re.I)
 _REFUSAL_AFTER = re.compile(r"^(?:\s+\S+){0,8}?\s+(?:was|is|were|are|be|would\s+be|remains?)\s+(?:\w+\s+)?"
                             r"(?:unacceptable|ruled\s+out|rejected|refused|vetoed|blocked|turned\s+down|"
                             r"not\s+(?:acceptable|allowed|possible))\b", re.I)
@@ -470,6 +476,10 @@ def _coordinated(sent: _Sentence, bound: list[dict]) -> list[str]:
     return sorted({m["actor"] for m in ms if id(m) in picked})
 
 
+_MANY_BEFORE = re.compile(r"\b(?:many|several|numerous|multiple|various|series\s+of|dozens\s+of|\d+)\s+(?:\w+\s+)?$", re.I)
+_WITH_MANY_AFTER = re.compile(r"\s+(?:\S+\s+){0,2}?with\s+(?:\S+\s+){0,2}?(?:from\s+)?(?:more\s+than\s+|some\s+|about\s+|"
+                              r"over\s+|nearly\s+|around\s+|at\s+least\s+)?(?:\d+|many|several|dozens|numerous|"
+                              r"a\s+(?:number|range|host)\s+of)\b", re.I)
 _WITH_AFTER = re.compile(r"\s+(?:\w+\s+){0,2}?with\s+", re.I)  # "a joint declaration (signed) with Putin"
 # what a non-answer must be about to frame an actor (``omission``): taking part
 _TAKING_PART = re.compile(r"\b(?:attend\w*|participa\w*|tak(?:e|es|ing)\s+part|join\w*|includ\w*|invit\w*|involv\w*|"
@@ -514,11 +524,24 @@ def _outside_aside(sent: _Sentence, subj: list[dict], ms: int) -> list[dict]:
     Europe); all of them when nothing else is left. A mention that only modifies a noun ("Israeli journalists
     were allowed to attend", "the Ukraine war") is no subject."""
     subj = [m for m in subj if not NOUN_AFTER.match(sent.text[m["re"]:])]
+    # a name of no actor right before the cue is its subject ("Kyiv was striving to have China attend"), and a
+    # long relative clause is an aside too ("China, which … condemn the invasion of Ukraine, announced it would
+    # participate": not Ukraine)
+    if subj and sent.s.section != "headline" and _OTHER_NAME_BEFORE.search(sent.text, subj[-1]["re"], ms) and not any(
+            subj[-1]["re"] < m["rs"] < ms for m in sent.mentions):
+        return []
     aside = _ASIDE.search(sent.text, 0, ms)
-    if not aside:
+    relative = None if aside else _RELATIVE_ASIDE.search(sent.text, 0, ms)
+    if not aside and not relative:
         return subj
-    out = [m for m in subj if not (aside.start() <= m["rs"] and m["re"] <= aside.end())]
-    return out or subj
+    out = [m for m in subj if not ((aside or relative).start() <= m["rs"] and m["re"] <= (aside or relative).end())]
+    return out if relative else out or subj
+
+
+_WHO_BEFORE = re.compile(r"\b(?-i:[a-z])\w+\s+who\s+(?:\S+\s+){0,4}$", re.I)  # a common noun's relative clause
+_RELATIVE_ASIDE = re.compile(r",\s+(?:which|who|whose)\s+[^,;:]{1,200},(?=[^,;:]*$)", re.I)
+_OTHER_NAME_BEFORE = re.compile(r"\s(?-i:[a-z])\w*\s+(?!(?:Its|Their|His|Her|Our|My|The|A|An)\s)(?-i:[A-Z])[\w’'\-]+\s+"
+                                r"(?:(?:will|would|could|can|may|might|also|not)\s+){0,2}$")
 
 
 # a passive gerund after a preposition ("called Merkel to complain about being left out", "disappointment at not
@@ -625,6 +648,9 @@ def _bind_one(cue: Cue, sent: _Sentence, ms: int, me: int, parties: list[str], t
     q = sent.quote_at(ms)
     speaker_actor = q["speaker_actor"] if q else ""
     if cue.bind == "bilateral":
+        if _MANY_BEFORE.search(text, lo, ms) or _WITH_MANY_AFTER.match(text, me):
+            return [], ""  # "many bilateral meetings", "bilateral talks with emissaries from more than 30 states":
+            # one side meeting many others one by one leaves no one out
         if _EXCLUDING_AFTER.match(text, me):
             return [], ""  # "a one-on-one meeting, excluding Turkish or U.S. officials": those named are the left-out
         # not in an attribution that ends the sentence ("… hold their bilateral summit, the official from Seoul's
@@ -804,6 +830,8 @@ def _bind_one(cue: Cue, sent: _Sentence, ms: int, me: int, parties: list[str], t
         pron = _subject_pronoun(sent, lo, ms) or _fronted(sent, ms, me)
         if pron is not None:
             return pron
+        if _WHO_BEFORE.search(text, lo, ms):
+            return [], ""  # "all countries and colleagues who are interested in taking part": not the speaker's side
         if speaker_actor and (re.search(r"\b(?:we|us|our)\b", text[lo:me], re.I) or _I_BEFORE.search(text, lo, ms)
                               or _US_AFTER.match(text, me, hi)):  # "The last people to find out are us."
             return [speaker_actor], "subject:first-person"
@@ -876,6 +904,8 @@ def find_frames(doc: Doc, quote_rows: list[dict], actors: Actors, lexicon: Lexic
                     continue
                 lo = sent.clause_bounds(ms)[0] if cue.frame == "inclusion" else 0
                 if cue.frame == "inclusion" and (_QUESTION_BEFORE.search(_ASIDE.sub(",", s.text[lo:ms]))
+                                                 or _HYPOTHETICAL_BEFORE.search(s.text, lo, ms)
+                                                 and not _DEMAND.search(s.text, lo, ms)
                                                  or _FROM_BEFORE.search(s.text, lo, ms)
                                                  or _UNLIKELY_BEFORE.search(s.text, lo, ms)):
                     continue
@@ -951,13 +981,21 @@ def _but_not(sent: _Sentence, rows: list[dict]) -> list[dict]:
     invited include the five permanent members, along with Italy and Turkey, but not Greece or Egypt")."""
     ends = [r["end"] - sent.s.start for r in rows if r["frame"] == "inclusion"]
     out = []
-    for b in _BUT_NOT.finditer(sent.text) if ends else ():
-        if not any(e <= b.start() for e in ends):
+    for b in _BUT_NOT.finditer(sent.text):
+        after_inclusion = b.group("w").lower() == "not" and any(e <= b.start() for e in ends)
+        if not after_inclusion and not (sent.quote_at(b.start()) is None and _GATHERED.search(sent.text, 0, b.start())
+                                        and _BARE_AFTER.match(sent.text, b.end())):
             continue
         objs = [m for m in sent.after(b.end(), 1, len(sent.text)) if _participant(sent, m, b.end())][:1]
         for actor in (_coordinated(sent, objs) if objs else []):
             out.append(_row(sent, actor, "exclusion", "but not", "but-not:object", "explicit", b, False))
     return out
+
+
+# a name alone, or two joined by or / and, closing a phrase ("but not Russia –", "but no Russia or China")
+_BARE_AFTER = re.compile(r"(?:the\s+)?(?-i:[A-Z])[\w.’'\-]*(?:\s+(?-i:[A-Z])[\w.’'\-]*)?"
+                         r"(?:\s+(?:or|and|nor)\s+(?:the\s+)?(?-i:[A-Z])[\w.’'\-]*(?:\s+(?-i:[A-Z])[\w.’'\-]*)?)?"
+                         r"\s*(?:[–—,.;:)]|$)")
 
 
 def _overlapping(rows: list[dict]) -> list[dict]:
@@ -981,10 +1019,17 @@ def _at_issue(rows: list[dict], weak: set[int], declared: set[str], parties: set
     ("Russia will take part" in a story about Ukraine's place at the table is the talks' routine), and only they
     get exclusion frames of kind demand: a call for an actor whose taking part is not at issue to be involved
     implies no absence ("the situation requires the involvement of the leaders of Russia and the United States"),
+    unless the article itself says that actor is kept out (an explicit exclusion frame of it: "Russia was not
+    invited" puts "a peace process must include Russia" at issue),
     and only they are left out by an implicit two-sided frame (a plan "drafted by Ukrainian and American
     negotiators" does not frame Russia as kept out)."""
     if declared:  # nor does a one-sided format (implicit: "one-on-one", "drafted by A and B") leave out the others
-        rows = [r for r in rows if r["actor"] in declared or r["frame"] == "exclusion" and r["kind"] != "demand"
+        # a demand that an actor the article itself says is kept out ("Russia was not invited") take part is one
+        # ("a peace process must include Russia"); its inclusion frames stay out (its routine meetings)
+        kept_out = {r["actor"] for r in rows if r["frame"] == "exclusion" and r["kind"] == "explicit"
+                    and not r["rule"].startswith(("refused:", "bilateral"))}
+        rows = [r for r in rows if r["actor"] in declared or r["frame"] == "exclusion"
+                and (r["kind"] != "demand" or r["actor"] in kept_out)
                 and not (r["kind"] == "implicit" and r["rule"].startswith("bilateral"))]
     if not weak:
         return rows
