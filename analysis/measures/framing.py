@@ -978,7 +978,9 @@ def _same_clause(sent: _Sentence, rows: list[dict]) -> list[dict]:
 
 def _but_not(sent: _Sentence, rows: list[dict]) -> list[dict]:
     """Exclusion frames of the actors after "but not" that follows an inclusion frame in the sentence ("the countries
-    invited include the five permanent members, along with Italy and Turkey, but not Greece or Egypt")."""
+    invited include the five permanent members, along with Italy and Turkey, but not Greece or Egypt"), and after
+    "but not" / "but no" that follows those gathered, counted or named as a group, in the journalist's voice, when
+    only a name or two follow ("officials from some 40 countries – but not Russia –"; not "… but not Russia's role")."""
     ends = [r["end"] - sent.s.start for r in rows if r["frame"] == "inclusion"]
     out = []
     for b in _BUT_NOT.finditer(sent.text):
