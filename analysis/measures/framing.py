@@ -532,9 +532,10 @@ def _outside_aside(sent: _Sentence, subj: list[dict], ms: int) -> list[dict]:
         return []
     aside = _ASIDE.search(sent.text, 0, ms)
     relative = None if aside else _RELATIVE_ASIDE.search(sent.text, 0, ms)
-    if not aside and not relative:
+    found = aside or relative
+    if not found:
         return subj
-    out = [m for m in subj if not ((aside or relative).start() <= m["rs"] and m["re"] <= (aside or relative).end())]
+    out = [m for m in subj if not (found.start() <= m["rs"] and m["re"] <= found.end())]
     return out if relative else out or subj
 
 
