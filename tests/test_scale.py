@@ -41,7 +41,7 @@ def test_fast_paths_give_the_straightforward_tables(monkeypatch):
     corpus = need_shared(SHARED / "corpora" / "newswcl50")
     fast = analyse(corpus, ACTORS, methods=("textblob",))
     monkeypatch.setattr(attribution, "_INDIRECT_PREFILTER", re.compile(""))
-    monkeypatch.setattr(framing, "possible_cues", lambda text, cues, literals: cues)
+    monkeypatch.setattr(framing, "possible_cues", lambda text, lexicon: lexicon.ordered)
     monkeypatch.setattr(clean, "_same_headline", lambda line, headline: bool(clean._norm(line)) and bool(
         clean._norm(headline)) and difflib.SequenceMatcher(None, clean._norm(line), clean._norm(headline)).ratio() >= 0.8)
     slow = analyse(corpus, ACTORS, methods=("textblob",))
@@ -50,17 +50,39 @@ def test_fast_paths_give_the_straightforward_tables(monkeypatch):
 
 
 def test_required_literals_of_cue_patterns():
-    assert framing.required_literals(r"\bsidelin(?:e|es|ed|ing)\b") == {"sidelin"}
-    assert framing.required_literals(r"(?<!who )\bparticipat(?:e|ion)\b") == {"participat"}
-    assert framing.required_literals(r"\b(?:not|never)\s+at\s+the\s+table\b|\bno\s+seat\b") == {"table", "seat"}
-    assert framing.required_literals(r"\w+\s*") is None  # nothing literal: every sentence is tried
-    # a look-ahead must match too, so its literals are in the sentence; a negative one requires nothing
-    assert framing.required_literals(r"\bkept\b(?=\s+at\s+arm's\s+length\b)") == {"length"}
-    assert framing.required_literals(r"\bsaid\b(?!\s+nothing)") == {"said"}
+    need = framing.required_literals
+    # literal alternatives multiply the run they stand in; white space is one space
+    assert need(r"\bsidelin(?:e|es|ed|ing)\b") == ({"sideline", "sidelines", "sidelined", "sidelining"},)
+    assert need(r"(?<!who )\bparticipat(?:e|ion)\b") == ({"participate", "participation"},)
+    assert need(r"\b(?:sit|sat)\s+in\s+on\b") == ({"sit in on", "sat in on"},)
+    assert need(r"\b(?:not|never)\s+at\s+the\s+table\b|\bno\s+seat\b") == (
+        {"not at the table", "never at the table", "no seat"},)
+    assert need(r"\w+\s*") is None  # nothing literal: every sentence is tried
+    # a look-ahead must match too, so its literals are in the sentence; a negative one requires nothing;
+    # every group of four letters or more is required, the most selective first
+    assert need(r"\bkept\b(?=\s+at\s+arm's\s+length\b)") == ({" at arm's length"}, {"kept"})
+    assert need(r"\bsaid\b(?!\s+nothing)") == ({"said"},)
+    assert need(r"\brefus\w*\s+to\s+invite\b") == ({" to invite"}, {"refus"})
+    assert need(r"\bin\w+\s+to\b") == ({" to"},)  # "in" is too short to be worth a second look-up
+    assert framing.searchable("Kept  AT\narm's") == "kept at arm's"
     cue = framing.Cue("exclusion", "x", re.compile(r"\bsidelin\w*", re.I), "object")
-    assert framing.possible_cues("They were SIDELINED", [cue], ["sidelin"]) == [cue]
-    assert framing.possible_cues("They were excluded", [cue], ["sidelin"]) == []
-    assert framing.possible_cues("They were ſidelined", [cue], ["sidelin"]) == [cue]  # ſ folds to s: no shortcut
+    lex = framing.Lexicon("x", [cue])
+    assert framing.possible_cues("They were SIDELINED", lex) == [cue]
+    assert framing.possible_cues("They were excluded", lex) == []
+    assert framing.possible_cues("They were ſidelined", lex) == [cue]  # ſ folds to s: no shortcut
+
+
+def test_literal_finder_finds_every_literal_that_occurs():
+    """The longest literal at each position, and its prefixes, are every literal in the text, overlaps too."""
+    literals = ["in", "inv", "invit", "vite", "side", "sidelin", "line"]
+    finder = framing.literal_finder(literals)
+    text = "they were sidelined, not invited"
+    # "sidelin" where "side" starts too (a prefix), "line" inside it, "in" inside that; "invit" with its
+    # prefixes "in" and "inv", and "vite" overlapping it
+    assert [(m.start(), m.group(1)) for m in finder.finditer(text)] == [
+        (10, "sidelin"), (14, "line"), (15, "in"), (25, "invit"), (27, "vite")]
+    cue = framing.Cue("exclusion", "x", re.compile(r"\bside\b"), "object")  # "side" occurs, as a prefix only
+    assert framing.possible_cues(text, framing.Lexicon("x", [cue])) == [cue]
 
 
 def _cmd(out, *extra):

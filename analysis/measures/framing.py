@@ -189,7 +189,7 @@ class Cue:
     kind: str = "explicit"
     at_issue: bool = False  # counted only for actors the article frames elsewhere ("met with Zelensky")
     context: re.Pattern | None = None  # the sentence must also match this ("the announcement ... caught Seoul off guard")
-    needs: frozenset | None = None  # lower-case strings one of which every match contains (None: unknown)
+    needs: tuple | None = None  # groups of lower-case strings, one of each in every match (None: unknown)
 
     def __post_init__(self):
         if self.needs is None:
@@ -199,76 +199,159 @@ class Cue:
 
 # ------------------------------------------------------------------ exact pre-filter for the cue patterns
 _FOLD_UNSAFE = re.compile("[\u0130\u0131\u017f]")  # İ ı ſ match i / s under re.I but lower() differs
+_SPACES = re.compile(r"\s+")
 
 
-def possible_cues(text: str, cues: list[Cue], literals: list[str]) -> list[Cue]:
-    """The cues whose pattern can match ``text``: those with no known literal, and those one of whose
-    required literals occurs in the lower-cased text (all cues when case folding is unsafe)."""
-    return _cues_and_literals(text, cues, literals)[0]
+def searchable(text: str) -> str:
+    """The text the pre-filter looks in: lower-cased, every run of white space one space."""
+    return _SPACES.sub(" ", text.lower())
 
 
-def _cues_and_literals(text: str, cues: list[Cue], literals: list[str]) -> tuple[list[Cue], list[str]]:
-    """``possible_cues`` and the literals found in ``text`` (all of them when case folding is unsafe): run
-    once over a whole article, it leaves each sentence fewer literals to look for."""
+def possible_cues(text: str, lexicon: Lexicon) -> list[Cue]:
+    """The cues of ``lexicon`` whose pattern can match ``text``, in its order: those with no known literal,
+    and those with one literal of each of their required groups in ``searchable(text)`` (all cues when case
+    folding is unsafe)."""
     if _FOLD_UNSAFE.search(text):
-        return cues, literals
-    lowered = text.lower()
-    found = [n for n in literals if n in lowered]
-    present = set(found)
-    return [c for c in cues if c.needs is None or not c.needs.isdisjoint(present)], found
+        return lexicon.ordered
+    found = set(lexicon.finder.findall(searchable(text))) if lexicon.finder else ()
+    if not found:
+        return lexicon.always
+    present = set().union(*(lexicon.prefixes[n] for n in found))
+    at = set(lexicon.always_at)
+    for n in present:
+        at.update(lexicon.cues_at.get(n, ()))
+    out = []
+    for i in sorted(at):
+        c = lexicon.ordered[i]
+        if c.needs is None or all(not g.isdisjoint(present) for g in c.needs[1:]):
+            out.append(c)
+    return out
 
 
-def required_literals(pattern: str) -> frozenset | None:
-    """Strings (lower-case ASCII) one of which occurs in every match of ``pattern``, or None.
+def literal_finder(literals) -> re.Pattern | None:
+    """A pattern that finds, at every position of a text, the longest of ``literals`` that starts there
+    (group 1; a look-ahead, so matches may overlap): the literals as a trie, one pass over the text instead
+    of one search per literal. A literal that occurs is the one found where it starts or a prefix of it."""
+    trie: dict = {}
+    for w in literals:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
 
-    Read from the parsed pattern: literal runs of the top-level sequence, alternatives (one
-    string from each branch), repeats of at least one and look-arounds (what they require is in the
-    text too; the pre-filter looks at the whole sentence). Used only to skip sentences that
-    cannot match, so a cue's hits are exactly those of the pattern itself."""
+    def alternatives(node: dict) -> str:
+        alts = [re.escape(ch) + alternatives(child) for ch, child in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body  # greedy: the longer literal first
+
+    return re.compile(f"(?=({alternatives(trie)}))") if trie else None
+
+
+def required_literals(pattern: str) -> tuple[frozenset, ...] | None:
+    r"""Groups of strings (lower-case ASCII, white space as one space) such that every match of ``pattern``
+    contains one string of each group, the most selective group first; None if there is none.
+
+    Read from the parsed pattern: literal runs of the top-level sequence (across white space and word
+    boundaries; a group of literal alternatives multiplies the run: ``(?:sit|sat)\s+in`` needs "sit in"
+    or "sat in"), alternatives (one string from each branch), repeats of at least one and look-arounds
+    (what they require is in the text too; the pre-filter looks at the whole sentence). Used only to skip
+    sentences that cannot match, so a cue's hits are exactly those of the pattern itself."""
     import re._parser as sre_parse
     try:
         parsed = sre_parse.parse(pattern, re.I)
     except (re.error, RecursionError):
         return None
-    found = _seq_needs(list(parsed))
-    return frozenset(found) if found else None
+    groups = _seq_needs(list(parsed))
+    if not groups:
+        return None
+    groups.sort(key=_selectivity, reverse=True)
+    # a further group of short strings ("in", "ed") rules out almost nothing and costs a look-up everywhere
+    return tuple(frozenset(g) for i, g in enumerate(groups) if i == 0 or _selectivity(g)[0] >= _SHORTEST)
 
 
-def _seq_needs(items) -> set | None:
-    from re._constants import ASSERT, BRANCH, LITERAL, MAX_REPEAT, MIN_REPEAT, SUBPATTERN
-    candidates, run = [], ""
+_SHORTEST = 4
+
+
+def _selectivity(group: set) -> tuple:
+    return min(len(x) for x in group), -len(group)
+
+
+_MAX_ALTERNATIVES = 64  # a run multiplied past this many strings is closed instead
+
+
+def _join(a: str, b: str) -> str:
+    return a + b[1:] if a.endswith(" ") and b.startswith(" ") else a + b
+
+
+def _is_space(op, av) -> bool:
+    r"""``\s``, or a repeat of it at least once."""
+    from re._constants import CATEGORY, CATEGORY_SPACE, IN, MAX_REPEAT, MIN_REPEAT
+    if op in (MAX_REPEAT, MIN_REPEAT):
+        return av[0] >= 1 and len(av[2]) == 1 and _is_space(*av[2][0])
+    return op is IN and av == [(CATEGORY, CATEGORY_SPACE)]
+
+
+def _literal_set(items) -> set | None:
+    """The strings a piece of pattern matches (lower-cased, white space as one space) when it is literal
+    throughout (characters, white space, word boundaries, groups and alternatives of those); else None."""
+    from re._constants import AT, BRANCH, LITERAL, SUBPATTERN
+    out = {""}
+    for op, av in items:
+        if op is LITERAL and av < 128:
+            ch = chr(av).lower()
+            add = {" " if ch.isspace() else ch}
+        elif _is_space(op, av):
+            add = {" "}
+        elif op is AT:
+            continue
+        elif op is SUBPATTERN:
+            add = _literal_set(av[-1])
+        elif op is BRANCH:
+            subs = [_literal_set(b) for b in av[1]]
+            add = set().union(*subs) if all(x is not None for x in subs) else None
+        else:
+            add = None
+        if add is None:
+            return None
+        out = {_join(x, y) for x in out for y in add}
+        if len(out) > _MAX_ALTERNATIVES:
+            return None
+    return out
+
+
+def _seq_needs(items) -> list[set]:
+    """The required groups of a sequence of parsed pattern items (see ``required_literals``)."""
+    from re._constants import ASSERT, BRANCH, MAX_REPEAT, MIN_REPEAT, SUBPATTERN
+    groups, run = [], {""}
 
     def close():
         nonlocal run
-        if run:
-            candidates.append({run})
-        run = ""
+        if all(x.strip() for x in run):
+            groups.append(run)
+        run = {""}
 
     for op, av in items:
-        if op is LITERAL and av < 128:
-            run += chr(av).lower()
+        piece = _literal_set([(op, av)])
+        if piece is not None and len(run) * len(piece) <= _MAX_ALTERNATIVES:
+            run = {_join(x, y) for x in run for y in piece}
             continue
         close()
-        if op is SUBPATTERN:
-            sub = _seq_needs(list(av[-1]))
-            if sub:
-                candidates.append(sub)
+        if piece is not None:
+            run = piece
+        elif op is SUBPATTERN:
+            groups += _seq_needs(list(av[-1]))
         elif op is BRANCH:
             subs = [_seq_needs(list(b)) for b in av[1]]
-            if all(subs):
-                candidates.append(set().union(*subs))
+            if all(subs):  # one group from each branch: the most selective
+                groups.append(set().union(*(max(sub, key=_selectivity) for sub in subs)))
         elif op is ASSERT:  # a look-ahead or look-behind must match too: its literals are in the text
-            sub = _seq_needs(list(av[1]))
-            if sub:
-                candidates.append(sub)
+            groups += _seq_needs(list(av[1]))
         elif op in (MAX_REPEAT, MIN_REPEAT) and av[0] >= 1:
-            sub = _seq_needs(list(av[2]))
-            if sub:
-                candidates.append(sub)
+            groups += _seq_needs(list(av[2]))
     close()
-    if not candidates:
-        return None
-    return max(candidates, key=lambda c: (min(len(x) for x in c), -len(c)))
+    return groups
 
 
 @dataclass
@@ -279,7 +362,16 @@ class Lexicon:
     def __post_init__(self):
         # derived once per lexicon, not per article: exclusion cues first, and every required literal
         self.ordered = sorted(self.cues, key=lambda c: c.frame != "exclusion")
-        self.literals = sorted({n for c in self.cues if c.needs for n in c.needs})
+        self.literals = sorted({n for c in self.cues if c.needs for g in c.needs for n in g})
+        self.finder = literal_finder(self.literals)
+        self.prefixes = {n: {x for x in self.literals if n.startswith(x)} for n in self.literals}
+        # the cues (their places in ``ordered``) that a literal of their most selective group makes possible
+        self.always_at = [i for i, c in enumerate(self.ordered) if c.needs is None]
+        self.always = [self.ordered[i] for i in self.always_at]
+        self.cues_at: dict[str, list[int]] = {}
+        for i, c in enumerate(self.ordered):
+            for n in c.needs[0] if c.needs else ():
+                self.cues_at.setdefault(n, []).append(i)
 
 
 def load_lexicon(path) -> Lexicon:
@@ -879,10 +971,8 @@ def find_frames(doc: Doc, quote_rows: list[dict], actors: Actors, lexicon: Lexic
                               end=lambda q: q["end"]) for sec, lookup in quotes.items()}
     candidates = [s for s in doc.sentences if s.sentence_id in by_sentence
                   or voiced[s.section].items and voiced[s.section].overlapping(s.start, s.end)]
-    # the same exact pre-filter once over the candidate sentences, then per sentence over what it left
-    cues, literals = _cues_and_literals("\n".join(s.text for s in candidates), lexicon.ordered, lexicon.literals)
     for s in candidates:
-        possible = possible_cues(s.text, cues, literals)
+        possible = possible_cues(s.text, lexicon)
         if not possible:
             continue
         sent = _Sentence(doc, s, by_sentence.get(s.sentence_id, []), quotes, gender)
