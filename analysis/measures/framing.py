@@ -23,7 +23,7 @@ from ..actors import Actors
 from ..document import Doc
 from ..errors import ConfigError, check_whole, read_yaml
 from ..guard import check_pattern, detail
-from ..text import SpanLookup
+from ..text import SpanLookup, trie_alternation
 from .base import Check, Measure, Options, sentence_texts
 
 COLUMNS = schema.FRAMING.fields
@@ -232,21 +232,7 @@ def literal_finder(literals) -> re.Pattern | None:
     """A pattern that finds, at every position of a text, the longest of ``literals`` that starts there
     (group 1; a look-ahead, so matches may overlap): the literals as a trie, one pass over the text instead
     of one search per literal. A literal that occurs is the one found where it starts or a prefix of it."""
-    trie: dict = {}
-    for w in literals:
-        node = trie
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def alternatives(node: dict) -> str:
-        alts = [re.escape(ch) + alternatives(child) for ch, child in sorted(node.items()) if ch]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return f"(?:{body})?" if "" in node else body  # greedy: the longer literal first
-
-    return re.compile(f"(?=({alternatives(trie)}))") if trie else None
+    return re.compile(f"(?=({trie_alternation(literals)}))") if literals else None
 
 
 def required_literals(pattern: str) -> tuple[frozenset, ...] | None:

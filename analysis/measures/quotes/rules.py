@@ -13,7 +13,7 @@ from ... import config
 from ...document import Doc
 from ...errors import ConfigError, read_yaml
 from ...speakers import NAME_RE, PAREN_RE, PRONOUNS, TITLE_WORDS, Resolver, Speaker, _plain, blank, personal
-from ...text import mark_after, mark_before
+from ...text import mark_after, mark_before, trie_alternation
 
 def _reporting_lexicon(path=config.REPORTING) -> dict:
     """The reporting verbs and adverbs of ``data/lexicons/reporting.yml`` (researchers edit data, not code)."""
@@ -34,26 +34,7 @@ NO_THAT_NEEDED = set(_REPORTING["no_that_needed"])
 SOURCE_NOUNS = set(_REPORTING["source_nouns"])
 
 
-def _trie_alternation(words) -> str:
-    """A regex matching exactly the given words, with shared prefixes factored (faster than a flat
-    alternation; followed by \\b, exactly one word can match at a position, so the match is the same)."""
-    trie: dict = {}
-    for w in words:
-        node = trie
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node) -> str:
-        alts = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return "(?:" + body + ")?" if "" in node else body
-    return build(trie)
-
-
-_CUE_WORDS = _trie_alternation(sorted(set(CUE_VERBS)) + list(_REPORTING["extra_cues"]))
+_CUE_WORDS = trie_alternation(sorted(set(CUE_VERBS)) + list(_REPORTING["extra_cues"]))
 _ADVERBS = ("(?:" + "|".join(map(re.escape, _REPORTING["adverbs"])) + r"|\w+" + re.escape(_REPORTING["adverb_suffix"])
             + ")")
 _ADVERB = re.compile(_ADVERBS)
