@@ -35,7 +35,8 @@ SOURCE_NOUNS = set(_REPORTING["source_nouns"])
 
 
 _CUE_WORDS = trie_alternation(sorted(set(CUE_VERBS)) + list(_REPORTING["extra_cues"]))
-_ADVERBS = ("(?:" + "|".join(map(re.escape, _REPORTING["adverbs"])) + r"|\w+" + re.escape(_REPORTING["adverb_suffix"])
+# (as a trie: no adverb but "not" is the start of another, and "not" before "ably" never fits where a space must follow)
+_ADVERBS = ("(?:" + trie_alternation(_REPORTING["adverbs"]) + r"|\w+" + re.escape(_REPORTING["adverb_suffix"])
             + ")")
 _ADVERB = re.compile(_ADVERBS)
 _TRAILING_ADVERBS = re.compile(r"(?:\s+" + _ADVERBS + r")+\s*$")
