@@ -59,11 +59,14 @@ def test_required_literals_of_cue_patterns():
         {"not at the table", "never at the table", "no seat"},)
     assert need(r"\w+\s*") is None  # nothing literal: every sentence is tried
     # a look-ahead must match too, so its literals are in the sentence; a negative one requires nothing;
-    # every group of four letters or more is required, the most selective first
+    # every group of three letters or more that is not only everyday words is required, the rarest first
     assert need(r"\bkept\b(?=\s+at\s+arm's\s+length\b)") == ({" at arm's length"}, {"kept"})
     assert need(r"\bsaid\b(?!\s+nothing)") == ({"said"},)
     assert need(r"\brefus\w*\s+to\s+invite\b") == ({" to invite"}, {"refus"})
     assert need(r"\bin\w+\s+to\b") == ({" to"},)  # "in" is too short to be worth a second look-up
+    assert need(r"\bcut\w*\s+(?:\w+\s+)?out\b") == ({"cut"}, {"out"})
+    assert need(r"\bhanded\w*\s+(?:\w+\s+)?to\s+the\b") == ({"handed"},)  # "to the" is everywhere
+    assert need(r"\bwas\s+(?:\w+\s+)?at\s+the\s+talks") == ({"at the talks"},)  # so is "was"
     assert framing.searchable("Kept  AT\narm's") == "kept at arm's"
     cue = framing.Cue("exclusion", "x", re.compile(r"\bsidelin\w*", re.I), "object")
     lex = framing.Lexicon("x", [cue])

@@ -242,8 +242,10 @@ def required_literals(pattern: str) -> tuple[frozenset, ...] | None:
     Read from the parsed pattern: literal runs of the top-level sequence (across white space and word
     boundaries; a group of literal alternatives multiplies the run: ``(?:sit|sat)\s+in`` needs "sit in"
     or "sat in"), alternatives (one string from each branch), repeats of at least one and look-arounds
-    (what they require is in the text too; the pre-filter looks at the whole sentence). Used only to skip
-    sentences that cannot match, so a cue's hits are exactly those of the pattern itself."""
+    (what they require is in the text too; the pre-filter looks at the whole sentence). Besides the rarest
+    group, only groups of three letters or more that are not only everyday words are kept (the others rule
+    out next to nothing and are found everywhere). Used only to skip sentences that cannot match, so a
+    cue's hits are exactly those of the pattern itself."""
     import re._parser as sre_parse
     try:
         parsed = sre_parse.parse(pattern, re.I)
@@ -253,15 +255,21 @@ def required_literals(pattern: str) -> tuple[frozenset, ...] | None:
     if not groups:
         return None
     groups.sort(key=_selectivity, reverse=True)
-    # a further group of short strings ("in", "ed") rules out almost nothing and costs a look-up everywhere
-    return tuple(frozenset(g) for i, g in enumerate(groups) if i == 0 or _selectivity(g)[0] >= _SHORTEST)
+    # a further group of short strings ("in", "ed") or of everyday words (" to ", "and ") rules out almost
+    # nothing and costs a look-up everywhere
+    return tuple(frozenset(g) for i, g in enumerate(groups) if i == 0 or _selectivity(g)[:2] >= (1, _SHORTEST))
 
 
-_SHORTEST = 4
+_SHORTEST = 3
+_EVERYDAY = frozenset("a an the to of in on at by for from with and or but not no as is was were are be been has "
+                      "have had his her their its it he she they that this who which will would".split())
 
 
 def _selectivity(group: set) -> tuple:
-    return min(len(x) for x in group), -len(group)
+    """Groups of rarer strings first: none only everyday words ("at the", "t the"), then the longest shortest
+    string, then fewer strings."""
+    return (not any(all(w in _EVERYDAY or len(w) <= 2 for w in x.split()) for x in group),
+            min(len(x) for x in group), -len(group))
 
 
 _MAX_ALTERNATIVES = 64  # a run multiplied past this many strings is closed instead
