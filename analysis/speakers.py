@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from .actors import Actors
 from .document import Doc
-from .text import SpanLookup
+from .text import SpanLookup, trie_alternation
 
 PRONOUN_LOOKBACK = 600  # characters: a salient speaker this close wins over a later passing mention
 PRONOUNS = {"he": "m", "she": "f", "they": "", "we": "", "i": ""}
@@ -74,7 +74,8 @@ def _plain(word: str) -> str:
 _DOC_NOUN_WORDS = r"statement|report|letter|e-?mail|memo|communiqu[eé]|declaration|document|announcement|release|tweet|post"
 _DOC_NOUNS = r"(?:" + _DOC_NOUN_WORDS + r")"
 _DOCUMENT = re.compile(r"^(?:the|a|an|its|his|her|their)\s+(?:\w+\s+)?" + _DOC_NOUNS + r"$")
-_OWNER_NP = r"(?:[Tt]he\s+)?(?!(?:" + "|".join(sorted(w.title() for w in NOT_NAMES if "'" not in w)) + r")\b)" \
+# (the words not names as a trie: the look-ahead asks whether any of them ends at a word boundary there)
+_OWNER_NP = r"(?:[Tt]he\s+)?(?!(?:" + trie_alternation(sorted(w.title() for w in NOT_NAMES if "'" not in w)) + r")\b)" \
     r"[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,4}"
 _DOCUMENT_OWNER = re.compile(
     r"(?P<owner1>" + _OWNER_NP + r")[’']s\s+(?:\w+\s+)?" + _DOC_NOUNS + r"\b"

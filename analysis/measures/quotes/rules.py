@@ -42,7 +42,7 @@ _ADVERB = re.compile(_ADVERBS)
 _TRAILING_ADVERBS = re.compile(r"(?:\s+" + _ADVERBS + r")+\s*$")
 _CUE = r"(?:" + _ADVERBS + r"\s+)*(?P<cue>" + _CUE_WORDS + r")\b"
 _CUE_RE = re.compile(r"\b(?P<cue>" + _CUE_WORDS + r")\b")
-_PART_RE = re.compile(r"\b(?P<cue>" + "|".join(PARTICIPLES) + r")\b")
+_PART_RE = re.compile(r"\b(?P<cue>" + trie_alternation(PARTICIPLES) + r")\b")  # (no participle starts another)
 _STOP_PHRASE = re.compile(r"[.!?;:“”\"«»()]")
 _DASH_NAME = re.compile(r"^\s*[―—–]\s*(?P<np>[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,4})\s*\.?\s*$")
 _INNER_PERIOD = re.compile(r"\.(?=[^\s.]|\s+[^\s“”\"«»])")
