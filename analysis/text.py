@@ -231,6 +231,9 @@ class SpanLookup:
         return [self.items[i] for i in hits]
 
     def contains(self, pos: int) -> bool:
-        """Whether some item has start <= pos < end."""
-        return bool(self.overlapping(pos, pos + 1))
+        """Whether some item has start <= pos < end (``overlapping(pos, pos + 1)`` is not empty)."""
+        from bisect import bisect_left, bisect_right
+        ends = self.ends
+        return any(ends[k] > pos for k in range(bisect_left(self.starts, pos - self.longest),
+                                                bisect_right(self.starts, pos)))
 

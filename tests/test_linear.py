@@ -48,3 +48,16 @@ def test_position_lookups_agree_with_a_scan():
     for a in range(0, len(doc.body), 97):
         scan = [m for m in doc.mentions if m["section"] == "body" and a <= m["start"] < a + 60]
         assert doc.mentions_between("body", a, a + 60) == scan
+
+
+def test_span_lookup_agrees_with_a_scan():
+    """Overlapping items and containment found by bisection, as a scan over every item finds them; nested,
+    touching, empty and duplicate spans included."""
+    from analysis.text import SpanLookup
+    spans = [(0, 10), (2, 4), (4, 4), (4, 9), (12, 30), (13, 14), (13, 14), (29, 31), (40, 41)]
+    lookup = SpanLookup(spans)
+    for a in range(-2, 45):
+        assert lookup.contains(a) == any(s <= a < e for s, e in spans), a
+        for b in range(a, a + 6):
+            assert lookup.overlapping(a, b) == [(s, e) for s, e in spans if s < b and e > a], (a, b)
+    assert lookup.contains(3) and not lookup.contains(10) and not lookup.contains(35)
