@@ -331,6 +331,11 @@ def test_word_evidence_looked_up_or_counted_agrees(monkeypatch):
     assert looked["Clinton"] == (1, False, True)  # "Clinton’s" and "Clinton-Kaine" are other words; "clinton"
     assert looked["Trump"] == (4, True, True)     # "'Trump", "said Trump", "Mr. Trump", ", Trump"; "the trump card"
     assert looked["Sanders"] == (2, True, False)  # "Sanders’" is the word and a comma before it; "sanders-like" is one
+    # counted up to five (what the model reads), in both ways; "after [a-z,] " found at the seventh
+    body = "Ali. Ali. Ali. Ali. Ali. Ali. Then met Ali; ali-baba."
+    for chars in (10**9, 0):
+        monkeypatch.setattr(C, "LOOKUP_CHARS", chars)
+        assert C._word_evidence(SimpleNamespace(body=body), "Ali") == (5, True, False)
 
 
 def test_text_between_marks_that_is_no_quotation():

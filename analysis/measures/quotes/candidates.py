@@ -130,8 +130,11 @@ _WORD_AFTER_LOWER = re.compile(r"(?<=[a-z,] )\w+(?:[’'\-]\w+)*")
 LOOKUP_CHARS = 50_000  # up to this length an article's words are looked up one by one; beyond, counted once
 
 
+MENTIONS_CAP = 5  # the model reads an article's mentions of a surname as 0, 1, …, 5 or more
+
+
 def _word_evidence(doc, word: str) -> tuple[int, bool, bool]:
-    """How often ``word`` occurs in the article as a whole word (as ``_WORD`` splits it: "Clinton" is not
+    """How often ``word`` occurs in the article as a whole word, up to ``MENTIONS_CAP`` (as ``_WORD`` splits it: "Clinton" is not
     in "Clinton’s" or "Clinton-Kaine"), whether it stands capitalised after a lower-case word or a comma
     somewhere ("…, said Trump"), and whether its lower-case form occurs as a word. In an article of up to
     ``LOOKUP_CHARS`` characters each word is looked up with ``str.find`` (it names a few surnames); in a
@@ -143,16 +146,17 @@ def _word_evidence(doc, word: str) -> tuple[int, bool, bool]:
         if len(doc.body) > LOOKUP_CHARS:
             counts, mid = cache.get(None) or cache.setdefault(None, (Counter(_WORD.findall(doc.body)),
                                                                      set(_WORD_AFTER_LOWER.findall(doc.body))))
-            ev = cache[word] = (counts[word], word in mid, counts[word.lower()] > 0)
+            ev = cache[word] = (min(counts[word], MENTIONS_CAP), word in mid, counts[word.lower()] > 0)
         else:
-            n, mid = _occurrences(doc.body, word)
+            n, mid = _occurrences(doc.body, word, MENTIONS_CAP, True)
             lower = word.lower()
-            ev = cache[word] = (n, mid, (n if lower == word else _occurrences(doc.body, lower)[0]) > 0)
+            ev = cache[word] = (n, mid, (n if lower == word else _occurrences(doc.body, lower, 1, False)[0]) > 0)
     return ev
 
 
-def _occurrences(body: str, word: str) -> tuple[int, bool]:
-    """(times ``word`` is a whole word of ``body``, whether once right after "[a-z,] ")."""
+def _occurrences(body: str, word: str, cap: int, want_mid: bool) -> tuple[int, bool]:
+    """(times ``word`` is a whole word of ``body``, up to ``cap``; whether once right after "[a-z,] "), looking
+    no further once both are known (``want_mid`` False: the count alone)."""
     if not word or not _WORD.fullmatch(word):
         return 0, False
     n, mid, at, size = 0, False, body.find(word), len(word)
@@ -165,8 +169,10 @@ def _occurrences(body: str, word: str) -> tuple[int, bool]:
         if starts and ends:
             n += 1
             mid = mid or at >= 2 and body[at - 1] == " " and body[at - 2] in "abcdefghijklmnopqrstuvwxyz,"
+            if n >= cap and (mid or not want_mid):
+                break
         at = body.find(word, at + 1)
-    return n, mid
+    return min(n, cap), mid
 
 
 def _prev_token(text: str, lo: int, hi: int) -> str | None:
@@ -279,7 +285,7 @@ def features(c: QuoteContext, cand: Candidate, history: History, people: dict, r
     surname = name_words[-1] if name_words else ""
     if len(surname) > 2:
         n, mid, lower = _word_evidence(c.doc, surname)
-        f["article_mentions:" + _bin(n, 5)] = 1.0
+        f["article_mentions:" + _bin(n, MENTIONS_CAP)] = 1.0
         if surname[:1].isupper():
             f["capitalised_mid_sentence"] = float(mid)  # a name is capitalised wherever it stands
             f["lower_case_elsewhere"] = float(lower)    # a common word shows up in lower case too

@@ -204,7 +204,7 @@ def _before(text: str, qstart: int, sstart: int, res: Resolver, section: str):
         subject = _comma_subject(left)
         if subject and (not np.strip() or _NONSUBJECT.match(np.strip())) and not np.strip().lower().startswith(_LATTER):
             np, np_start = subject[0], sstart + subject[1]
-        joint = _JOINT_BEFORE.search(left)
+        joint = _JOINT_BEFORE.search(left) if "and" in left else None  # (the pattern holds an "and")
         if joint:  # "Merz, Macron and Starmer said": all three (``Resolver`` keeps them several)
             np, np_start = joint.group(), sstart + joint.start()
         if np.strip() and len(np.split()) <= 10 and not _CUE_RE.search(np) and not _PART_RE.search(np):
