@@ -168,6 +168,11 @@ def blank(rx: re.Pattern, text: str) -> str:
     return rx.sub(lambda m: " " * len(m.group()), text)
 
 
+def blank_parens(text: str) -> str:
+    """``blank(PAREN_RE, text)``, at once when there is no parenthesis to blank."""
+    return blank(PAREN_RE, text) if "(" in text else text
+
+
 @dataclass
 class Speaker:
     speaker: str
@@ -385,8 +390,7 @@ class Resolver:
         return self._resolved[key]
 
     def _phrase(self, text: str, start: int, section: str, object_case: bool = False) -> Speaker | None:
-        if "(" in text:  # Rep. Jim Clyburn (D-S.C.): the party and state are not part of the name
-            text = blank(PAREN_RE, text)
+        text = blank_parens(text)  # Rep. Jim Clyburn (D-S.C.): the party and state are not part of the name
         raw = text.strip(_PHRASE_EDGES)  # "” he said": a closing mark is not part of the speaker
         lead_word = _LEADING_FUNCTION.match(raw)
         if lead_word:  # "When Clinton", "but he", "Following a …": the speaker comes after

@@ -117,6 +117,12 @@ def count_words(text: str) -> int:
     return len(WORD_RE.findall(text))
 
 
+def has_words(text: str, n: int, pos: int = 0, endpos: int | None = None) -> bool:
+    """``count_words(text[pos:endpos]) >= n``, reading no further than the n-th word."""
+    found = WORD_RE.finditer(text, pos, len(text) if endpos is None else endpos)
+    return sum(1 for _ in zip(range(n), found)) == n
+
+
 # ---------------------------------------------------------------- quotation marks
 # two apostrophes stand for a straight double quotation mark in some archives (''We will,'' he said)
 DOUBLE_MARK = re.compile(r"''|[“”\"«»„]")

@@ -133,6 +133,13 @@ def test_framing_prefilter_never_hides_a_match_of_lexicon_words(sentence):
 
 
 @SETTINGS
+@given(texty, st.integers(0, 6), st.integers(0, 40), st.integers(0, 80))
+def test_has_words_is_a_word_count_over_the_slice(text, n, pos, endpos):
+    assert T.has_words(text, n, pos, endpos) == (T.count_words(text[pos:endpos]) >= n)
+    assert T.has_words(text, n, pos) == (T.count_words(text[pos:]) >= n)
+
+
+@SETTINGS
 @given(st.one_of(texty, long_line, st.just("")))
 def test_word_count_fast_path_equals_the_token_definition(text):
     slow = sum(1 for m in T.TOKEN_RE.finditer(text) if m.group()[0].isalnum() or m.group()[0] == "_")

@@ -39,8 +39,8 @@ from itertools import chain
 from ... import schema
 from ...actors import Actors
 from ...document import Doc
-from ...speakers import NAME_RE, NOT_NAMES, PAREN_RE, TITLE_WORDS, Resolver, blank, personal, plain_name
-from ...text import DOUBLE_MARK, SpanLookup, count_words, mark_after
+from ...speakers import NAME_RE, NOT_NAMES, TITLE_WORDS, Resolver, blank_parens, personal, plain_name
+from ...text import DOUBLE_MARK, SpanLookup, count_words, has_words, mark_after
 from .candidates import Candidate, History, collect
 from .model import MIN_WORDS_UNCUED, SpeakerModel, alone_key, choose, speaker_model
 from .rules import (_CUE, _CUE_RE, AFTER_CUE, INDIRECT_CUES, NO_THAT_NEEDED, SENTENCE_TAIL, SOURCE_NOUNS, WHEN_SAID,
@@ -282,7 +282,7 @@ def _clause_row(doc: Doc, res: Resolver, s, found: tuple, taken: list):
         # "Juanita Broaddrick, who said Clinton raped her in 1978, recounted …": a relative clause set
         # off by commas ends at the next one (after four words)
         end = next((m.start() for m in _CLAUSE_COMMA.finditer(doc.body, start, end)
-                    if count_words(doc.body[start:m.start()]) >= 4), end)
+                    if has_words(doc.body, 4, start, m.start())), end)
     while end > start and doc.body[end - 1] in ".!?,; ":
         end -= 1
     clause = doc.body[start:end]
@@ -376,7 +376,7 @@ def _reported_clauses(text: str):
         m = _APPOSITIVE_INDIRECT.match(text) if any(c in text for c in ",(—–") or "--" in text else None
         if m and (found := _clause_of("indirect:appositive", m, text)):
             yield found
-        plain = blank(PAREN_RE, text) if "(" in text else text  # "Sen. Mitch McConnell (R-Ky.) said that"
+        plain = blank_parens(text)  # "Sen. Mitch McConnell (R-Ky.) said that"
         m = _indirect_search(plain, cue)
         while m:
             if found := _clause_of("indirect:name-cue", m, text):
@@ -395,7 +395,7 @@ def _clause_of(rule: str, m: re.Match, text: str):
     """The candidate clause of an appositive or name-cue match, if its cue reports speech (with "that"
     where the verb needs it) and four words or more follow."""
     if m.group("cue") in INDIRECT_CUES and (m.group("cue") in NO_THAT_NEEDED or m.group("that")) \
-            and count_words(text[m.end():]) >= 4:
+            and has_words(text, 4, m.end()):
         np, np_at = _named_in_apposition(m, "np")
         return rule, m.group("cue"), np, np_at, m.start("cue"), (m.end(), len(text))
     return None
@@ -437,7 +437,7 @@ def _outside_quotation(text: str, rule: str, np_at: int, cue_at: int, a: int, b:
             # "Netanyahu said that he would go ahead, although he tweeted that he “rejects …”": the
             # reported clause ends where another clause begins before the mark
             brk = next((m.start() for m in _CLAUSE_BREAK.finditer(text, a, after[0])
-                        if count_words(text[a:m.start()]) >= 4), None)
+                        if has_words(text, 4, a, m.start())), None)
             return brk
         if after[0] < a:
             return None

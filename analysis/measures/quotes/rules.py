@@ -12,7 +12,7 @@ from typing import Callable
 from ... import config
 from ...document import Doc
 from ...errors import ConfigError, read_yaml
-from ...speakers import NAME_RE, PAREN_RE, PRONOUNS, TITLE_WORDS, Resolver, Speaker, _plain, blank, personal
+from ...speakers import NAME_RE, PRONOUNS, TITLE_WORDS, Resolver, Speaker, _plain, blank, blank_parens, personal
 from ...text import mark_after, mark_before, trie_alternation
 
 def _reporting_lexicon(path=config.REPORTING) -> dict:
@@ -107,7 +107,8 @@ def _after(text: str, qtext: str, qend: int, send: int, res: Resolver, section: 
     # inside one sentence a period followed by more text is an abbreviation or an initial (Mr. Barrett,
     # Sen. Bernie Sanders (Vt.)): masked so that it does not end the speaker phrase
     seg_masked = _INNER_PERIOD.sub("\u00b7", seg)
-    seg_clean = blank(PAREN_RE, blank(_APPOSITIVE, seg_masked[:250]))  # appositives, (D-Wis.)
+    near = seg_masked[:250]
+    seg_clean = blank_parens(blank(_APPOSITIVE, near) if "," in near else near)  # appositives, (D-Wis.)
     # … quoted X as saying / X was quoted (by …) as saying: X speaks, not the outlet quoting (tried only where one of
     # its two verbs stands: this runs for every quotation)
     mm = _QUOTED_AS.match(seg_clean) if "quoted" in seg_clean or "cited" in seg_clean else None
@@ -323,7 +324,7 @@ def _trailing(doc: Doc, text: str, start: int, sstart: int, send: int, pstart: i
         if before is not None and pstart <= before.start and before.end <= sstart:
             cands.append((before.start, before.end, "previous-sentence"))
     for a, b, rule in cands:
-        seg = blank(PAREN_RE, _INNER_PERIOD.sub("\u00b7", text[a:b]))
+        seg = blank_parens(_INNER_PERIOD.sub("\u00b7", text[a:b]))
         m = _TRAILING.search(seg)
         if not m or (rule == "sentence-end" and a + m.start("np") < start):
             continue
@@ -383,7 +384,7 @@ _QUOTED_WORDS = re.compile(r"“[^“”]*”|\"[^\"“”]*\"")
 def named_subject(text: str, end: int, sstart: int, res: Resolver, section: str):
     """The named subject of the sentence starting at ``sstart``, read from its words before ``end`` (a
     quotation's opening mark, a cue, a pronoun): ``(Speaker, "", "sentence-subject")`` or None."""
-    head = blank(PAREN_RE, text[sstart:end])
+    head = blank_parens(text[sstart:end])
     if "“" in head or '"' in head:  # a quotation's own words are not the sentence's subject ("“China also has to …,” he said")
         head = blank(_QUOTED_WORDS, head)
     pos = 0
