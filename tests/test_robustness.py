@@ -4,7 +4,7 @@ very long lines, right-to-left text and empty strings give no exception and vali
 import re
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from analysis import text as T
@@ -161,6 +161,9 @@ speechy = st.lists(st.one_of(st.sampled_from(SPEECH), st.text(st.sampled_from("a
 
 @SETTINGS
 @given(speechy)
+# the phrase before the cue at its longest (eight words), with and without adverbs before the cue
+@example("one two three four five six seven eight nine ten said that the talks failed")
+@example("A, one two three four five six seven eight nine reportedly also said that they left")
 def test_reported_speech_search_shortcut_is_exact(text):
     from analysis.measures.quotes import rules as A
     fast, slow = A._indirect_search(text), A._INDIRECT.search(text)

@@ -444,15 +444,22 @@ def _indirect_search(text: str, cue: re.Match | None = None, pos: int = 0):
     cue = cue or _INDIRECT_PREFILTER.search(text, pos)
     if not cue:
         return None
-    start = pos
-    for m in _RUN_BREAK.finditer(text, pos, cue.start()):
-        start = m.end()
-    toks = [m for m in _SPACE_TOKEN.finditer(text, start, cue.start())]
-    adverbs = 0
-    while adverbs < len(toks) and _ADVERB.fullmatch(toks[-1 - adverbs].group()):
-        adverbs += 1
-    if len(toks) > 8 + adverbs:
-        start = toks[-(8 + adverbs)].start()
+    # read backwards from the cue (the text before it reversed): the run back to the last other character,
+    # then its tokens last first, as far as the adverbs right before the cue and eight more
+    back = text[pos:cue.start()][::-1]
+    brk = _RUN_BREAK.search(back)
+    run = brk.start() if brk else len(back)
+    start = cue.start() - run
+    adverbs, counting, last_end = 0, True, 0
+    for i, tok in enumerate(_SPACE_TOKEN.finditer(back, 0, run)):
+        if counting and _ADVERB.fullmatch(tok.group()[::-1]):
+            adverbs += 1
+            continue
+        counting = False
+        if i == 8 + adverbs:  # there are more than 8 + adverbs tokens: the (8 + adverbs)-th from the end starts it
+            start = cue.start() - last_end
+            break
+        last_end = tok.end()
     return _INDIRECT.search(text, max(start, pos))
 
 
