@@ -8,6 +8,7 @@ Jan. 5, decimals, multi-sentence quotations, sentences ending inside a closing q
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from typing import NamedTuple
 
 TOKEN_RE = re.compile(r"\w+(?:[’'\-.]\w+)*|[^\w\s]")
@@ -120,7 +121,10 @@ def count_words(text: str) -> int:
 def has_words(text: str, n: int, pos: int = 0, endpos: int | None = None) -> bool:
     """``count_words(text[pos:endpos]) >= n``, reading no further than the n-th word."""
     found = WORD_RE.finditer(text, pos, len(text) if endpos is None else endpos)
-    return sum(1 for _ in zip(range(n), found)) == n
+    for _ in range(n):
+        if next(found, None) is None:
+            return False
+    return True
 
 
 # ---------------------------------------------------------------- quotation marks
@@ -230,7 +234,6 @@ class SpanLookup:
 
     def overlapping(self, a: int, b: int) -> list:
         """Items with start < b and end > a, in their given order."""
-        from bisect import bisect_left
         lo = bisect_left(self.starts, a - self.longest)  # an item starting before that ends before a
         hi = bisect_left(self.starts, b)
         hits = sorted(self.order[k] for k in range(lo, hi) if self.ends[k] > a)
@@ -238,7 +241,6 @@ class SpanLookup:
 
     def contains(self, pos: int) -> bool:
         """Whether some item has start <= pos < end (``overlapping(pos, pos + 1)`` is not empty)."""
-        from bisect import bisect_left, bisect_right
         ends = self.ends
         return any(ends[k] > pos for k in range(bisect_left(self.starts, pos - self.longest),
                                                 bisect_right(self.starts, pos)))
