@@ -1007,6 +1007,44 @@ def test_frame_classes_twenty_sixth_batch(text, kw, expected):
     assert sorted(_frames("Talks\n\n" + text, **kw)) == expected
 
 
+UA = {"at_issue": ["Ukraine"]}
+
+
+@pytest.mark.parametrize("text,kw,expected", [
+    # (a twenty-seventh batch, from the blind witkoff misses and false frames, as general rules with made-up tests)
+    # a taking part on a condition is asked for: exclusion, kind demand (an everyday meeting only when it adds someone)
+    ("Trump will only meet with Putin if Putin also meets with Zelensky.", {}, [(1, "Ukraine", "exclusion", "demand")]),
+    ("Trump said he would meet Putin only if the Russian leader also met with Zelensky.", {},
+     [(1, "Ukraine", "exclusion", "demand")]),
+    ("The deal can hold only if Kabul takes part.", {}, [(1, "Afghan government", "exclusion", "demand")]),
+    ("Qatar will sign unless Kabul is at the table.", {}, [(1, "Afghan government", "exclusion", "demand")]),
+    ("Progress is only possible if Trump meets with Putin in person.", {}, []),
+    ("He asked if Kabul would take part.", {}, []),
+    # a taking part doubted is an exclusion; one questioned, asked about or uncertain frames no one (no inclusion)
+    ("Washington cast doubt on Kyiv's participation in the talks.", {}, [(1, "Ukraine", "exclusion", "explicit")]),
+    ("Russia questioned the format with Zelensky's participation.", {}, []),
+    ("Reporters questioned Trump about Ukraine's participation.", {}, []),
+    ("Zelensky expressed uncertainty about his attendance at the talks.", {}, []),
+    # "without X or Y being involved": the long subject of an absolute construction is left out
+    ("Kyiv fears a deal on the war without Ukraine or Qatar's envoys being involved.", {},
+     [(1, "Qatar", "exclusion", "explicit"), (1, "Qatar", "exclusion", "explicit"),
+      (1, "Ukraine", "exclusion", "explicit"), (1, "Ukraine", "exclusion", "explicit")]),
+    # a funeral, a wedding or a parade attended is no talks
+    ("Zelensky was expected to attend the funeral in Rome.", {}, []),
+    ("Zelensky attended the talks in Doha.", {}, [(1, "Ukraine", "inclusion", "explicit")]),
+    # an everyday meeting held to brief those it names, or the meeting a briefing is about, includes no one
+    ("Trump will hold a video conference with officials from Ukraine and Qatar to brief them on his meeting with Putin.",
+     UA, []),
+    ("Trump held a call with Zelensky and told them about the plan.", UA, []),
+    ("Trump held a video conference with Zelensky on the ceasefire.", UA, [(1, "Ukraine", "inclusion", "explicit")]),
+    # a press conference alongside someone is a joint appearance, not a seat at the talks
+    ("Zelensky gave a press conference alongside Qatar's emir.", {"at_issue": ["Qatar"]}, []),
+    ("Zelensky sat alongside Qatar's emir at the talks.", {"at_issue": ["Qatar"]}, [(1, "Qatar", "inclusion", "explicit")]),
+])
+def test_frame_classes_twenty_seventh_batch(text, kw, expected):
+    assert sorted(_frames("Talks\n\n" + text, **kw)) == expected
+
+
 def test_a_plan_drafted_by_two_sides_leaves_the_parties_out():
     # a plan drawn up, hashed out or negotiated behind closed doors by two sides: the party not among them (implicit)
     assert _frames("Talks\n\nThe plan was drawn up by Washington and Taliban officials.") == \

@@ -88,7 +88,9 @@ _BACKED_BEFORE = re.compile(r"(?<![\w-])(?:back(?:s|ed|ing)?|support(?:s|ed|ing)
                             re.I)
 # an inclusion cue asked about frames nothing ("did not say whether the talks would include Ukrainian officials",
 # "a reporter inquired about Ukraine's involvement")
-_QUESTION_BEFORE = re.compile(r"\b(?:whether|if|(?:ask|inquir|enquir|question)\w*\s+(?:\w+\s+)?about)\b(?:\s+\S+){0,12}\s*$|"
+_QUESTION_BEFORE = re.compile(r"\b(?:whether|if|(?:ask|inquir|enquir|question|uncertain|unsure)\w*\s+(?:\w+\s+)?about)\b(?:\s+\S+){0,12}\s*$|"
+                              # ... or questioned: doubted, not reported as refused ("questions American involvement in …")
+                              r"\bquestion(?:ed|s|ing)?\b(?:\s+\S+){0,4}\s*$|"
                               r"\b(?:know|knows|knew|see|sees|saw|understand|understands|imagine|wonder\w*)\s+what\b(?:\s+\S+){0,8}\s*$|"
                               # ... and one of whoever might do it ("Any Palestinian who would take part would be …")
                               r"\b(?:any(?:one|body)?|whoever)\b(?:\s+[^\s,;:]+){0,3}?\s+(?:who|that)\s+(?:\w+\s+){0,2}$", re.I)
@@ -119,6 +121,25 @@ _ANY_BEFORE = re.compile(r"\bany\s+$", re.I)
 _WISH_BEFORE = re.compile(r"\b(?:hop(?:e|es|ed|ing)|wish(?:es|ed|ing)?|wants?|wanted|eager|keen|desire)\s+to\s+(?:\w+\s+)?$", re.I)
 # "without Kyiv's participation / involvement / consent": the inclusion cue is an exclusion
 _WITHOUT_BEFORE = re.compile(r"\b(?:without|(?P<lack>lack\s+of|lacking))\s+(?:\S+\s+){0,3}$", re.I)  # "the lack of Kyiv's involvement"
+# ... and "without" a longer subject of "being involved / being consulted" ("without Ukraine or European countries being
+# involved"), read only for a cue that opens with "being" (an absolute construction)
+_WITHOUT_FAR = re.compile(r"\bwithout\s+(?:[^\s,;:.]+\s+){4,6}$", re.I)
+_BEING = re.compile(r"(?:being|getting)\s", re.I)
+# an inclusion on a condition is asked for, not reported: "would meet Putin only if he also met with Zelensky", "will only
+# meet with Putin if Putin also meets with Zelenskyy", "unless officials from Kyiv take part" (exclusion, kind demand)
+# ... and the meeting a briefing is about names only those briefed on it: "to share details of negotiations with
+# Putin", "to inform them about his meeting with Putin" (no inclusion)
+_BRIEFED_ABOUT_BEFORE = re.compile(r"\b(?:(?:details|results|outcome|readout)\s+of|(?:brief|inform|updat|tell|told|debrief)\w*"
+                                   r"\s+(?:\w+\s+){0,2}?(?:on|about))\s+(?:\w+\s+){0,3}$", re.I)
+_ALSO_BEFORE = re.compile(r"\b(?:also|too|as\s+well)\s+$", re.I)
+_CONDITION_BEFORE = re.compile(r"\b(?:only\s+(?:[^\s,;:]+\s+){0,6}?if|unless|on\s+(?:the\s+)?condition\s+that|provided\s+that)"
+                               r"\s+(?:[^\s,;:]+\s+){0,5}$", re.I)
+# an everyday meeting held to brief those it names on talks they were not in: "a video conference with officials from
+# Ukraine, Finland and France to inform them about his meeting with Putin", "a call with Zelenskyy and European leaders
+# and told them about …" (no inclusion)
+_BRIEFING_AFTER = re.compile(r"(?:\s+[^\s;.]+){0,16}?\s+(?:to\s+(?:brief|inform|update|debrief|tell)\b|"
+                             r"to\s+share\s+(?:the\s+)?(?:details|results|outcome)\b|and\s+(?:briefed|informed|updated|told)\s+them\b)",
+                             re.I)
 # "without" + a noun of taking part or having a say + "of / from": the actor after it is left out
 _WITHOUT_OF = re.compile(r"\s+(?:(?:any|the|a|prior|direct|formal)\s+){0,2}(?:mention|input|consultation|knowledge|"
                          r"consent|approval|say|representatives?|delegates?|delegations?|officials?|envoys?)\s+"
@@ -126,6 +147,7 @@ _WITHOUT_OF = re.compile(r"\s+(?:(?:any|the|a|prior|direct|formal)\s+){0,2}(?:me
 # an inclusion someone refuses or objects to is an exclusion ("objected to the presence of Afghan officials",
 # "the inclusion of government officials was unacceptable")
 _REFUSAL_BEFORE = re.compile(r"\b(?:object\w*\s+to|reject\w*|oppos(?:e|es|ed|ing)|refus\w*|resist\w*|block\w*|veto\w*|"
+                             r"cast(?:s|ing)?\s+doubts?\s+(?:on|over)|"
                              r"hesitan\w*|reluctan\w*|unwilling\w*|(?:did|does|do|would)\s+not\s+want|"
                              r"(?:didn|doesn|don|wouldn)[’']t\s+want|"
                              r"(?<!\bnot\s)(?<!n[’']t\s)(?<!\bnever\s)rul\w+\s+out|against)\s+(?:\S+\s+){0,4}$", re.I)
@@ -989,6 +1011,7 @@ def find_frames(doc: Doc, quote_rows: list[dict], actors: Actors, lexicon: Lexic
                     continue
                 lo = sent.clause_bounds(ms)[0] if cue.frame == "inclusion" else 0
                 if cue.frame == "inclusion" and (_QUESTION_BEFORE.search(_ASIDE.sub(",", s.text[lo:ms]))
+                                                 and not _CONDITION_BEFORE.search(s.text, lo, ms)
                                                  or _HYPOTHETICAL_BEFORE.search(s.text, lo, ms)
                                                  and not _DEMAND.search(s.text, lo, ms)
                                                  or _FROM_BEFORE.search(s.text, lo, ms)
@@ -997,24 +1020,34 @@ def find_frames(doc: Doc, quote_rows: list[dict], actors: Actors, lexicon: Lexic
                 if cue.at_issue and cue.frame == "inclusion" and _SEPARATE.search(s.text, max(lo, ms - 25), me + 30):
                     continue  # "arrived in Ankara for a separate meeting", "separate meetings with Moscow and Kyiv",
                     # "a recent (and separate) tense meeting with Zelenskyy"
+                if cue.at_issue and cue.frame == "inclusion" and (_BRIEFING_AFTER.match(s.text, me)
+                                                                  or _BRIEFED_ABOUT_BEFORE.search(s.text, lo, ms)):
+                    continue
                 frame, kind, turned = cue.frame, cue.kind, ""
                 negated = bool(_NEGATION.search(s.text[max(0, ms - 40):ms])) or (
                     cue.frame == "inclusion" and not cue.at_issue and _no_subject(sent, lo, ms))
                 if frame == "inclusion":
                     if negated:
                         frame, kind, turned = "exclusion", "explicit", "negated:"
-                    elif without := _WITHOUT_BEFORE.search(s.text, lo, ms):
+                    elif without := _WITHOUT_BEFORE.search(s.text, lo, ms) or (
+                            _BEING.match(s.text, ms) and _WITHOUT_FAR.search(s.text, lo, ms)):
                         if any(without.start() < a and b <= ms for a, b in without_cues + included):
                             continue  # "without his involvement alongside Putin": the "without" is the earlier cue's
                         without_cues.append((ms, me))
-                        frame, kind, turned = "exclusion", "explicit", "lack:" if without.group("lack") else "without:"
+                        lack = without.re is _WITHOUT_BEFORE and without.group("lack")
+                        frame, kind, turned = "exclusion", "explicit", "lack:" if lack else "without:"
                     elif _REFUSAL_BEFORE.search(s.text[lo:ms]) or _REFUSAL_AFTER.match(s.text[me:]):
                         frame, kind, turned = "exclusion", "explicit", "refused:"
                     elif not cue.at_issue and (_DEMAND.search(s.text[lo:ms]) or _DEMAND_AFTER.match(s.text[me:])
                                                or _BACKED_BEFORE.search(s.text, lo, ms)):
                         # not an everyday meeting: "insisted in their talks with the Taliban" demands nothing of them
                         frame, kind, turned = "exclusion", "demand", "demand:"
-                    if cue.bind == "parties" and turned in ("refused:", "demand:"):
+                    elif (cond := _CONDITION_BEFORE.search(s.text, lo, ms)) and (
+                            not cue.at_issue or _ALSO_BEFORE.search(s.text, cond.start(), ms)):
+                        # an everyday meeting as a condition only when it adds someone ("only if Putin also meets with
+                        # Zelenskyy"; not "progress is only possible if he meets with Putin")
+                        frame, kind, turned = "exclusion", "demand", "condition:"
+                    if cue.bind == "parties" and turned in ("refused:", "demand:", "condition:"):
                         continue  # talks between the conflict's parties called for or rejected leave neither out
                         # ("pushing for direct talks between Ukrainian and Russian officials", "the rebel leader
                         # rejected the talks between Congolese and Rwandan officials")
