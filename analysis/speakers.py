@@ -58,11 +58,12 @@ monday tuesday wednesday thursday friday saturday sunday january february march 
 september october november december
 one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty hundred thousand
 million billion first second third fourth fifth last next
-nothing everything something anything nobody everybody somebody anybody everyone someone anyone none
+nothing everything something anything nobody everybody somebody anybody everyone someone anyone none quote
 western eastern northern southern
 """.split())
 
 
+_LOWER_NEXT = re.compile(r"\s+[a-z]")
 _PHRASE_EDGES = " ,“”\"‘’'«»—–-"
 
 
@@ -422,6 +423,8 @@ class Resolver:
             m = persons[-1]
             return Speaker(m["person"], m["actor"], raw, pos, "person")
         name = self._name(raw)
+        if name and self._opening_verb(name, section, pos):
+            return None
         if name and self._is_proper_name(name, mentions):
             # "German Chancellor Olaf Scholz": a name in the text wins over a role of the actors file
             actors = {m["actor"] for m in mentions}
@@ -446,6 +449,19 @@ class Resolver:
                 and not all(_plain(w) in NOT_NAMES for w in words):
             return Speaker(raw, mentions[-1]["actor"] if mentions else "", raw, pos, "raw")
         return None
+
+    def _opening_verb(self, name: str, section: str, pos: int) -> bool:
+        """A capitalised "-ing" word opening its sentence before a lower-case word, and nowhere in the article
+        capitalised after a lower-case word or a comma, is a verb, not a name ("Recognizing any … “is another red
+        line” for Kiev, he added"; not "Manning testified" where "said Manning" stands too)."""
+        if " " in name or not name.endswith("ing"):
+            return False
+        text = self.doc.section_text(section)
+        at = text.find(name, pos)
+        sent = self.doc.sentence_at(section, at) if at >= 0 else None
+        if sent is None or text[sent.start:at].strip(" “\"‘'") or not _LOWER_NEXT.match(text, at + len(name)):
+            return False
+        return not re.search(r"[a-z,] " + re.escape(name) + r"\b", self.doc.body)
 
     def _raw(self, name: str, groups: set[str], raw: str, pos: int) -> Speaker:
         """A name the actors file does not list, as a speaker: of the one group its phrase names, else of the group

@@ -312,6 +312,24 @@ def test_an_unresolved_pronoun_names_no_speaker():
     assert [r["speaker"] for r in rows] == ["Kaja Kallas", "Kaja Kallas"]
 
 
+def test_an_opening_verb_and_a_label_are_no_speakers():
+    """A capitalised "-ing" word opening its sentence before a lower-case word, never capitalised after a lower-case
+    word elsewhere, is a verb; "Quote:" is a label. Neither is a name; a name ending in "-ing" still is one."""
+    from analysis.actors import load_actors
+    from analysis.document import build_doc
+    from analysis.speakers import Resolver
+    from conftest import ACTORS
+    body = ("Recognizing any of the regions as Russian is a red line for Kyiv. Manning testified on Monday.\n\n"
+            "Quote: the talks are over.\n\nThe hearing ended, said Manning.")
+    actors = load_actors(ACTORS)
+    doc = build_doc({"article_id": "a", "outlet": "o", "raw": "Talks\n\n" + body}, actors)
+    res = Resolver(doc, actors)
+    at = doc.body.index
+    assert res.phrase("Recognizing", at("Recognizing"), "body") is None
+    assert res.phrase("Quote", at("Quote"), "body") is None
+    assert res.phrase("Manning", at("Manning"), "body").speaker == "Manning"
+
+
 def test_word_evidence_looked_up_or_counted_agrees(monkeypatch):
     """A surname's evidence (times it is a word, capitalised after "[a-z,] ", its lower case a word) is the
     same whether each word is looked up with ``str.find`` (short articles) or every word is counted once
