@@ -330,6 +330,25 @@ def test_an_opening_verb_and_a_label_are_no_speakers():
     assert res.phrase("Manning", at("Manning"), "body").speaker == "Manning"
 
 
+def test_a_pronoun_closing_the_sentence_of_a_quoted_fragment_speaks():
+    """“…” in mid-sentence, and the sentence ends ", he added.": the pronoun speaks (the trailing rule, sentence-end);
+    a pronoun ending the sentence before the quotation's does not."""
+    from analysis.actors import load_actors
+    from analysis.document import build_doc
+    from analysis.measures.quotes import extract_quotes
+    from conftest import ACTORS
+    actors = load_actors(ACTORS)
+
+    def rows(body):
+        doc = build_doc({"article_id": "a", "outlet": "o", "raw": "Talks\n\n" + body}, actors)
+        return [(r["text"], r["speaker"], r["rule"]) for r in extract_quotes(doc, actors, model=None)]
+    assert rows("Zelensky spoke in Odesa on Tuesday.\n\nRecognizing the regions as Russian “is another red line for "
+                "all of us” in Kyiv, he added.") == [
+        ("is another red line for all of us", "Volodymyr Zelensky", "sentence-end")]
+    assert rows("Zelensky spoke in Odesa on Tuesday, and then he left.\n\nThe regions, “another red line for all of "
+                "us in Kyiv and beyond”, were not discussed.")[0][1:] == ("", "unattributed")
+
+
 def test_word_evidence_looked_up_or_counted_agrees(monkeypatch):
     """A surname's evidence (times it is a word, capitalised after "[a-z,] ", its lower case a word) is the
     same whether each word is looked up with ``str.find`` (short articles) or every word is counted once

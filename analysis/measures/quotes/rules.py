@@ -291,8 +291,10 @@ _TRANSCRIPT = re.compile(r"^\s*(?P<np>[A-Z][A-Z.'’\-]+(?:\s[A-Z][A-Z.'’\-]+)
 SENTENCE_TAIL = (r"(?:\s+(?:on|in|at|during|last|this)(?:\s+\S+){1,3}|\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
                  r"Saturday|Sunday|yesterday|today|tonight)(?:\s+(?:morning|afternoon|evening|night))?)?\s*[.!]?\s*$")
 _TRAILING_CUES = r"said|says|added|adds|wrote|writes|argued|noted|explained|recalled"
-_TRAILING = re.compile(r"(?:^|,\s+)(?P<np>[A-Z][^,;:“”\"«»]{0,60}?)\s+(?P<cue>" + _TRAILING_CUES +
+# (or a subject pronoun: "Recognizing them “is another red line” for Kiev, he added.")
+_TRAILING = re.compile(r"(?:^|,\s+)(?P<np>[A-Z][^,;:“”\"«»]{0,60}?|he|she|they)\s+(?P<cue>" + _TRAILING_CUES +
                        r"|told (?:reporters|[A-Z]\w+))" + SENTENCE_TAIL)
+_PRONOUN_NP = ("he", "she", "they")
 _TRAILING_HINT = re.compile(r"\b(?:" + _TRAILING_CUES + r"|told)\b")  # a cheap test before ``_trailing``
 
 
@@ -328,8 +330,8 @@ def _trailing(doc: Doc, text: str, start: int, sstart: int, send: int, pstart: i
         m = _TRAILING.search(seg)
         if not m or (rule == "sentence-end" and a + m.start("np") < start):
             continue
-        if rule == "previous-sentence" and any(ch in text[a:b] for ch in "“”\""):
-            continue
+        if rule == "previous-sentence" and (any(ch in text[a:b] for ch in "“”\"") or m.group("np") in _PRONOUN_NP):
+            continue  # (a pronoun only of the quotation's own sentence)
         sp = res.phrase(text[a + m.start("np"):a + m.end("np")], a + m.start("np"), section)
         if sp and sp.kind in ("person", "raw", "institution") and sp.speaker[:1].isupper():
             return sp, m.group("cue").split()[0], rule
