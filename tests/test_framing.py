@@ -1020,9 +1020,11 @@ UA = {"at_issue": ["Ukraine"]}
     ("Qatar will sign unless Kabul is at the table.", {}, [(1, "Afghan government", "exclusion", "demand")]),
     ("Progress is only possible if Trump meets with Putin in person.", {}, []),
     ("He asked if Kabul would take part.", {}, []),
-    # a taking part doubted is an exclusion; one questioned, asked about or uncertain frames no one (no inclusion)
+    # a taking part doubted (its format or need questioned) is an exclusion; one questioned, asked about or uncertain
+    # frames no one (no inclusion)
     ("Washington cast doubt on Kyiv's participation in the talks.", {}, [(1, "Ukraine", "exclusion", "explicit")]),
-    ("Russia questioned the format with Zelensky's participation.", {}, []),
+    ("Russia questioned the format with Zelensky's participation.", {}, [(1, "Ukraine", "exclusion", "explicit")]),
+    ("Russia questions Ukraine's involvement in the grain trade.", {}, []),
     ("Reporters questioned Trump about Ukraine's participation.", {}, []),
     ("Zelensky expressed uncertainty about his attendance at the talks.", {}, []),
     # "without X or Y being involved": the long subject of an absolute construction is left out

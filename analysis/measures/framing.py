@@ -88,9 +88,11 @@ _BACKED_BEFORE = re.compile(r"(?<![\w-])(?:back(?:s|ed|ing)?|support(?:s|ed|ing)
                             re.I)
 # an inclusion cue asked about frames nothing ("did not say whether the talks would include Ukrainian officials",
 # "a reporter inquired about Ukraine's involvement")
+# questioning the format, need or idea of a taking part doubts it: "questioned the format with Zelensky's participation"
+_DOUBTED_FORMAT = r"the\s+(?:format|need|idea|wisdom|point|presence)\s+(?:of|with|for)\b"
 _QUESTION_BEFORE = re.compile(r"\b(?:whether|if|(?:ask|inquir|enquir|question|uncertain|unsure)\w*\s+(?:\w+\s+)?about)\b(?:\s+\S+){0,12}\s*$|"
                               # ... or questioned: doubted, not reported as refused ("questions American involvement in …")
-                              r"\bquestion(?:ed|s|ing)?\b(?:\s+\S+){0,4}\s*$|"
+                              r"\bquestion(?:ed|s|ing)?\b(?!\s+" + _DOUBTED_FORMAT + r")(?:\s+\S+){0,4}\s*$|"
                               r"\b(?:know|knows|knew|see|sees|saw|understand|understands|imagine|wonder\w*)\s+what\b(?:\s+\S+){0,8}\s*$|"
                               # ... and one of whoever might do it ("Any Palestinian who would take part would be …")
                               r"\b(?:any(?:one|body)?|whoever)\b(?:\s+[^\s,;:]+){0,3}?\s+(?:who|that)\s+(?:\w+\s+){0,2}$", re.I)
@@ -147,7 +149,7 @@ _WITHOUT_OF = re.compile(r"\s+(?:(?:any|the|a|prior|direct|formal)\s+){0,2}(?:me
 # an inclusion someone refuses or objects to is an exclusion ("objected to the presence of Afghan officials",
 # "the inclusion of government officials was unacceptable")
 _REFUSAL_BEFORE = re.compile(r"\b(?:object\w*\s+to|reject\w*|oppos(?:e|es|ed|ing)|refus\w*|resist\w*|block\w*|veto\w*|"
-                             r"cast(?:s|ing)?\s+doubts?\s+(?:on|over)|"
+                             r"cast(?:s|ing)?\s+doubts?\s+(?:on|over)|question(?:ed|s|ing)?\s+" + _DOUBTED_FORMAT + r"|"
                              r"hesitan\w*|reluctan\w*|unwilling\w*|(?:did|does|do|would)\s+not\s+want|"
                              r"(?:didn|doesn|don|wouldn)[’']t\s+want|"
                              r"(?<!\bnot\s)(?<!n[’']t\s)(?<!\bnever\s)rul\w+\s+out|against)\s+(?:\S+\s+){0,4}$", re.I)
