@@ -1047,6 +1047,32 @@ def test_frame_classes_twenty_seventh_batch(text, kw, expected):
     assert sorted(_frames("Talks\n\n" + text, **kw)) == expected
 
 
+@pytest.mark.parametrize("text,expected", [
+    # (a twenty-eighth batch, from the blind g8 misses and false frames, as general rules with made-up tests)
+    # removed from a forum: expelled, suspended, removed, kicked or wanted out of a group, talks or summit ...
+    ("Russia was expelled from the G8 in 2014.", [(1, "Russia", "exclusion", "explicit")]),
+    ("Kabul's expulsion from the talks angered Doha.", [(1, "Afghan government", "exclusion", "explicit")]),
+    ("Obama wanted Russia out of the group.", [(1, "Russia", "exclusion", "explicit")]),
+    ("Trump says it was a mistake to have removed Russia from the G8.", [(1, "Russia", "exclusion", "explicit")]),
+    # ... not from a country, a match or power
+    ("Washington expelled diplomats from Russia.", []),
+    ("The coach was suspended from the match.", []),
+    # a return asked for is a demand: readmitted, let or wanted back in, "should be in this meeting"
+    ("Trump moved to readmit Russia.", [(1, "Russia", "exclusion", "demand")]),
+    ("They should let Russia come back in, because it matters.", [(1, "Russia", "exclusion", "demand")]),
+    ("Trump wants Russia back at G7 summits.", [(1, "Russia", "exclusion", "demand")]),
+    ("Russia should be in this meeting.", [(1, "Russia", "exclusion", "demand")]),
+    ("Russia was in the meeting on Monday.", [(1, "Russia", "inclusion", "explicit")]),
+    ("He wants Kabul back in power.", []),
+    ("Putin brought the troops back to Russia.", []),
+    # an invitation criticised is an exclusion; one it is "better" to make is asked for
+    ("Qatar criticized the proposal to invite Russia.", [(1, "Russia", "exclusion", "explicit")]),
+    ("It is better to invite Kabul to the next meeting.", [(1, "Afghan government", "exclusion", "demand")]),
+])
+def test_frame_classes_twenty_eighth_batch(text, expected):
+    assert sorted(_frames("Talks\n\n" + text)) == expected
+
+
 def test_a_plan_drafted_by_two_sides_leaves_the_parties_out():
     # a plan drawn up, hashed out or negotiated behind closed doors by two sides: the party not among them (implicit)
     assert _frames("Talks\n\nThe plan was drawn up by Washington and Taliban officials.") == \

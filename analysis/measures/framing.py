@@ -68,6 +68,7 @@ _COORDINATION = re.compile(r"^(?:\s+(?:leaders?|officials?|envoys?|diplomats?|de
                            r"(?:(?:the|other|its|their|both|key|top|any|\w+[’']s)\s+)?$", re.I)
 # an inclusion cue reported as a demand or condition implies absence: exclusion of kind demand
 _DEMAND = re.compile(r"\b(?:must|should|needs?\s+to|has\s+to|have\s+to|ought\s+to|cannot\s+\w+\s+without|need\s+for|"
+                     r"(?:is|be|was)\s+better\s+to|"
                      r"necessity\s+of|insist\w*|demand\w*|call\w*\s+for|push\w*\s+for|press\w*\s+for|urg\w+|"
                      r"essential|indispensable|only\s+possible|wants?|wanted|seek\w*|sought|ask\w*\s+for|scrambl\w*\s+to|"
                      r"struggl\w*\s+to|fight\w*\s+for|fought\s+for|lobb\w*\s+for|vie\w*\s+for|vying\s+for|"
@@ -150,6 +151,7 @@ _WITHOUT_OF = re.compile(r"\s+(?:(?:any|the|a|prior|direct|formal)\s+){0,2}(?:me
 # "the inclusion of government officials was unacceptable")
 _REFUSAL_BEFORE = re.compile(r"\b(?:object\w*\s+to|reject\w*|oppos(?:e|es|ed|ing)|refus\w*|resist\w*|block\w*|veto\w*|"
                              r"cast(?:s|ing)?\s+doubts?\s+(?:on|over)|question(?:ed|s|ing)?\s+" + _DOUBTED_FORMAT + r"|"
+                             r"critici[sz](?:e|es|ed|ing)|"
                              r"hesitan\w*|reluctan\w*|unwilling\w*|(?:did|does|do|would)\s+not\s+want|"
                              r"(?:didn|doesn|don|wouldn)[’']t\s+want|"
                              r"(?<!\bnot\s)(?<!n[’']t\s)(?<!\bnever\s)rul\w+\s+out|against)\s+(?:\S+\s+){0,4}$", re.I)
