@@ -1065,6 +1065,10 @@ def test_frame_classes_twenty_seventh_batch(text, kw, expected):
     ("Russia was in the meeting on Monday.", [(1, "Russia", "inclusion", "explicit")]),
     ("He wants Kabul back in power.", []),
     ("Putin brought the troops back to Russia.", []),
+    # an invitation no consensus or agreement was reached on did not happen
+    ("Leaders were unable to reach consensus on inviting Russia.", [(1, "Russia", "exclusion", "explicit")]),
+    ("Qatar could not agree on inviting Kabul.", [(1, "Afghan government", "exclusion", "explicit")]),
+    ("Qatar agreed on inviting Kabul.", [(1, "Afghan government", "inclusion", "explicit")]),
     # an invitation criticised is an exclusion; one it is "better" to make is asked for
     ("Qatar criticized the proposal to invite Russia.", [(1, "Russia", "exclusion", "explicit")]),
     ("It is better to invite Kabul to the next meeting.", [(1, "Afghan government", "exclusion", "demand")]),

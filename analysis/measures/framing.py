@@ -103,6 +103,12 @@ _HYPOTHETICAL_BEFORE = re.compile(r"\b(?:possible|potential|eventual|prospective
 # an inclusion cue after "from" is what someone is kept from ("exclude Greece from the conference and from any role
 # in the settlement", "barred from attending"); after "difficult / unlikely to" it is not reported as happening
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:(?:any|a|an|the|further|future)\s+)?$", re.I)
+# ... but one on which no consensus or agreement was reached did not happen: an exclusion ("unable to reach consensus on
+# inviting Russia", "it prevented a consensus on inviting Russia to our table", "could not agree on inviting Kabul")
+_NO_AGREEMENT_BEFORE = re.compile(
+    r"\b(?:(?:no|without|lack\s+of|prevented\s+a|(?:(?:did|could)\s+not|didn[’']t|couldn[’']t|failed\s+to|unable\s+to|not)"
+    r"\s+reach(?:\s+a)?)\s+consensus|(?:(?:did|could)\s+not|didn[’']t|couldn[’']t|failed\s+to|unable\s+to)\s+agree)"
+    r"\s+(?:on|over|about|to)\s+(?:\S+\s+){0,2}$", re.I)
 _UNLIKELY_BEFORE = re.compile(r"\b(?:difficult|hard|impossible|unlikely|unable|too\s+late)\s+(?:for\s+\S+\s+)?to\s+"
                               r"(?:\w+\s+)?$", re.I)
 _CLAUSE_GAP = re.compile(r"[,;:.!?()“”\"]|\b(?:and|but|or|then|while|before|after|until|yet)\b", re.I)
@@ -1019,7 +1025,8 @@ def find_frames(doc: Doc, quote_rows: list[dict], actors: Actors, lexicon: Lexic
                                                  or _HYPOTHETICAL_BEFORE.search(s.text, lo, ms)
                                                  and not _DEMAND.search(s.text, lo, ms)
                                                  or _FROM_BEFORE.search(s.text, lo, ms)
-                                                 or _UNLIKELY_BEFORE.search(s.text, lo, ms)):
+                                                 or _UNLIKELY_BEFORE.search(s.text, lo, ms)
+                                                 and not _NO_AGREEMENT_BEFORE.search(s.text, lo, ms)):
                     continue
                 if cue.at_issue and cue.frame == "inclusion" and _SEPARATE.search(s.text, max(lo, ms - 25), me + 30):
                     continue  # "arrived in Ankara for a separate meeting", "separate meetings with Moscow and Kyiv",
@@ -1042,6 +1049,8 @@ def find_frames(doc: Doc, quote_rows: list[dict], actors: Actors, lexicon: Lexic
                         frame, kind, turned = "exclusion", "explicit", "lack:" if lack else "without:"
                     elif _REFUSAL_BEFORE.search(s.text[lo:ms]) or _REFUSAL_AFTER.match(s.text[me:]):
                         frame, kind, turned = "exclusion", "explicit", "refused:"
+                    elif _NO_AGREEMENT_BEFORE.search(s.text, lo, ms):
+                        frame, kind, turned = "exclusion", "explicit", "no-consensus:"
                     elif not cue.at_issue and (_DEMAND.search(s.text[lo:ms]) or _DEMAND_AFTER.match(s.text[me:])
                                                or _BACKED_BEFORE.search(s.text, lo, ms)):
                         # not an everyday meeting: "insisted in their talks with the Taliban" demands nothing of them
