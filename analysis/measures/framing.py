@@ -136,10 +136,6 @@ _WITHOUT_FAR = re.compile(r"\bwithout\s+(?:[^\s,;:.]+\s+){4,6}$", re.I)
 _BEING = re.compile(r"(?:being|getting)\s", re.I)
 # an inclusion on a condition is asked for, not reported: "would meet Putin only if he also met with Zelensky", "will only
 # meet with Putin if Putin also meets with Zelenskyy", "unless officials from Kyiv take part" (exclusion, kind demand)
-# ... and the meeting a briefing is about names only those briefed on it: "to share details of negotiations with
-# Putin", "to inform them about his meeting with Putin" (no inclusion)
-_BRIEFED_ABOUT_BEFORE = re.compile(r"\b(?:(?:details|results|outcome|readout)\s+of|(?:brief|inform|updat|tell|told|debrief)\w*"
-                                   r"\s+(?:\w+\s+){0,2}?(?:on|about))\s+(?:\w+\s+){0,3}$", re.I)
 _ALSO_BEFORE = re.compile(r"\b(?:also|too|as\s+well)\s+$", re.I)
 _CONDITION_BEFORE = re.compile(r"\b(?:only\s+(?:[^\s,;:]+\s+){0,6}?if|unless|on\s+(?:the\s+)?condition\s+that|provided\s+that)"
                                r"\s+(?:[^\s,;:]+\s+){0,5}$", re.I)
@@ -149,6 +145,10 @@ _CONDITION_BEFORE = re.compile(r"\b(?:only\s+(?:[^\s,;:]+\s+){0,6}?if|unless|on\
 _BRIEFING_AFTER = re.compile(r"(?:\s+[^\s;.]+){0,16}?\s+(?:to\s+(?:brief|inform|update|debrief|tell)\b|"
                              r"to\s+share\s+(?:the\s+)?(?:details|results|outcome)\b|and\s+(?:briefed|informed|updated|told)\s+them\b)",
                              re.I)
+# ... and the meeting a briefing is about names only those briefed on it: "to share details of negotiations with
+# Putin", "to inform them about his meeting with Putin" (no inclusion)
+_BRIEFED_ABOUT_BEFORE = re.compile(r"\b(?:(?:details|results|outcome|readout)\s+of|(?:brief|inform|updat|tell|told|debrief)\w*"
+                                   r"\s+(?:\w+\s+){0,2}?(?:on|about))\s+(?:\w+\s+){0,3}$", re.I)
 # "without" + a noun of taking part or having a say + "of / from": the actor after it is left out
 _WITHOUT_OF = re.compile(r"\s+(?:(?:any|the|a|prior|direct|formal)\s+){0,2}(?:mention|input|consultation|knowledge|"
                          r"consent|approval|say|representatives?|delegates?|delegations?|officials?|envoys?)\s+"
