@@ -1072,6 +1072,10 @@ def test_frame_classes_twenty_seventh_batch(text, kw, expected):
     # an invitation criticised is an exclusion; one it is "better" to make is asked for
     ("Qatar criticized the proposal to invite Russia.", [(1, "Russia", "exclusion", "explicit")]),
     ("It is better to invite Kabul to the next meeting.", [(1, "Afghan government", "exclusion", "demand")]),
+    # a possessive after a preposition, words before the cue, owns something else: not the subject of the taking part
+    ("Leaders reaffirmed support for Kabul's territorial integrity and said they would not attend the summit.", []),
+    ("Experts said the wording of Trump's policy was too ambiguous to determine who could participate.", []),
+    ("Qatar pointed to a need for Russia's eventual participation.", [(1, "Russia", "exclusion", "demand")]),
 ])
 def test_frame_classes_twenty_eighth_batch(text, expected):
     assert sorted(_frames("Talks\n\n" + text)) == expected

@@ -855,7 +855,11 @@ def _bind_one(cue: Cue, sent: _Sentence, ms: int, me: int, parties: list[str], t
             return [], ""  # "Turkey was against their attendance": someone named before this sentence
         if re.search(r"\bwe\s+(?:[^\s,;:]+\s+){0,4}$", text[lo:ms], re.I):  # "… the Europeans is that we are ready to
             return ([speaker_actor], "possessor:first-person") if speaker_actor else ([], "")  # participate"
-        subj = _outside_aside(sent, sent.before(ms, lo), ms)
+        # (a possessive after a preposition owns something else, never the cue: "support for Ukraine's territorial
+        # integrity by suspending their own participation", "… and saying they would not attend")
+        subj = _outside_aside(sent, [m for m in sent.before(ms, lo) if not (
+            _PREPOSITION_BEFORE.search(text, 0, m["rs"]) and re.match(r"[’']s?\b", text[m["re"]:m["re"] + 2])
+            and _words_between(text, m["re"], ms) > 2)], ms)
         if subj:
             return [subj[-1]["actor"]], "subject"
         colon = cue.frame == "exclusion" and re.match(r"\s*:\s*", text[me:])  # "those conspicuously absent: X"
