@@ -390,7 +390,8 @@ class Lexicon:
         self.ordered = sorted(self.cues, key=lambda c: c.frame != "exclusion")
         self.literals = sorted({n for c in self.cues if c.needs for g in c.needs for n in g})
         self.finder = literal_finder(self.literals)
-        self.prefixes = {n: {x for x in self.literals if n.startswith(x)} for n in self.literals}
+        known = set(self.literals)  # each literal's prefixes that are literals too (itself among them)
+        self.prefixes = {n: {n[:k] for k in range(1, len(n) + 1)} & known for n in self.literals}
         # the cues (their places in ``ordered``) that a literal of their most selective group makes possible
         self.always_at = [i for i, c in enumerate(self.ordered) if c.needs is None]
         self.always = [self.ordered[i] for i in self.always_at]

@@ -292,9 +292,9 @@ SENTENCE_TAIL = (r"(?:\s+(?:on|in|at|during|last|this)(?:\s+\S+){1,3}|\s+(?:Mond
                  r"Saturday|Sunday|yesterday|today|tonight)(?:\s+(?:morning|afternoon|evening|night))?)?\s*[.!]?\s*$")
 _TRAILING_CUES = r"said|says|added|adds|wrote|writes|argued|noted|explained|recalled"
 # (or a subject pronoun: "Recognizing them “is another red line” for Kiev, he added.")
-_TRAILING = re.compile(r"(?:^|,\s+)(?P<np>[A-Z][^,;:“”\"«»]{0,60}?|he|she|they)\s+(?P<cue>" + _TRAILING_CUES +
-                       r"|told (?:reporters|[A-Z]\w+))" + SENTENCE_TAIL)
 _PRONOUN_NP = ("he", "she", "they")
+_TRAILING = re.compile(r"(?:^|,\s+)(?P<np>[A-Z][^,;:“”\"«»]{0,60}?|" + "|".join(_PRONOUN_NP) + r")\s+(?P<cue>"
+                       + _TRAILING_CUES + r"|told (?:reporters|[A-Z]\w+))" + SENTENCE_TAIL)
 _TRAILING_HINT = re.compile(r"\b(?:" + _TRAILING_CUES + r"|told)\b")  # a cheap test before ``_trailing``
 
 
