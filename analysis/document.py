@@ -6,13 +6,75 @@ there is one, so headline framing and headline quotations are measured too.
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from contextlib import nullcontext
 from dataclasses import dataclass, field
 
 from . import text as T
 from .actors import Actors
 from .clean import clean_article
+
+
+# ------------------------------------------------------------------ words of the article
+_WORD = re.compile(r"\w+(?:[’'\-]\w+)*")  # a word of the article, as ``word_evidence`` counts them
+_JOINERS = "’'-"  # inside a word between letters: "O'Brien", "Clinton-Kaine"
+
+
+def is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"  # the same characters as the pattern \w
+
+
+_WORD_AFTER_LOWER = re.compile(r"(?<=[a-z,] )\w+(?:[’'\-]\w+)*")
+LOOKUP_CHARS = 50_000  # up to this length an article's words are looked up one by one; beyond, counted once
+
+
+MENTIONS_CAP = 5  # the speaker model reads an article's mentions of a surname as 0, 1, …, 5 or more
+
+
+def word_evidence(doc, word: str) -> tuple[int, bool, bool]:
+    """How often ``word`` occurs in the article as a whole word, up to ``MENTIONS_CAP`` (as ``_WORD`` splits it: "Clinton" is not
+    in "Clinton’s" or "Clinton-Kaine"), whether it stands capitalised after a lower-case word or a comma
+    somewhere ("…, said Trump"), and whether its lower-case form occurs as a word. In an article of up to
+    ``LOOKUP_CHARS`` characters each word is looked up with ``str.find`` (it names a few surnames); in a
+    longer one, whose surnames grow with its length, every word is counted in one pass, so time stays
+    linear (the same answers: ``test_quotes`` compares the two). Cached on the article. The speaker model reads
+    all three of a candidate's surname; the resolver reads the second (a sentence-opening "-ing" word that never
+    stands so is a verb, not a name)."""
+    cache = doc.__dict__.setdefault("_word_evidence", {})
+    ev = cache.get(word)
+    if ev is None:
+        if len(doc.body) > LOOKUP_CHARS:
+            counts, mid = cache.get(None) or cache.setdefault(None, (Counter(_WORD.findall(doc.body)),
+                                                                     set(_WORD_AFTER_LOWER.findall(doc.body))))
+            ev = cache[word] = (min(counts[word], MENTIONS_CAP), word in mid, counts[word.lower()] > 0)
+        else:
+            n, mid = _occurrences(doc.body, word, MENTIONS_CAP, True)
+            lower = word.lower()
+            ev = cache[word] = (n, mid, (n if lower == word else _occurrences(doc.body, lower, 1, False)[0]) > 0)
+    return ev
+
+
+def _occurrences(body: str, word: str, cap: int, want_mid: bool) -> tuple[int, bool]:
+    """(times ``word`` is a whole word of ``body``, up to ``cap``; whether once right after "[a-z,] "), looking
+    no further once both are known (``want_mid`` False: the count alone)."""
+    if not word or not _WORD.fullmatch(word):
+        return 0, False
+    n, mid, at, size = 0, False, body.find(word), len(word)
+    while at >= 0:
+        end = at + size
+        starts = at == 0 or not is_word_char(body[at - 1]) and not (
+            body[at - 1] in _JOINERS and at >= 2 and is_word_char(body[at - 2]))
+        ends = end == len(body) or not is_word_char(body[end]) and not (
+            body[end] in _JOINERS and end + 1 < len(body) and is_word_char(body[end + 1]))
+        if starts and ends:
+            n += 1
+            mid = mid or at >= 2 and body[at - 1] == " " and body[at - 2] in "abcdefghijklmnopqrstuvwxyz,"
+            if n >= cap and (mid or not want_mid):
+                break
+        at = body.find(word, at + 1)
+    return min(n, cap), mid
 
 
 @dataclass

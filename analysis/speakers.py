@@ -16,7 +16,7 @@ from functools import lru_cache
 from dataclasses import dataclass
 
 from .actors import Actors
-from .document import Doc
+from .document import Doc, word_evidence
 from .text import SpanLookup, trie_alternation
 
 PRONOUN_LOOKBACK = 600  # characters: a salient speaker this close wins over a later passing mention
@@ -452,7 +452,7 @@ class Resolver:
 
     def _opening_verb(self, name: str, section: str, pos: int) -> bool:
         """A capitalised "-ing" word opening its sentence before a lower-case word, and nowhere in the article
-        capitalised after a lower-case word or a comma, is a verb, not a name ("Recognizing any … “is another red
+        capitalised after a lower-case word or a comma (``word_evidence``), is a verb, not a name ("Recognizing any … “is another red
         line” for Kiev, he added"; not "Manning testified" where "said Manning" stands too)."""
         if " " in name or not name.endswith("ing"):
             return False
@@ -461,7 +461,7 @@ class Resolver:
         sent = self.doc.sentence_at(section, at) if at >= 0 else None
         if sent is None or text[sent.start:at].strip(" “\"‘'") or not _LOWER_NEXT.match(text, at + len(name)):
             return False
-        return not re.search(r"[a-z,] " + re.escape(name) + r"\b", self.doc.body)
+        return not word_evidence(self.doc, name)[1]
 
     def _raw(self, name: str, groups: set[str], raw: str, pos: int) -> Speaker:
         """A name the actors file does not list, as a speaker: of the one group its phrase names, else of the group

@@ -355,15 +355,15 @@ def test_word_evidence_looked_up_or_counted_agrees(monkeypatch):
     (long ones): checked on every word of a text with possessives, hyphens, apostrophes and sentence starts."""
     import re
     from types import SimpleNamespace
-    from analysis.measures.quotes import candidates as C
+    from analysis import document as D
     body = ("Clinton said, Clinton-Kaine signs were up. Clinton’s aides and clinton fans met O'Brien; "
             "o'brien left. 'Trump spoke, said Trump, and Trump-era rules stayed. the trump card. Mr. Trump "
             "said so, Trump said. UNIQUE words: Sanders sanders-like, Sanders’ plans.")
     words = set(re.findall(r"[\w’'\-]+", body)) | {"Clinton", "clinton", "Trump", "Sanders", "O", "Brien", ""}
-    monkeypatch.setattr(C, "LOOKUP_CHARS", 10**9)
-    looked = {w: C._word_evidence(SimpleNamespace(body=body), w) for w in words}
-    monkeypatch.setattr(C, "LOOKUP_CHARS", 0)
-    counted = {w: C._word_evidence(SimpleNamespace(body=body), w) for w in words}
+    monkeypatch.setattr(D, "LOOKUP_CHARS", 10**9)
+    looked = {w: D.word_evidence(SimpleNamespace(body=body), w) for w in words}
+    monkeypatch.setattr(D, "LOOKUP_CHARS", 0)
+    counted = {w: D.word_evidence(SimpleNamespace(body=body), w) for w in words}
     assert looked == counted
     assert looked["Clinton"] == (1, False, True)  # "Clinton’s" and "Clinton-Kaine" are other words; "clinton"
     assert looked["Trump"] == (4, True, True)     # "'Trump", "said Trump", "Mr. Trump", ", Trump"; "the trump card"
@@ -371,8 +371,8 @@ def test_word_evidence_looked_up_or_counted_agrees(monkeypatch):
     # counted up to five (what the model reads), in both ways; "after [a-z,] " found at the seventh
     body = "Ali. Ali. Ali. Ali. Ali. Ali. Then met Ali; ali-baba."
     for chars in (10**9, 0):
-        monkeypatch.setattr(C, "LOOKUP_CHARS", chars)
-        assert C._word_evidence(SimpleNamespace(body=body), "Ali") == (5, True, False)
+        monkeypatch.setattr(D, "LOOKUP_CHARS", chars)
+        assert D.word_evidence(SimpleNamespace(body=body), "Ali") == (5, True, False)
 
 
 def test_text_between_marks_that_is_no_quotation():

@@ -16,6 +16,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ...speakers import NAME_RE, NOT_NAMES, PRONOUNS, TITLE_WORDS, Speaker, _plain, personal
+from ...document import MENTIONS_CAP, is_word_char, word_evidence
 from ...text import SpanLookup
 from .rules import _CUE_RE, QuoteContext, previous_sentence
 
@@ -118,63 +119,6 @@ def collect(c: QuoteContext, answers: list[tuple[str, tuple]], history: History,
     return out
 
 
-_WORD = re.compile(r"\w+(?:[’'\-]\w+)*")  # a word of the article, as ``_word_evidence`` counts them
-_JOINERS = "’'-"  # inside a word between letters: "O'Brien", "Clinton-Kaine"
-
-
-def _is_w(ch: str) -> bool:
-    return ch.isalnum() or ch == "_"  # the same characters as the pattern \w
-
-
-_WORD_AFTER_LOWER = re.compile(r"(?<=[a-z,] )\w+(?:[’'\-]\w+)*")
-LOOKUP_CHARS = 50_000  # up to this length an article's words are looked up one by one; beyond, counted once
-
-
-MENTIONS_CAP = 5  # the model reads an article's mentions of a surname as 0, 1, …, 5 or more
-
-
-def _word_evidence(doc, word: str) -> tuple[int, bool, bool]:
-    """How often ``word`` occurs in the article as a whole word, up to ``MENTIONS_CAP`` (as ``_WORD`` splits it: "Clinton" is not
-    in "Clinton’s" or "Clinton-Kaine"), whether it stands capitalised after a lower-case word or a comma
-    somewhere ("…, said Trump"), and whether its lower-case form occurs as a word. In an article of up to
-    ``LOOKUP_CHARS`` characters each word is looked up with ``str.find`` (it names a few surnames); in a
-    longer one, whose surnames grow with its length, every word is counted in one pass, so time stays
-    linear (the same answers: ``test_quotes`` compares the two). Cached on the article."""
-    cache = doc.__dict__.setdefault("_word_evidence", {})
-    ev = cache.get(word)
-    if ev is None:
-        if len(doc.body) > LOOKUP_CHARS:
-            counts, mid = cache.get(None) or cache.setdefault(None, (Counter(_WORD.findall(doc.body)),
-                                                                     set(_WORD_AFTER_LOWER.findall(doc.body))))
-            ev = cache[word] = (min(counts[word], MENTIONS_CAP), word in mid, counts[word.lower()] > 0)
-        else:
-            n, mid = _occurrences(doc.body, word, MENTIONS_CAP, True)
-            lower = word.lower()
-            ev = cache[word] = (n, mid, (n if lower == word else _occurrences(doc.body, lower, 1, False)[0]) > 0)
-    return ev
-
-
-def _occurrences(body: str, word: str, cap: int, want_mid: bool) -> tuple[int, bool]:
-    """(times ``word`` is a whole word of ``body``, up to ``cap``; whether once right after "[a-z,] "), looking
-    no further once both are known (``want_mid`` False: the count alone)."""
-    if not word or not _WORD.fullmatch(word):
-        return 0, False
-    n, mid, at, size = 0, False, body.find(word), len(word)
-    while at >= 0:
-        end = at + size
-        starts = at == 0 or not _is_w(body[at - 1]) and not (
-            body[at - 1] in _JOINERS and at >= 2 and _is_w(body[at - 2]))
-        ends = end == len(body) or not _is_w(body[end]) and not (
-            body[end] in _JOINERS and end + 1 < len(body) and _is_w(body[end + 1]))
-        if starts and ends:
-            n += 1
-            mid = mid or at >= 2 and body[at - 1] == " " and body[at - 2] in "abcdefghijklmnopqrstuvwxyz,"
-            if n >= cap and (mid or not want_mid):
-                break
-        at = body.find(word, at + 1)
-    return min(n, cap), mid
-
-
 def _prev_token(text: str, lo: int, hi: int) -> str | None:
     """The last token of ``text[lo:hi]`` before trailing spaces: a run of word characters (cut at ``lo``)
     or one other character; None if there is none. The same as ``_PREV_TOKEN.search(text, lo, hi)``'s
@@ -184,10 +128,10 @@ def _prev_token(text: str, lo: int, hi: int) -> str | None:
         end -= 1
     if end == lo:
         return None
-    if not _is_w(text[end - 1]):
+    if not is_word_char(text[end - 1]):
         return text[end - 1]
     start = end - 1
-    while start > lo and _is_w(text[start - 1]):
+    while start > lo and is_word_char(text[start - 1]):
         start -= 1
     return text[start:end]
 
@@ -284,7 +228,7 @@ def features(c: QuoteContext, cand: Candidate, history: History, people: dict, r
             f["last_speaker&opens_paragraph"] = 1.0
     surname = name_words[-1] if name_words else ""
     if len(surname) > 2:
-        n, mid, lower = _word_evidence(c.doc, surname)
+        n, mid, lower = word_evidence(c.doc, surname)
         f["article_mentions:" + _bin(n, MENTIONS_CAP)] = 1.0
         if surname[:1].isupper():
             f["capitalised_mid_sentence"] = float(mid)  # a name is capitalised wherever it stands
